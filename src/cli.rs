@@ -1,0 +1,234 @@
+//! The command line: what `faqbot check` and `faqbot commands` print, and how files are found.
+//!
+//! `main` only parses arguments and maps the result to an exit code; everything here is library
+//! code so that tests can drive it.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand};
+
+use crate::catalogue::{Action, Catalogue};
+use crate::config::{Config, ConfigError, TokenSource, TOKEN_VAR};
+use crate::diagnostic::LoadError;
+use crate::faq::{Faq, EMBEDDED_LABEL};
+use crate::schedule::Holidays;
+
+/// Answers questions about ISO on Discord, from ISO's published FAQ.
+#[derive(Debug, Parser)]
+#[command(name = "faqbot", version)]
+pub struct Cli {
+    /// Deployment settings [default: ./config.toml when it exists]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// The FAQ [default: `faq` from the config, ./faq.toml, or the copy built into faqbot]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub faq: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate the config and the FAQ, and print a summary
+    Check,
+    /// Print the application commands that would be registered
+    Commands {
+        /// Print the exact JSON body of the bulk-overwrite request
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Why a command failed, and so which exit code it ends with.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error(transparent)]
+    Faq(#[from] LoadError),
+    /// Both files are broken; `check` reports them together.
+    #[error("{0}\n{1}")]
+    Both(ConfigError, LoadError),
+    #[error("cannot write the output: {0}")]
+    Output(#[from] io::Error),
+}
+
+impl CliError {
+    /// 2 for anything the user can fix in their files or arguments, 1 for runtime failures.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Self::Config(_) | Self::Faq(_) | Self::Both(..) => 2,
+            Self::Output(_) => 1,
+        }
+    }
+}
+
+/// The validated inputs every command starts from.
+#[derive(Debug)]
+pub struct Setup {
+    pub config: Config,
+    pub faq: Faq,
+    /// The FAQ file used, as the user would name it.
+    pub faq_label: String,
+}
+
+impl Setup {
+    /// Finds, reads and checks the config and the FAQ, reporting problems in both at once.
+    pub fn load(
+        config: Option<&Path>,
+        faq: Option<&Path>,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Result<Self, CliError> {
+        let default_config = Path::new("config.toml");
+        let config_path = config.or_else(|| default_config.is_file().then_some(default_config));
+        let config = Config::load(config_path, env);
+        let faq_path = faq
+            .map(Path::to_path_buf)
+            .or_else(|| config.as_ref().ok().and_then(|c| c.faq.clone()))
+            .or_else(|| {
+                let local = PathBuf::from("faq.toml");
+                local.is_file().then_some(local)
+            });
+        let loaded = match &faq_path {
+            Some(path) => Faq::load(path).map(|faq| (faq, path.display().to_string())),
+            None => Ok((Faq::embedded(), EMBEDDED_LABEL.to_owned())),
+        };
+        match (config, loaded) {
+            (Ok(config), Ok((faq, faq_label))) => Ok(Self {
+                config,
+                faq,
+                faq_label,
+            }),
+            (Err(c), Err(f)) => Err(CliError::Both(c, f)),
+            (Err(c), _) => Err(c.into()),
+            (_, Err(f)) => Err(f.into()),
+        }
+    }
+}
+
+/// Runs one command, writing its output to `out`.
+pub fn run(
+    cli: &Cli,
+    env: impl Fn(&str) -> Option<String>,
+    out: &mut impl Write,
+) -> Result<(), CliError> {
+    let setup = Setup::load(cli.config.as_deref(), cli.faq.as_deref(), env)?;
+    match cli.command {
+        Command::Check => check(&setup, out)?,
+        Command::Commands { json: true } => {
+            let body = crate::discord::commands::registration(&Catalogue::new(&setup.faq));
+            serde_json::to_writer(&mut *out, &body).map_err(io::Error::from)?;
+            writeln!(out)?;
+        }
+        Command::Commands { json: false } => commands(&setup, out)?,
+    }
+    Ok(())
+}
+
+fn check(setup: &Setup, out: &mut impl Write) -> io::Result<()> {
+    let Setup {
+        config,
+        faq,
+        faq_label,
+    } = setup;
+    let catalogue = Catalogue::new(faq);
+    let schedule = &faq.contact.schedule;
+    writeln!(out, "{faq_label}: ok")?;
+    let ids: Vec<&str> = faq.topics.iter().map(|t| t.id.as_str()).collect();
+    writeln!(out, "  {} topics: {}", ids.len(), ids.join(", "))?;
+    writeln!(
+        out,
+        "  {} commands: one per topic, /ask, /faq and /hours",
+        catalogue.commands().len()
+    )?;
+    writeln!(
+        out,
+        "  contact: {}, {}",
+        faq.contact.name, faq.contact.phone
+    )?;
+    let weekly: Vec<String> = schedule
+        .weekly()
+        .into_iter()
+        .map(|(days, times)| format!("{days} {times}"))
+        .collect();
+    let holidays = match schedule.holidays() {
+        Holidays::Geneva => "Geneva public holidays",
+        Holidays::None => "no public holidays",
+    };
+    writeln!(
+        out,
+        "  hours: {} ({}); closed on {holidays}",
+        if weekly.is_empty() {
+            "none".to_owned()
+        } else {
+            weekly.join("; ")
+        },
+        schedule.zone().name()
+    )?;
+
+    match &config.path {
+        Some(path) => writeln!(out, "{}: ok", path.display())?,
+        None => writeln!(out, "config: none, using defaults")?,
+    }
+    let token = match &config.token {
+        Some((_, TokenSource::Environment)) => format!("set by {TOKEN_VAR}"),
+        Some((_, TokenSource::File)) => "read from token_file".to_owned(),
+        None => format!("not set; `run` needs {TOKEN_VAR} or token_file"),
+    };
+    writeln!(out, "  token: {token}")?;
+    let scope = if config.guilds.is_empty() {
+        "global".to_owned()
+    } else {
+        let guilds: Vec<String> = config.guilds.iter().map(u64::to_string).collect();
+        format!("in guilds {}", guilds.join(", "))
+    };
+    writeln!(out, "  commands: {scope}")?;
+    writeln!(
+        out,
+        "  Discord API: {}",
+        config
+            .api_url
+            .as_deref()
+            .unwrap_or("https://discord.com (direct)")
+    )?;
+    let visibility = if config.public_answers {
+        "visible to the channel"
+    } else {
+        "visible to the asker only"
+    };
+    writeln!(out, "  answers: {visibility}")
+}
+
+fn commands(setup: &Setup, out: &mut impl Write) -> io::Result<()> {
+    let catalogue = Catalogue::new(&setup.faq);
+    let scope = if setup.config.guilds.is_empty() {
+        "global"
+    } else {
+        "per guild"
+    };
+    writeln!(out, "{} commands ({scope}):", catalogue.commands().len())?;
+    let usage = |c: &crate::catalogue::Command| {
+        let mut usage = format!("/{}", c.name);
+        for o in &c.options {
+            let (open, close) = if o.required { ("", "") } else { ("[", "]") };
+            usage.push_str(&format!(" {open}{}:…{close}", o.name));
+        }
+        usage
+    };
+    let width = catalogue
+        .commands()
+        .iter()
+        .map(|c| usage(c).chars().count())
+        .max()
+        .unwrap_or(0);
+    for command in catalogue.commands() {
+        let kind = match command.action {
+            Action::Topic(_) => "topic",
+            _ => "built-in",
+        };
+        let usage = usage(command);
+        writeln!(out, "  {usage:<width$}  {kind:<8}  {}", command.description)?;
+    }
+    Ok(())
+}

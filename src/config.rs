@@ -1,0 +1,303 @@
+//! Deployment settings: defaults, then `config.toml`, then the environment, which wins.
+//!
+//! Everything is optional so that `faqbot` runs with nothing but `DISCORD_TOKEN`. Values are
+//! checked here, at start-up, with errors that name the file, line and key, or the variable.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diagnostic::{toml_error, Diagnostic, LoadError, Source};
+
+/// The variables that override the file.
+pub const TOKEN_VAR: &str = "DISCORD_TOKEN";
+pub const API_URL_VAR: &str = "DISCORD_API_URL";
+
+/// The bot token. Deliberately neither `Display` nor a revealing `Debug`: it cannot end up in a
+/// log line or an error message by accident, only through [`Token::expose`].
+#[derive(Clone, PartialEq, Eq)]
+pub struct Token(String);
+
+impl Token {
+    /// Trims whitespace (token files end in a newline) and a `Bot ` prefix copied with the token.
+    pub fn new(raw: &str) -> Option<Self> {
+        let token = raw.trim();
+        let token = token.strip_prefix("Bot ").unwrap_or(token).trim();
+        (!token.is_empty()).then(|| Self(token.to_owned()))
+    }
+
+    /// The secret itself, for the one place that sends it to Discord.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Token {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Token(<redacted>)")
+    }
+}
+
+/// Where the token came from, for `faqbot check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenSource {
+    Environment,
+    File,
+}
+
+/// The resolved settings.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The file they were read from, if any.
+    pub path: Option<PathBuf>,
+    pub token: Option<(Token, TokenSource)>,
+    /// Guilds to register commands in; empty means global commands.
+    pub guilds: Vec<u64>,
+    /// Base URL of the Discord HTTP API when it is reached through a proxy, without a trailing `/`.
+    pub api_url: Option<String>,
+    /// The FAQ file named by the config, relative paths taken from the config file's folder.
+    pub faq: Option<PathBuf>,
+    /// Whether topic answers are visible to the whole channel (refusals are always private).
+    pub public_answers: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            path: None,
+            token: None,
+            guilds: Vec::new(),
+            api_url: None,
+            faq: None,
+            public_answers: true,
+        }
+    }
+}
+
+/// Why the settings are unusable.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error(transparent)]
+    File(#[from] LoadError),
+    #[error("error: {var}: {message}\n  help: {help}")]
+    Environment {
+        var: &'static str,
+        message: String,
+        help: String,
+    },
+}
+
+/// Every key `config.toml` accepts; `config.example.toml` documents each.
+pub const KEYS: [&str; 6] = [
+    "token",
+    "token_file",
+    "guilds",
+    "api_url",
+    "faq",
+    "public_answers",
+];
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    /// Only here to refuse it with a helpful message.
+    token: Option<Spanned<toml::Value>>,
+    token_file: Option<Spanned<String>>,
+    guilds: Option<Vec<Spanned<GuildId>>>,
+    api_url: Option<Spanned<String>>,
+    faq: Option<Spanned<String>>,
+    public_answers: Option<bool>,
+}
+
+/// Guild ids are snowflakes; people paste them as numbers or as strings, so both are accepted.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum GuildId {
+    Number(i64),
+    Text(String),
+}
+
+impl Config {
+    /// Reads `path` (if any) and applies the environment, read through `env`.
+    pub fn load(
+        path: Option<&Path>,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Result<Self, ConfigError> {
+        let mut config = match path {
+            Some(path) => Self::read(path)?,
+            None => Self::default(),
+        };
+        if let Some(token) = env(TOKEN_VAR).filter(|t| !t.trim().is_empty()) {
+            let token = Token::new(&token).ok_or_else(|| ConfigError::Environment {
+                var: TOKEN_VAR,
+                message: "the token is empty".into(),
+                help: "set it to the bot token from the Discord developer portal".into(),
+            })?;
+            config.token = Some((token, TokenSource::Environment));
+        }
+        if let Some(url) = env(API_URL_VAR).filter(|u| !u.trim().is_empty()) {
+            config.api_url = Some(api_url(&url).map_err(|message| ConfigError::Environment {
+                var: API_URL_VAR,
+                message,
+                help: API_URL_HELP.into(),
+            })?);
+        }
+        Ok(config)
+    }
+
+    fn read(path: &Path) -> Result<Self, LoadError> {
+        let label = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|source| LoadError::Read {
+            path: label.clone(),
+            source,
+        })?;
+        let source = Source::new(&label, &text);
+        let raw: RawConfig = toml::from_str(&text)
+            .map_err(|e| source.errors(vec![redact_token(toml_error(&source, &e, &KEYS))]))?;
+        let dir = path.parent().unwrap_or(Path::new("."));
+        let mut problems: Vec<Diagnostic> = Vec::new();
+        let mut problem = |span, message: String, help: &str| {
+            problems.push(source.diagnostic(span, message, Some(help.to_owned())));
+        };
+
+        if let Some(token) = &raw.token {
+            problem(
+                token.span(),
+                "the token does not belong in the config file".into(),
+                "set DISCORD_TOKEN, or put the token alone in a file and name it with `token_file`",
+            );
+        }
+        let token = raw.token_file.as_ref().and_then(|file| {
+            let token_path = dir.join(file.get_ref());
+            match std::fs::read_to_string(&token_path) {
+                Ok(text) => match Token::new(&text) {
+                    Some(token) => Some((token, TokenSource::File)),
+                    None => {
+                        problem(
+                            file.span(),
+                            format!("token file `{}` is empty", token_path.display()),
+                            "write the bot token into it",
+                        );
+                        None
+                    }
+                },
+                Err(e) => {
+                    problem(
+                        file.span(),
+                        format!("cannot read token file `{}`: {e}", token_path.display()),
+                        "check the path; a relative one starts from the config file's folder",
+                    );
+                    None
+                }
+            }
+        });
+        let mut guilds = Vec::new();
+        for guild in raw.guilds.iter().flatten() {
+            let id = match guild.get_ref() {
+                GuildId::Number(n) => u64::try_from(*n).ok(),
+                GuildId::Text(s) => s.trim().parse::<u64>().ok(),
+            };
+            match id.filter(|&id| id > 0) {
+                Some(id) => guilds.push(id),
+                None => problem(
+                    guild.span(),
+                    "not a guild id".into(),
+                    "copy the server's id (Developer Mode → right-click the server → Copy Server ID)",
+                ),
+            }
+        }
+        let api_url = raw.api_url.as_ref().and_then(|url| {
+            api_url(url.get_ref())
+                .map_err(|message| problem(url.span(), message, API_URL_HELP))
+                .ok()
+        });
+        if !problems.is_empty() {
+            let problems = problems.into_iter().map(redact_token).collect();
+            return Err(source.errors(problems).sorted().into());
+        }
+        Ok(Self {
+            path: Some(path.to_owned()),
+            token,
+            guilds,
+            api_url,
+            faq: raw.faq.map(|f| dir.join(f.into_inner())),
+            public_answers: raw.public_answers.unwrap_or(true),
+        })
+    }
+}
+
+/// Error messages quote the offending line; never when that line holds a token.
+fn redact_token(diagnostic: Diagnostic) -> Diagnostic {
+    let line = diagnostic.snippet().trim_start();
+    let key = line.split(['=', ' ', '\t']).next().unwrap_or_default();
+    if key.trim_matches('"') == "token" {
+        diagnostic.without_snippet()
+    } else {
+        diagnostic
+    }
+}
+
+const API_URL_HELP: &str =
+    "give the base URL of the API or of a rate-limit proxy, e.g. \"http://127.0.0.1:8080\"";
+
+fn api_url(url: &str) -> Result<String, String> {
+    let url = url.trim().trim_end_matches('/');
+    let rest = url
+        .strip_prefix("http://")
+        .or_else(|| url.strip_prefix("https://"));
+    match rest {
+        Some(host) if !host.is_empty() && !host.contains(char::is_whitespace) => Ok(url.to_owned()),
+        _ => Err(format!("`{url}` is not an http:// or https:// URL")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn no_env(_: &str) -> Option<String> {
+        None
+    }
+
+    #[test]
+    fn token_never_shows_in_debug_output() {
+        let token = Token::new("Bot abc.def.ghi\n").unwrap();
+        assert_eq!(token.expose(), "abc.def.ghi");
+        assert_eq!(format!("{token:?}"), "Token(<redacted>)");
+        let config = Config {
+            token: Some((token, TokenSource::Environment)),
+            ..Config::default()
+        };
+        assert!(!format!("{config:?}").contains("abc"));
+    }
+
+    #[test]
+    fn defaults_without_a_file() {
+        let config = Config::load(None, no_env).unwrap();
+        assert!(config.token.is_none() && config.guilds.is_empty() && config.public_answers);
+    }
+
+    #[test]
+    fn environment_overrides_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let dir = dir.path();
+        let path = dir.join("config.toml");
+        std::fs::write(
+            &path,
+            "api_url = \"http://proxy:1\"\nguilds = [1, \"2\"]\nfaq = \"my.toml\"\n",
+        )
+        .unwrap();
+        let env = |var: &str| match var {
+            TOKEN_VAR => Some(" secret ".to_owned()),
+            API_URL_VAR => Some("http://127.0.0.1:9/".to_owned()),
+            _ => None,
+        };
+        let config = Config::load(Some(&path), env).unwrap();
+        assert_eq!(config.token.unwrap().0.expose(), "secret");
+        assert_eq!(config.api_url.as_deref(), Some("http://127.0.0.1:9"));
+        assert_eq!(config.guilds, [1, 2]);
+        assert_eq!(config.faq, Some(dir.join("my.toml")));
+    }
+}

@@ -1,0 +1,248 @@
+//! Problems in the files an admin edits (`faq.toml`, `config.toml`), located and explained.
+//!
+//! A bot that refuses to start is only friendly when it says exactly where the problem is and how
+//! to fix it, so every check reports `file:line:column`, shows the line, and adds a `help:` hint.
+//! All problems of a file are collected and reported together: one edit fixes them all.
+
+use std::fmt;
+use std::ops::Range;
+
+/// One problem at one place in a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column, counted in characters so that it matches what an editor shows.
+    pub column: usize,
+    pub message: String,
+    /// How to fix it, phrased as an instruction.
+    pub help: Option<String>,
+    /// The offending line, and how many characters of it to underline from `column`.
+    snippet: String,
+    width: usize,
+}
+
+/// All the problems found in one file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct FileErrors {
+    /// The file as the user named it (or a label such as `<embedded faq.toml>`).
+    pub path: String,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The text of a file being checked, which turns byte spans into diagnostics.
+#[derive(Debug)]
+pub struct Source<'a> {
+    pub path: &'a str,
+    pub text: &'a str,
+}
+
+impl<'a> Source<'a> {
+    pub fn new(path: &'a str, text: &'a str) -> Self {
+        Self { path, text }
+    }
+
+    /// A diagnostic for the bytes `span` of the file; spans past the end point at the last line.
+    pub fn diagnostic(
+        &self,
+        span: Range<usize>,
+        message: impl Into<String>,
+        help: Option<String>,
+    ) -> Diagnostic {
+        let start = floor_char_boundary(self.text, span.start.min(self.text.len()));
+        let line_start = self.text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = self.text[start..]
+            .find('\n')
+            .map_or(self.text.len(), |i| start + i);
+        let line = self.text[..start].matches('\n').count() + 1;
+        let snippet = self.text[line_start..line_end].trim_end_matches('\r');
+        let column = self.text[line_start..start].chars().count() + 1;
+        let end = floor_char_boundary(self.text, span.end.clamp(start, line_end));
+        let width = self.text[start..end].chars().count().max(1);
+        Diagnostic {
+            line,
+            column,
+            message: message.into(),
+            help,
+            snippet: snippet.to_owned(),
+            width,
+        }
+    }
+
+    pub fn errors(&self, diagnostics: Vec<Diagnostic>) -> FileErrors {
+        FileErrors {
+            path: self.path.to_owned(),
+            diagnostics,
+        }
+    }
+}
+
+fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+impl Diagnostic {
+    /// Drops the quoted line, for lines that hold a secret.
+    pub fn without_snippet(mut self) -> Self {
+        self.snippet.clear();
+        self
+    }
+
+    pub fn snippet(&self) -> &str {
+        &self.snippet
+    }
+
+    /// The line and its underline, cut to a readable width around the problem.
+    fn excerpt(&self) -> (String, String) {
+        const WIDTH: usize = 100;
+        const LEAD: usize = 30;
+        let chars: Vec<char> = self.snippet.chars().collect();
+        let at = self.column - 1;
+        let from = if at > WIDTH - LEAD { at - LEAD } else { 0 };
+        let to = chars.len().min(from + WIDTH);
+        let mut line: String = chars[from..to].iter().collect();
+        let mut pad: String = chars[from..at.min(to)]
+            .iter()
+            .map(|&c| if c == '\t' { '\t' } else { ' ' })
+            .collect();
+        if from > 0 {
+            line.insert(0, '…');
+            pad.insert(0, ' ');
+        }
+        if to < chars.len() {
+            line.push('…');
+        }
+        let width = self.width.min(to.saturating_sub(at)).max(1);
+        (line, pad + &"^".repeat(width))
+    }
+}
+
+impl FileErrors {
+    /// Problems in reading order, however the checks found them.
+    pub fn sorted(mut self) -> Self {
+        self.diagnostics.sort_by_key(|d| (d.line, d.column));
+        self
+    }
+}
+
+impl fmt::Display for FileErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (n, d) in self.diagnostics.iter().enumerate() {
+            if n > 0 {
+                writeln!(f)?;
+            }
+            write!(
+                f,
+                "{}:{}:{}: error: {}",
+                self.path, d.line, d.column, d.message
+            )?;
+            if !d.snippet.is_empty() {
+                let gutter = d.line.to_string().len();
+                let (line, underline) = d.excerpt();
+                write!(f, "\n{:>gutter$} |\n{} | {line}", "", d.line)?;
+                write!(f, "\n{:>gutter$} | {underline}", "")?;
+            }
+            if let Some(help) = &d.help {
+                write!(f, "\n  help: {help}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The closest of `candidates` to a misspelt `word`, if it is close enough to be a likely typo.
+pub fn did_you_mean<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
+    candidates
+        .iter()
+        .map(|c| (strsim::osa_distance(word, c), *c))
+        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// Turns a TOML syntax or shape error into a diagnostic with a fix.
+///
+/// `known_keys` are every key of the format, for hints when a key is misplaced rather than
+/// misspelt.
+pub fn toml_error(source: &Source<'_>, error: &toml::de::Error, known_keys: &[&str]) -> Diagnostic {
+    let message = error.message().trim().replace('\n', "; ");
+    let quoted: Vec<&str> = message.split('`').skip(1).step_by(2).collect();
+    let help = if message.starts_with("unknown field") {
+        let unknown = quoted.first().copied().unwrap_or_default();
+        let expected = quoted.get(1..).unwrap_or_default();
+        match did_you_mean(unknown, expected).or_else(|| did_you_mean(unknown, known_keys)) {
+            Some(key) => format!("did you mean `{key}`?"),
+            None => format!(
+                "remove it; the keys allowed here are {}",
+                quote_list(expected)
+            ),
+        }
+    } else if message.starts_with("missing field") {
+        match quoted.first().copied().unwrap_or_default() {
+            "contact" => {
+                "add a [contact] table with `name`, `phone`, `timezone` and `hours`".to_owned()
+            }
+            field => format!("add `{field} = …` to this table"),
+        }
+    } else if message.starts_with("invalid type") {
+        "check the value's type: text in quotes, lists in [brackets]".to_owned()
+    } else {
+        "fix the TOML syntax: text goes in \"quotes\" on one line, or in \"\"\"triple quotes\"\"\" across lines"
+            .to_owned()
+    };
+    source.diagnostic(error.span().unwrap_or(0..0), message, Some(help))
+}
+
+/// `a`, `b`, `c`: names as they are written in the file.
+pub fn quote_list(items: &[&str]) -> String {
+    let quoted: Vec<String> = items.iter().map(|i| format!("`{i}`")).collect();
+    quoted.join(", ")
+}
+
+/// Why a file the bot needs could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{path}: error: cannot read the file: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Invalid(#[from] FileErrors),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locates_lines_and_columns_in_characters() {
+        let text = "a = 1\nnamé = \"x\"\n";
+        let src = Source::new("f.toml", text);
+        let at = text.find("\"x\"").unwrap();
+        let d = src.diagnostic(at..at + 3, "bad", Some("fix it".into()));
+        assert_eq!((d.line, d.column), (2, 8));
+        assert_eq!(
+            src.errors(vec![d]).to_string(),
+            "f.toml:2:8: error: bad\n  |\n2 | namé = \"x\"\n  |        ^^^\n  help: fix it"
+        );
+    }
+
+    #[test]
+    fn spans_past_the_end_point_at_the_last_line() {
+        let src = Source::new("f.toml", "a = 1");
+        let d = src.diagnostic(99..120, "missing", None);
+        assert_eq!((d.line, d.column), (1, 6));
+    }
+
+    #[test]
+    fn suggests_close_words_only() {
+        let keys = ["id", "question", "answer", "keywords", "related"];
+        assert_eq!(did_you_mean("anwser", &keys), Some("answer"));
+        assert_eq!(did_you_mean("keyword", &keys), Some("keywords"));
+        assert_eq!(did_you_mean("colour", &keys), None);
+    }
+}

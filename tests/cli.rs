@@ -1,0 +1,185 @@
+//! The command line as users run it: `faqbot check` and `faqbot commands [--json]`.
+
+mod common;
+
+use common::{faqbot, repo};
+use serde_json::Value;
+
+#[test]
+fn check_passes_on_the_shipped_faq() {
+    let run = faqbot(repo(), &["check"], &[]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(run
+        .stdout
+        .starts_with("faq.toml: ok\n  13 topics: conformity, certification, logo,"));
+    assert!(run.stdout.contains("16 commands"));
+    assert!(run
+        .stdout
+        .contains("hours: Mon–Fri 09:00–12:00, 14:00–17:00 (Europe/Zurich)"));
+    assert!(run.stdout.contains("token: not set"));
+}
+
+#[test]
+fn anywhere_else_the_embedded_faq_is_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = faqbot(dir.path(), &["check"], &[]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(
+        run.stdout.starts_with("<embedded faq.toml>: ok\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("config: none, using defaults"));
+}
+
+#[test]
+fn the_config_names_the_faq_and_guilds() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(repo().join("faq.toml"), dir.path().join("iso.toml")).unwrap();
+    std::fs::write(dir.path().join("token"), "Bot secret-token-123\n").unwrap();
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "faq = \"iso.toml\"\nguilds = [\"81384788765712384\"]\ntoken_file = \"token\"\npublic_answers = false\n",
+    )
+    .unwrap();
+    let run = faqbot(dir.path(), &["check"], &[]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(run.stdout.starts_with("iso.toml: ok\n"), "{}", run.stdout);
+    assert!(run.stdout.contains("config.toml: ok"));
+    assert!(run.stdout.contains("token: read from token_file"));
+    assert!(run.stdout.contains("commands: in guilds 81384788765712384"));
+    assert!(run.stdout.contains("answers: visible to the asker only"));
+    assert!(!run.stdout.contains("secret-token-123"));
+}
+
+#[test]
+fn the_token_from_the_environment_is_never_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = faqbot(
+        dir.path(),
+        &["check"],
+        &[("DISCORD_TOKEN", "very-secret-value")],
+    );
+    assert_eq!(run.code, Some(0));
+    assert!(run.stdout.contains("token: set by DISCORD_TOKEN"));
+    assert!(!run.stdout.contains("very-secret") && !run.stderr.contains("very-secret"));
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [&["frobnicate"][..], &[], &["commands", "--jsn"]] {
+        let run = faqbot(dir.path(), args, &[]);
+        assert_eq!(run.code, Some(2), "{args:?}: {run:?}");
+    }
+    let run = faqbot(dir.path(), &["--config", "missing.toml", "check"], &[]);
+    assert_eq!(run.code, Some(2));
+    assert!(run
+        .stderr
+        .starts_with("missing.toml: error: cannot read the file"));
+}
+
+#[test]
+fn commands_lists_every_command_for_humans() {
+    let run = faqbot(repo(), &["commands"], &[]);
+    assert_eq!(run.code, Some(0));
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines[0], "16 commands (global):");
+    assert!(lines[1].trim_start().starts_with("/conformity"));
+    assert!(run.stdout.contains("/ask question:…"));
+    assert!(run.stdout.contains("/faq [topic:…]"));
+}
+
+/// The registration body, checked against Discord's documented limits for application commands.
+#[test]
+fn commands_json_is_a_valid_bulk_overwrite() {
+    let run = faqbot(repo(), &["commands", "--json"], &[]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert_eq!(
+        run.stdout.lines().count(),
+        1,
+        "one JSON document on one line"
+    );
+    let body: Value = serde_json::from_str(&run.stdout).unwrap();
+    let commands = body.as_array().expect("an array of commands");
+    assert!(commands.len() <= 100, "at most 100 commands");
+
+    let faq = faqbot::faq::Faq::embedded();
+    let mut expected: Vec<&str> = faq.topics.iter().map(|t| t.id.as_str()).collect();
+    expected.extend(["ask", "faq", "hours"]);
+    let names: Vec<&str> = commands
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, expected);
+
+    for command in commands {
+        let name = command["name"].as_str().unwrap();
+        assert!(valid_name(name), "{name}");
+        assert_eq!(command["type"], 1, "{name} is a chat-input command");
+        let description = command["description"].as_str().unwrap();
+        assert!((1..=100).contains(&description.chars().count()), "{name}");
+        assert_eq!(
+            command["contexts"],
+            serde_json::json!([0, 1]),
+            "{name}: servers and the bot's DMs"
+        );
+        assert_eq!(
+            command["integration_types"],
+            serde_json::json!([0]),
+            "{name}"
+        );
+        let options = command["options"]
+            .as_array()
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        assert!(options.len() <= 25, "{name}");
+        let mut total = name.chars().count() + description.chars().count();
+        let mut optional_seen = false;
+        for option in options {
+            let option_name = option["name"].as_str().unwrap();
+            assert!(valid_name(option_name), "{name} {option_name}");
+            let option_description = option["description"].as_str().unwrap();
+            assert!((1..=100).contains(&option_description.chars().count()));
+            assert_eq!(option["type"], 3, "{name} {option_name} is a string");
+            let max = option["max_length"].as_u64().unwrap();
+            assert!((1..=6000).contains(&max));
+            let required = option["required"].as_bool().unwrap_or(false);
+            assert!(
+                !(required && optional_seen),
+                "{name}: required options come first"
+            );
+            optional_seen |= !required;
+            total += option_name.chars().count() + option_description.chars().count();
+        }
+        assert!(
+            total <= 4000,
+            "{name}: names and descriptions total at most 4000 characters"
+        );
+    }
+    let ask = &commands[names.iter().position(|n| *n == "ask").unwrap()];
+    assert_eq!(ask["options"][0]["name"], "question");
+    assert_eq!(ask["options"][0]["required"], true);
+    assert_eq!(ask["options"][0]["autocomplete"], true);
+}
+
+/// `^[-_\p{L}\p{N}]{1,32}$`, lowercase: Discord's rule for chat-input names.
+fn valid_name(name: &str) -> bool {
+    (1..=32).contains(&name.chars().count())
+        && name
+            .chars()
+            .all(|c| (c.is_alphanumeric() || c == '-' || c == '_') && !c.is_uppercase())
+}
+
+#[test]
+fn the_config_template_is_valid_and_documents_every_key() {
+    let run = faqbot(repo(), &["--config", "config.example.toml", "check"], &[]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    let template = std::fs::read_to_string(repo().join("config.example.toml")).unwrap();
+    for key in faqbot::config::KEYS.iter().filter(|k| **k != "token") {
+        assert!(
+            template.contains(&format!("{key} =")),
+            "config.example.toml documents `{key}`"
+        );
+    }
+}

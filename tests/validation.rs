@@ -1,0 +1,113 @@
+//! A broken `faq.toml` or `config.toml` is refused before anything connects, with exit code 2
+//! and a message naming the file, line and column, the value at fault and the fix.
+//!
+//! One fixture per problem in `tests/fixtures/`; the exact messages are insta snapshots.
+
+mod common;
+
+use common::faqbot;
+
+#[test]
+fn every_broken_faq_is_refused_with_place_and_fix() {
+    insta::glob!("fixtures/faq/*.toml", |path| {
+        let name = path.file_name().unwrap().to_str().unwrap();
+        let run = faqbot(path.parent().unwrap(), &["--faq", name, "check"], &[]);
+        assert_eq!(run.code, Some(2), "{name}: {run:?}");
+        assert_eq!(run.stdout, "", "{name}");
+        assert!(
+            run.stderr.starts_with(&format!("{name}:")),
+            "{name}: {}",
+            run.stderr
+        );
+        insta::assert_snapshot!(run.stderr);
+    });
+}
+
+#[test]
+fn every_broken_config_is_refused_with_place_and_fix() {
+    insta::glob!("fixtures/config/*.toml", |path| {
+        let name = path.file_name().unwrap().to_str().unwrap();
+        let run = faqbot(path.parent().unwrap(), &["--config", name, "check"], &[]);
+        assert_eq!(run.code, Some(2), "{name}: {run:?}");
+        assert!(
+            run.stderr.starts_with(&format!("{name}:")),
+            "{name}: {}",
+            run.stderr
+        );
+        assert!(!run.stderr.contains("MTIz"), "the token is never echoed");
+        insta::assert_snapshot!(run.stderr);
+    });
+}
+
+#[test]
+fn too_many_topics_for_discord() {
+    let mut text =
+        std::fs::read_to_string(common::repo().join("tests/fixtures/faq/no_topics.toml")).unwrap();
+    for n in 0..98 {
+        text.push_str(&format!(
+            "\n[[topic]]\nid = \"extra-{n}\"\nquestion = \"Question {n}?\"\nanswer = \"Answer {n}.\"\n"
+        ));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("big.toml"), text).unwrap();
+    let run = faqbot(dir.path(), &["--faq", "big.toml", "check"], &[]);
+    assert_eq!(run.code, Some(2));
+    insta::assert_snapshot!(run.stderr, @r#"
+    big.toml:494:6: error: too many topics: this is topic 98, and faqbot can register at most 97
+        |
+    494 | id = "extra-97"
+        |      ^^^^^^^^^^
+      help: Discord allows 100 commands per application, and /ask, /faq and /hours take 3; merge some topics
+    "#);
+}
+
+#[test]
+fn a_faq_that_cannot_be_read_names_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = faqbot(dir.path(), &["--faq", "nowhere.toml", "check"], &[]);
+    assert_eq!(run.code, Some(2));
+    assert!(
+        run.stderr
+            .starts_with("nowhere.toml: error: cannot read the file:"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn broken_config_and_broken_faq_are_reported_together() {
+    let fixtures = common::repo().join("tests/fixtures");
+    let run = faqbot(
+        &fixtures,
+        &[
+            "--config",
+            "config/bad_api_url.toml",
+            "--faq",
+            "faq/id_uppercase.toml",
+            "check",
+        ],
+        &[],
+    );
+    assert_eq!(run.code, Some(2));
+    assert!(
+        run.stderr.contains("config/bad_api_url.toml:1:11: error"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("faq/id_uppercase.toml:9:6: error"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_bad_environment_variable_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = faqbot(dir.path(), &["check"], &[("DISCORD_API_URL", "ftp://x")]);
+    assert_eq!(run.code, Some(2));
+    assert_eq!(
+        run.stderr,
+        "error: DISCORD_API_URL: `ftp://x` is not an http:// or https:// URL\n  help: give the base URL of the API or of a rate-limit proxy, e.g. \"http://127.0.0.1:8080\"\n"
+    );
+}
