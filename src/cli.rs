@@ -1,4 +1,4 @@
-//! The command line: what `faqbot check` and `faqbot commands` print, and how files are found.
+//! The command line: what `faqbot check`, `commands` and `hours` print, and how files are found.
 //!
 //! `main` only parses arguments and maps the result to an exit code; everything here is library
 //! code so that tests can drive it.
@@ -7,12 +7,15 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
+use jiff::Timestamp;
+use serde::Serialize;
 
 use crate::catalogue::{Action, Catalogue};
 use crate::config::{Config, ConfigError, TokenSource, TOKEN_VAR};
 use crate::diagnostic::LoadError;
-use crate::faq::{Faq, EMBEDDED_LABEL};
-use crate::schedule::Holidays;
+use crate::faq::{Contact, Faq, EMBEDDED_LABEL};
+use crate::reply;
+use crate::schedule::{Closure, Holidays};
 
 /// Answers questions about ISO on Discord, from ISO's published FAQ.
 #[derive(Debug, Parser)]
@@ -38,6 +41,22 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Whether customer care is open, now or at a given instant, and when that changes
+    Hours {
+        /// The instant to ask about, in RFC 3339 with an offset or Z [default: now]
+        #[arg(long, value_name = "RFC3339", value_parser = parse_instant)]
+        at: Option<Timestamp>,
+        /// Print one JSON object instead of text
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn parse_instant(text: &str) -> Result<Timestamp, String> {
+    text.trim().parse().map_err(|_| {
+        "expected an RFC 3339 instant with an offset or Z, e.g. 2026-12-25T10:00:00+01:00 or 2026-12-25T09:00:00Z"
+            .to_owned()
+    })
 }
 
 /// Why a command failed, and so which exit code it ends with.
@@ -122,6 +141,12 @@ pub fn run(
             writeln!(out)?;
         }
         Command::Commands { json: false } => commands(&setup, out)?,
+        Command::Hours { at, json } => hours(
+            &setup.faq.contact,
+            at.unwrap_or_else(Timestamp::now),
+            json,
+            out,
+        )?,
     }
     Ok(())
 }
@@ -198,6 +223,47 @@ fn check(setup: &Setup, out: &mut impl Write) -> io::Result<()> {
         "visible to the asker only"
     };
     writeln!(out, "  answers: {visibility}")
+}
+
+/// `faqbot hours --json`: the status as data, with instants in the office's offset.
+#[derive(Serialize)]
+struct HoursJson<'a> {
+    open: bool,
+    now: String,
+    next_change: Option<String>,
+    timezone: &'a str,
+    closed_today: Option<&'a str>,
+}
+
+fn hours(contact: &Contact, now: Timestamp, json: bool, out: &mut impl Write) -> io::Result<()> {
+    let schedule = &contact.schedule;
+    let status = schedule.status(now);
+    let tz = schedule.zone().tz();
+    if !json {
+        return write!(
+            out,
+            "{}",
+            reply::hours(contact, &status, now).to_plain(tz, now)
+        );
+    }
+    let rfc3339 = |t: Timestamp| {
+        t.to_zoned(tz.clone())
+            .strftime("%Y-%m-%dT%H:%M:%S%:z")
+            .to_string()
+    };
+    let body = HoursJson {
+        open: status.open,
+        now: rfc3339(now),
+        next_change: status.next_change.map(rfc3339),
+        timezone: schedule.zone().name(),
+        closed_today: match status.closure {
+            Some(Closure::Holiday(name)) => Some(name),
+            Some(Closure::Closed) => Some("closed"),
+            None => None,
+        },
+    };
+    serde_json::to_writer(&mut *out, &body)?;
+    writeln!(out)
 }
 
 fn commands(setup: &Setup, out: &mut impl Write) -> io::Result<()> {

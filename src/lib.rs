@@ -12,4 +12,5 @@ pub mod diagnostic;
 pub mod discord;
 pub mod faq;
 pub mod limits;
+pub mod reply;
 pub mod schedule;

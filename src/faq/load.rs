@@ -30,6 +30,8 @@ struct RawFaq {
 struct RawContact {
     name: Spanned<String>,
     phone: Spanned<String>,
+    #[serde(default)]
+    location: Option<Spanned<String>>,
     timezone: Spanned<String>,
     hours: Vec<Spanned<String>>,
     #[serde(default)]
@@ -48,12 +50,28 @@ struct RawTopic {
     keywords: Vec<Spanned<String>>,
     #[serde(default)]
     related: Vec<Spanned<String>>,
+    #[serde(default)]
+    show_hours: bool,
 }
 
 /// Every key the format knows, for "did you mean" hints on unknown keys.
-const KNOWN_KEYS: [&str; 14] = [
-    "intro", "contact", "topic", "name", "phone", "timezone", "hours", "holidays", "closed", "id",
-    "question", "answer", "keywords", "related",
+const KNOWN_KEYS: [&str; 16] = [
+    "intro",
+    "contact",
+    "topic",
+    "name",
+    "phone",
+    "location",
+    "timezone",
+    "hours",
+    "holidays",
+    "closed",
+    "id",
+    "question",
+    "answer",
+    "keywords",
+    "related",
+    "show_hours",
 ];
 
 pub(super) fn parse(path: &str, text: &str) -> Result<Faq, FileErrors> {
@@ -110,6 +128,7 @@ impl Checker<'_> {
                 answer: self.answer(&topic.answer),
                 keywords: self.keywords(&topic.keywords),
                 related: topic.related.iter().map(|r| r.get_ref().clone()).collect(),
+                show_hours: topic.show_hours,
             });
         }
         Faq {
@@ -312,6 +331,10 @@ impl Checker<'_> {
         Contact {
             name: raw.name.into_inner().trim().to_owned(),
             phone: raw.phone.into_inner().trim().to_owned(),
+            location: raw
+                .location
+                .map(|l| l.into_inner().trim().to_owned())
+                .filter(|l| !l.is_empty()),
             schedule: Schedule::new(
                 zone,
                 lines.into_iter().map(|(l, _)| l).collect(),

@@ -36,6 +36,9 @@ pub struct Topic {
     pub keywords: Vec<String>,
     /// Ids of topics worth reading next.
     pub related: Vec<String>,
+    /// Whether the answer is followed by customer care's live open/closed status, for the
+    /// topic that tells people when to call.
+    pub show_hours: bool,
 }
 
 /// Who to call, and when they answer.
@@ -43,6 +46,8 @@ pub struct Topic {
 pub struct Contact {
     pub name: String,
     pub phone: String,
+    /// Where the office is, to name its local time ("Geneva time"); `None` says "office time".
+    pub location: Option<String>,
     pub schedule: Schedule,
 }
 

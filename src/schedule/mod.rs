@@ -16,7 +16,7 @@ use jiff::{Timestamp, ToSpan};
 
 pub use holidays::{easter, Holidays, CALENDARS};
 pub use hours::{day_name, describe_days, Clock, HoursError, HoursLine, Minute};
-pub use zone::Zone;
+pub use zone::{abbreviation, utc_offset, Zone};
 
 /// How far ahead `status` looks for the next opening before it concludes there is none.
 /// Four years outlasts any run of holidays and listed closures a real office has.
@@ -207,3 +207,6 @@ impl Schedule {
         resolved.unwrap_or_else(|_| ambiguous.compatible().unwrap_or(Timestamp::MAX))
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -38,6 +38,26 @@ impl Zone {
     }
 }
 
+/// How to name the zone's clock at `at` for people: `CET`, `CEST`; `UTC+01:00` for a fixed offset,
+/// whose abbreviation would only be a terse `+01`.
+pub fn abbreviation(tz: &TimeZone, at: jiff::Timestamp) -> String {
+    let info = tz.to_offset_info(at);
+    let abbreviation = info.abbreviation();
+    if abbreviation.starts_with(['+', '-']) {
+        utc_offset(info.offset())
+    } else {
+        abbreviation.to_owned()
+    }
+}
+
+/// `UTC+01:00`.
+pub fn utc_offset(offset: Offset) -> String {
+    let seconds = offset.seconds();
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let minutes = seconds.abs() / 60;
+    format!("UTC{sign}{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
 /// `None` when `text` is not written as an offset at all; `Some(Err)` when it is, but badly.
 fn parse_offset(text: &str) -> Option<Result<Offset, String>> {
     let rest = ["UTC", "GMT"]
