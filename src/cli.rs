@@ -1,9 +1,10 @@
-//! The command line: what `faqbot check`, `commands` and `hours` print, and how files are found.
+//! The command line: what `faqbot check`, `commands`, `ask` and `hours` print, and how files
+//! are found.
 //!
 //! `main` only parses arguments and maps the result to an exit code; everything here is library
 //! code so that tests can drive it.
 
-use std::io::{self, Write};
+use std::io::{self, BufRead, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
@@ -14,6 +15,7 @@ use crate::catalogue::{Action, Catalogue};
 use crate::config::{Config, ConfigError, TokenSource, TOKEN_VAR};
 use crate::diagnostic::LoadError;
 use crate::faq::{Contact, Faq, EMBEDDED_LABEL};
+use crate::matcher::Matcher;
 use crate::reply;
 use crate::schedule::{Closure, Holidays};
 
@@ -38,6 +40,15 @@ pub enum Command {
     /// Print the application commands that would be registered
     Commands {
         /// Print the exact JSON body of the bulk-overwrite request
+        #[arg(long)]
+        json: bool,
+    },
+    /// What /ask answers to a question
+    Ask {
+        /// The question; `-` reads one question a line from standard input and prints JSON
+        #[arg(required = true, num_args = 1.., value_name = "QUESTION")]
+        question: Vec<String>,
+        /// Print one JSON object instead of text
         #[arg(long)]
         json: bool,
     },
@@ -141,6 +152,18 @@ pub fn run(
             writeln!(out)?;
         }
         Command::Commands { json: false } => commands(&setup, out)?,
+        Command::Ask { ref question, json } => {
+            let matcher = Matcher::new(&setup.faq);
+            let question = question.join(" ");
+            let now = Timestamp::now();
+            if question == "-" {
+                for line in io::stdin().lock().lines() {
+                    ask(&setup.faq, &matcher, &line?, true, now, out)?;
+                }
+            } else {
+                ask(&setup.faq, &matcher, &question, json, now, out)?;
+            }
+        }
         Command::Hours { at, json } => hours(
             &setup.faq.contact,
             at.unwrap_or_else(Timestamp::now),
@@ -223,6 +246,53 @@ fn check(setup: &Setup, out: &mut impl Write) -> io::Result<()> {
         "visible to the asker only"
     };
     writeln!(out, "  answers: {visibility}")
+}
+
+/// `faqbot ask --json`: the decision as data.
+#[derive(Serialize)]
+struct AskJson<'a> {
+    /// The answering topic; `None` when the FAQ has no answer.
+    topic: Option<&'a str>,
+    /// The question as asked (trimmed).
+    question: &'a str,
+    /// The topic's answer, or what the bot says when it has none.
+    answer: String,
+    score: f64,
+    /// Other topics worth offering, best first.
+    suggestions: Vec<&'a str>,
+}
+
+fn ask(
+    faq: &Faq,
+    matcher: &Matcher,
+    question: &str,
+    json: bool,
+    now: Timestamp,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let verdict = matcher.ask(question);
+    let reply = reply::ask(faq, question, &verdict, now);
+    let tz = faq.contact.schedule.zone().tz();
+    if !json {
+        return write!(out, "{}", reply.to_plain(tz, now));
+    }
+    let topic = verdict.topic().map(|t| &faq.topics[t]);
+    let body = AskJson {
+        topic: topic.map(|t| t.id.as_str()),
+        question: question.trim(),
+        answer: match topic {
+            Some(t) => t.answer.clone(),
+            None => reply.to_plain(tz, now).trim_end().to_owned(),
+        },
+        score: (f64::from(verdict.score()) * 100.0).round() / 100.0,
+        suggestions: verdict
+            .suggestions()
+            .iter()
+            .map(|&t| faq.topics[t].id.as_str())
+            .collect(),
+    };
+    serde_json::to_writer(&mut *out, &body)?;
+    writeln!(out)
 }
 
 /// `faqbot hours --json`: the status as data, with instants in the office's offset.

@@ -12,5 +12,6 @@ pub mod diagnostic;
 pub mod discord;
 pub mod faq;
 pub mod limits;
+pub mod matcher;
 pub mod reply;
 pub mod schedule;

@@ -28,21 +28,7 @@ fn faq(zone: &str) -> Faq {
 
 /// Both forms of a reply: the Discord markdown the adapter sends, and the terminal text.
 fn show(reply: &Reply, faq: &Faq, now: Timestamp) -> String {
-    let mut out = format!(
-        "title: {}\nephemeral: {}\nbody:\n{}\n",
-        reply.title.as_deref().unwrap_or("-"),
-        reply.ephemeral,
-        reply.body
-    );
-    for field in &reply.fields {
-        out.push_str(&format!(
-            "field {:?} (inline: {}):\n{}\n",
-            field.name, field.inline, field.value
-        ));
-    }
-    for suggestion in &reply.suggestions {
-        out.push_str(&format!("suggests /{}\n", suggestion.topic));
-    }
+    let mut out = common::discord_form(reply);
     out.push_str("--- terminal ---\n");
     out.push_str(&reply.to_plain(faq.contact.schedule.zone().tz(), now));
     out

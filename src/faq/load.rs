@@ -20,6 +20,8 @@ use crate::schedule::{day_name, Holidays, HoursLine, Schedule, Zone, CALENDARS};
 struct RawFaq {
     #[serde(default)]
     intro: Option<Spanned<String>>,
+    #[serde(default)]
+    off_topic: Vec<Spanned<String>>,
     contact: RawContact,
     #[serde(default)]
     topic: Vec<Spanned<RawTopic>>,
@@ -55,8 +57,9 @@ struct RawTopic {
 }
 
 /// Every key the format knows, for "did you mean" hints on unknown keys.
-const KNOWN_KEYS: [&str; 16] = [
+const KNOWN_KEYS: [&str; 17] = [
     "intro",
+    "off_topic",
     "contact",
     "topic",
     "name",
@@ -136,6 +139,7 @@ impl Checker<'_> {
                 .intro
                 .map(|i| i.into_inner().trim().to_owned())
                 .unwrap_or_default(),
+            off_topic: self.keywords(&raw.off_topic),
             contact,
             topics,
         }

@@ -18,6 +18,10 @@ pub const EMBEDDED_LABEL: &str = "<embedded faq.toml>";
 pub struct Faq {
     /// ISO's opening paragraph of the FAQ page.
     pub intro: String,
+    /// Words that mark a question as being about something the FAQ does not cover, such as
+    /// the other things called "ISO" (disk images, camera sensitivity): `/ask` refuses rather
+    /// than answer such a question with a topic that merely shares a word with it.
+    pub off_topic: Vec<String>,
     pub contact: Contact,
     /// In file order, which is also the order users see them listed.
     pub topics: Vec<Topic>,

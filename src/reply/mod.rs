@@ -4,10 +4,12 @@
 //! Text is Discord-flavoured markdown, and instants are Discord timestamps (`<t:UNIX:t>`), which
 //! Discord shows in each reader's own time zone; [`Reply::to_plain`] renders both for a terminal.
 
+mod ask;
 mod hours;
 mod plain;
 mod topic;
 
+pub use ask::{ask, faq_list, faq_topic, question_choices, quote, topic_choices, Choice};
 pub use hours::{hours, presence, status_line, zone_label};
 pub use topic::topic;
 
@@ -42,6 +44,11 @@ pub struct Suggestion {
     pub topic: String,
     /// What the user sees: the topic's question.
     pub label: String,
+}
+
+/// "`/logo` Who is allowed to use the ISO logo?": a topic as a line in a list.
+fn topic_line(topic: &crate::faq::Topic) -> String {
+    format!("`/{}` {}", topic.id, topic.question)
 }
 
 impl Field {

@@ -27,7 +27,24 @@ pub(super) fn render(text: &str, tz: &TimeZone, now: Timestamp) -> String {
         }
     }
     out.push_str(rest);
-    out.replace("**", "").replace("__", "")
+    unmark(&out)
+}
+
+/// Drops `**`/`__` emphasis and the backslashes and zero-width spaces that defuse user text.
+fn unmark(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.extend(chars.next()),
+            '*' | '_' if chars.peek() == Some(&c) => {
+                chars.next();
+            }
+            '\u{200b}' => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn timestamp(spec: &str, tz: &TimeZone, now: Timestamp) -> Option<String> {
@@ -117,6 +134,16 @@ mod tests {
         assert_eq!(relative(now, later(3600 + 1200)), "in 1 hour");
         assert_eq!(relative(now, later(3 * 86_400)), "in 3 days");
         assert_eq!(relative(later(300), now), "5 minutes ago");
+    }
+
+    #[test]
+    fn markup_and_escapes_are_dropped() {
+        let tz = TimeZone::UTC;
+        let now = Timestamp::UNIX_EPOCH;
+        assert_eq!(
+            render("**Open** \\*\\*x\\*\\* @\u{200b}everyone", &tz, now),
+            "Open **x** @everyone"
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use jiff::Timestamp;
 
-use super::{status_line, Field, Reply, Suggestion};
+use super::{status_line, topic_line, Field, Reply, Suggestion};
 use crate::faq::{Faq, Topic};
 
 /// ISO's answer under the question, with the related topics to read next. The topic that says
@@ -19,10 +19,7 @@ pub fn topic(faq: &Faq, topic: &Topic, now: Timestamp) -> Reply {
         fields.push(Field::new("Right now", status_line(&status), false));
     }
     if !related.is_empty() {
-        let lines: Vec<String> = related
-            .iter()
-            .map(|t| format!("`/{}` {}", t.id, t.question))
-            .collect();
+        let lines: Vec<String> = related.iter().map(|t| topic_line(t)).collect();
         fields.push(Field::new("Related", lines.join("\n"), false));
     }
     Reply {

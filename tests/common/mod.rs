@@ -1,4 +1,6 @@
 //! Helpers shared by the integration tests: running the real `faqbot` binary.
+// Each test crate compiles this module and uses only part of it.
+#![allow(dead_code)]
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -38,4 +40,27 @@ pub fn faqbot(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
 /// The repository's root, where the shipped `faq.toml` lives.
 pub fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A reply as the adapter would send it (Discord markdown, fields, buttons), for snapshots.
+pub fn discord_form(reply: &faqbot::reply::Reply) -> String {
+    let mut out = format!(
+        "title: {}\nephemeral: {}\nbody:\n{}\n",
+        reply.title.as_deref().unwrap_or("-"),
+        reply.ephemeral,
+        reply.body
+    );
+    for field in &reply.fields {
+        out.push_str(&format!(
+            "field {:?} (inline: {}):\n{}\n",
+            field.name, field.inline, field.value
+        ));
+    }
+    for suggestion in &reply.suggestions {
+        out.push_str(&format!(
+            "button /{}: {}\n",
+            suggestion.topic, suggestion.label
+        ));
+    }
+    out
 }

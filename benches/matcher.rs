@@ -1,0 +1,50 @@
+//! How long `/ask` takes: one question end to end (normalize → rank → decide), and one
+//! autocomplete, over the questions of the development set.
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use faqbot::faq::Faq;
+use faqbot::matcher::Matcher;
+
+fn questions() -> Vec<String> {
+    include_str!("../tests/data/questions.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .skip(1)
+        .filter_map(|l| l.splitn(3, '\t').nth(2))
+        .map(str::to_owned)
+        .collect()
+}
+
+fn matcher(c: &mut Criterion) {
+    let faq = Faq::embedded();
+    c.bench_function("build the matcher from the FAQ", |b| {
+        b.iter(|| Matcher::new(black_box(&faq)))
+    });
+
+    let matcher = Matcher::new(&faq);
+    let questions = questions();
+    let mut next = questions.iter().cycle();
+    c.bench_function("ask one question", |b| {
+        b.iter(|| matcher.ask(black_box(next.next().unwrap())))
+    });
+    c.bench_function("ask a long off-topic paragraph", |b| {
+        let paragraph = "how do I burn an iso image of my linux distribution onto a usb stick \
+                         so that the laptop boots from it, the file is 4 GB and windows says \
+                         the disk is not bootable, what am I doing wrong please help"
+            .repeat(4);
+        b.iter(|| matcher.ask(black_box(&paragraph)))
+    });
+    let partials: Vec<String> = questions
+        .iter()
+        .map(|q| q.chars().take(q.chars().count() / 2 + 1).collect())
+        .collect();
+    let mut next = partials.iter().cycle();
+    c.bench_function("autocomplete a half-typed question", |b| {
+        b.iter(|| faqbot::reply::question_choices(&faq, &matcher, black_box(next.next().unwrap())))
+    });
+}
+
+criterion_group!(benches, matcher);
+criterion_main!(benches);

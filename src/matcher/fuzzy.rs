@@ -1,0 +1,162 @@
+//! Typo tolerance: the FAQ word a misspelt word most likely meant, found through a
+//! symmetric-delete index (as in SymSpell), so a lookup costs a few hash probes, not a scan.
+
+use std::collections::HashMap;
+
+/// Words of the FAQ's vocabulary, indexed by every variant with one or two letters deleted.
+#[derive(Debug, Default)]
+pub struct Fuzzy<T> {
+    words: Vec<(String, T)>,
+    deletes: HashMap<String, Vec<u32>>,
+}
+
+/// How many edits a word of `len` letters may carry: short words have too many neighbours to
+/// guess safely.
+/// Words longer than any real word are not typos of one, and their deletion variants would
+/// cost quadratic time.
+fn allowed(len: usize) -> usize {
+    match len {
+        0..=3 => 0,
+        4..=7 => 1,
+        8..=MAX_WORD => 2,
+        _ => 0,
+    }
+}
+
+const MAX_WORD: usize = 24;
+
+impl<T: Copy> Fuzzy<T> {
+    pub fn new(words: impl IntoIterator<Item = (String, T)>) -> Self {
+        let mut index = Self {
+            words: Vec::new(),
+            deletes: HashMap::new(),
+        };
+        for (word, value) in words {
+            let len = word.chars().count();
+            if allowed(len) == 0 || index.words.iter().any(|(w, _)| *w == word) {
+                continue;
+            }
+            let id = index.words.len() as u32;
+            for variant in variants(&word, allowed(len)) {
+                let ids = index.deletes.entry(variant).or_default();
+                if ids.last() != Some(&id) {
+                    ids.push(id);
+                }
+            }
+            index.words.push((word, value));
+        }
+        index
+    }
+
+    /// The closest vocabulary word within the edits `word`'s length allows, with the distance.
+    /// Ties go to the word that shares the longer prefix, then to the earlier one.
+    pub fn lookup(&self, word: &str) -> Option<(T, usize)> {
+        let len = word.chars().count();
+        let max = allowed(len);
+        if max == 0 {
+            return None;
+        }
+        let mut best: Option<(usize, usize, u32)> = None;
+        for variant in variants(word, max) {
+            for &id in self.deletes.get(&variant).into_iter().flatten() {
+                let candidate = &self.words[id as usize].0;
+                let distance = strsim::osa_distance(word, candidate);
+                if distance == 0 || distance > max.min(allowed(candidate.chars().count())) {
+                    continue;
+                }
+                // Four-letter words only forgive a slip after the first letter.
+                if len == 4 && word.chars().next() != candidate.chars().next() {
+                    continue;
+                }
+                let prefix = word
+                    .chars()
+                    .zip(candidate.chars())
+                    .take_while(|(a, b)| a == b)
+                    .count();
+                let key = (distance, usize::MAX - prefix, id);
+                if best.is_none_or(|b| key < b) {
+                    best = Some(key);
+                }
+            }
+        }
+        best.map(|(distance, _, id)| (self.words[id as usize].1, distance))
+    }
+}
+
+/// `word` and every string made by deleting up to `depth` of its letters.
+fn variants(word: &str, depth: usize) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    seen.insert(word.to_owned());
+    let mut out = vec![word.to_owned()];
+    let mut frontier = vec![word.to_owned()];
+    for _ in 0..depth {
+        let mut next = Vec::new();
+        for w in &frontier {
+            let chars: Vec<char> = w.chars().collect();
+            for skip in 0..chars.len() {
+                let variant: String = chars
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i != skip)
+                    .map(|(_, c)| *c)
+                    .collect();
+                if seen.insert(variant.clone()) {
+                    out.push(variant.clone());
+                    next.push(variant);
+                }
+            }
+        }
+        frontier = next;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index() -> Fuzzy<u8> {
+        Fuzzy::new(
+            [
+                "membership",
+                "certification",
+                "logo",
+                "join",
+                "funded",
+                "president",
+            ]
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (w.to_string(), i as u8)),
+        )
+    }
+
+    #[test]
+    fn finds_the_word_a_typo_meant() {
+        let index = index();
+        assert_eq!(index.lookup("memebership"), Some((0, 1)));
+        assert_eq!(index.lookup("certifcation"), Some((1, 1)));
+        assert_eq!(index.lookup("sertificaton"), Some((1, 2)));
+        assert_eq!(index.lookup("logoo"), Some((2, 1)));
+        assert_eq!(index.lookup("jion"), Some((3, 1)));
+        assert_eq!(index.lookup("presedent"), Some((5, 1)));
+    }
+
+    #[test]
+    fn leaves_exact_short_and_distant_words_alone() {
+        let index = index();
+        assert_eq!(index.lookup("logo"), None, "exact words are not typos");
+        assert_eq!(index.lookup("lgo"), None, "too short to guess");
+        assert_eq!(
+            index.lookup("coin"),
+            None,
+            "four-letter words keep their first letter"
+        );
+        assert_eq!(index.lookup("mountain"), None);
+        assert_eq!(
+            index.lookup(&"m".repeat(5000)),
+            None,
+            "no quadratic work on huge words"
+        );
+    }
+}

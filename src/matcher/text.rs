@@ -1,0 +1,557 @@
+//! From raw text to the words that carry meaning: Unicode folding, tokens, stop words, stems.
+//!
+//! The FAQ and the questions go through the same steps, so "Certifiée", "certified" and
+//! "CERTIFY" meet on one stem. Accents are folded away because people type without them.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Longest question looked at, in characters: Discord's limit for a string option.
+pub const MAX_QUESTION_CHARS: usize = 6000;
+/// Most words looked at in one question, which bounds the work for any input.
+pub const MAX_WORDS: usize = 64;
+/// Longest word kept, in characters; longer runs of letters are cut.
+pub const MAX_WORD_CHARS: usize = 40;
+
+/// Lowercase, accent-free words of `text`, split at anything that is not a letter or digit.
+/// Apostrophes split too, which takes French elisions apart (`l'iso` → `l`, `iso`).
+pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    let text = match text.char_indices().nth(MAX_QUESTION_CHARS) {
+        Some((end, _)) => &text[..end],
+        None => text,
+    };
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(MAX_WORDS * 4)
+        .map(|w| match w.char_indices().nth(MAX_WORD_CHARS) {
+            Some((end, _)) => fold(&w[..end]),
+            None => fold(w),
+        })
+        .filter(|w| !w.is_empty())
+        .take(MAX_WORDS)
+}
+
+/// Compatibility-decomposes, drops combining marks (accents), lowercases.
+fn fold(word: &str) -> String {
+    word.nfkd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// Stems in both of the FAQ's languages.
+pub struct Stemmers {
+    english: Stemmer,
+    french: Stemmer,
+}
+
+impl std::fmt::Debug for Stemmers {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Stemmers(english, french)")
+    }
+}
+
+impl Default for Stemmers {
+    fn default() -> Self {
+        Self {
+            english: Stemmer::create(Algorithm::English),
+            french: Stemmer::create(Algorithm::French),
+        }
+    }
+}
+
+impl Stemmers {
+    pub fn english(&self, word: &str) -> String {
+        self.english.stem(word).into_owned()
+    }
+
+    pub fn french(&self, word: &str) -> String {
+        self.french.stem(word).into_owned()
+    }
+}
+
+/// Whether a word carries no topic: function words of English and French, and the fillers of
+/// chat ("pls", "u", "guys"). Sorted, for binary search.
+pub fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.binary_search(&word).is_ok()
+}
+
+/// "un" is the French article and the United Nations' initials: a stop word only in French.
+pub fn is_french_article(word: &str) -> bool {
+    word == "un"
+}
+
+pub fn is_french_function_word(word: &str) -> bool {
+    FRENCH_FUNCTION_WORDS.contains(&word)
+}
+
+pub fn is_english_function_word(word: &str) -> bool {
+    ENGLISH_FUNCTION_WORDS.contains(&word)
+}
+
+const FRENCH_FUNCTION_WORDS: &[&str] = &[
+    "au", "aux", "c", "ce", "cest", "comment", "d", "dans", "de", "des", "du", "elle", "est", "et",
+    "il", "je", "l", "la", "le", "les", "mon", "ou", "par", "pour", "pourquoi", "qu", "que",
+    "quel", "quelle", "qui", "quoi", "sont", "sur", "une", "vous",
+];
+
+const ENGLISH_FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "and", "are", "can", "do", "does", "for", "how", "i", "in", "is", "it", "of", "the",
+    "to", "what", "where", "who", "why", "with", "you",
+];
+
+/// Whether a word is a common English word that merely looks like a misspelling of a FAQ word
+/// ("founded" is not a typo of "funded", "tours" not of "hours"): such words are never corrected.
+pub fn is_real_word(word: &str) -> bool {
+    REAL_WORDS.binary_search(&word).is_ok()
+}
+
+const REAL_WORDS: &[&str] = &[
+    "audio",
+    "bond",
+    "called",
+    "cell",
+    "change",
+    "charts",
+    "coin",
+    "cold",
+    "contain",
+    "contained",
+    "container",
+    "containers",
+    "contains",
+    "contest",
+    "cool",
+    "core",
+    "cork",
+    "costly",
+    "court",
+    "cover",
+    "fond",
+    "found",
+    "founded",
+    "founder",
+    "founders",
+    "founding",
+    "funny",
+    "game",
+    "games",
+    "goal",
+    "gold",
+    "grade",
+    "hold",
+    "home",
+    "hope",
+    "host",
+    "hour",
+    "house",
+    "joint",
+    "lego",
+    "lodge",
+    "logic",
+    "lose",
+    "lost",
+    "mail",
+    "male",
+    "meet",
+    "memory",
+    "menu",
+    "mode",
+    "model",
+    "month",
+    "most",
+    "mount",
+    "movie",
+    "music",
+    "never",
+    "news",
+    "nice",
+    "note",
+    "oven",
+    "owner",
+    "paper",
+    "party",
+    "phony",
+    "photo",
+    "piece",
+    "place",
+    "plan",
+    "plane",
+    "played",
+    "point",
+    "pose",
+    "post",
+    "posted",
+    "power",
+    "pride",
+    "print",
+    "prize",
+    "proof",
+    "prose",
+    "range",
+    "remember",
+    "report",
+    "rice",
+    "rules",
+    "sale",
+    "scope",
+    "score",
+    "secret",
+    "sell",
+    "sense",
+    "shop",
+    "show",
+    "sign",
+    "single",
+    "site",
+    "size",
+    "sold",
+    "sole",
+    "sound",
+    "space",
+    "store",
+    "story",
+    "style",
+    "table",
+    "tale",
+    "team",
+    "term",
+    "test",
+    "time",
+    "tour",
+    "tours",
+    "trace",
+    "track",
+    "trader",
+    "train",
+    "tree",
+    "true",
+    "trust",
+    "user",
+    "value",
+    "video",
+    "view",
+    "voice",
+    "vote",
+    "water",
+    "world",
+    "year",
+];
+
+const STOP_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "actually",
+    "after",
+    "again",
+    "ai",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "anyone",
+    "anything",
+    "are",
+    "aren",
+    "as",
+    "at",
+    "au",
+    "aux",
+    "avec",
+    "avoir",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "bien",
+    "bonjour",
+    "bot",
+    "but",
+    "by",
+    "c",
+    "ca",
+    "can",
+    "ce",
+    "ces",
+    "cest",
+    "cette",
+    "combien",
+    "comment",
+    "could",
+    "d",
+    "dans",
+    "de",
+    "des",
+    "did",
+    "do",
+    "does",
+    "doesn",
+    "doing",
+    "don",
+    "du",
+    "dude",
+    "e",
+    "each",
+    "elle",
+    "elles",
+    "en",
+    "est",
+    "et",
+    "etc",
+    "ete",
+    "etre",
+    "eu",
+    "even",
+    "ever",
+    "everybody",
+    "everyone",
+    "existe",
+    "faire",
+    "fait",
+    "faut",
+    "for",
+    "from",
+    "get",
+    "getting",
+    "got",
+    "guys",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "hello",
+    "her",
+    "here",
+    "hey",
+    "hi",
+    "him",
+    "his",
+    "how",
+    "i",
+    "if",
+    "il",
+    "ils",
+    "im",
+    "in",
+    "into",
+    "is",
+    "isn",
+    "it",
+    "its",
+    "j",
+    "je",
+    "just",
+    "know",
+    "l",
+    "la",
+    "le",
+    "les",
+    "leur",
+    "like",
+    "ll",
+    "lol",
+    "m",
+    "ma",
+    "me",
+    "merci",
+    "mes",
+    "might",
+    "moi",
+    "mon",
+    "much",
+    "must",
+    "my",
+    "n",
+    "ne",
+    "need",
+    "no",
+    "non",
+    "nos",
+    "not",
+    "notre",
+    "nous",
+    "now",
+    "of",
+    "off",
+    "oh",
+    "ok",
+    "okay",
+    "on",
+    "one",
+    "ones",
+    "only",
+    "or",
+    "other",
+    "ou",
+    "our",
+    "out",
+    "par",
+    "pas",
+    "peut",
+    "peuvent",
+    "peux",
+    "please",
+    "pls",
+    "plz",
+    "pour",
+    "pourquoi",
+    "puis",
+    "qu",
+    "quand",
+    "que",
+    "quel",
+    "quelle",
+    "quelles",
+    "quels",
+    "qui",
+    "quoi",
+    "r",
+    "re",
+    "really",
+    "s",
+    "sa",
+    "sais",
+    "salut",
+    "same",
+    "savoir",
+    "say",
+    "se",
+    "ses",
+    "she",
+    "should",
+    "so",
+    "some",
+    "someone",
+    "something",
+    "son",
+    "sont",
+    "sur",
+    "t",
+    "ta",
+    "tell",
+    "thank",
+    "thanks",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "thing",
+    "this",
+    "those",
+    "thx",
+    "to",
+    "toi",
+    "ton",
+    "too",
+    "tu",
+    "u",
+    "une",
+    "up",
+    "ur",
+    "us",
+    "use",
+    "used",
+    "uses",
+    "using",
+    "ve",
+    "very",
+    "veux",
+    "vos",
+    "votre",
+    "voudrais",
+    "vous",
+    "wanna",
+    "want",
+    "was",
+    "wasn",
+    "we",
+    "were",
+    "what",
+    "whats",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whos",
+    "why",
+    "will",
+    "with",
+    "wonder",
+    "wondering",
+    "would",
+    "y",
+    "ya",
+    "yes",
+    "you",
+    "your",
+    "yours",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_accents_and_punctuation() {
+        let words: Vec<String> =
+            words("L'ISO délivre-t-elle des CERTIFICATS?! ISO‐9001 ﬁne").collect();
+        assert_eq!(
+            words,
+            [
+                "l",
+                "iso",
+                "delivre",
+                "t",
+                "elle",
+                "des",
+                "certificats",
+                "iso",
+                "9001",
+                "fine"
+            ]
+        );
+    }
+
+    #[test]
+    fn caps_huge_input() {
+        let huge = "word ".repeat(10_000);
+        assert_eq!(words(&huge).count(), MAX_WORDS);
+        assert_eq!(words("").count(), 0);
+        assert_eq!(words("👍 🤔 ?!").count(), 0);
+    }
+
+    #[test]
+    fn word_lists_are_sorted_for_binary_search() {
+        assert!(
+            STOP_WORDS.windows(2).all(|w| w[0] < w[1]),
+            "sorted and unique"
+        );
+        assert!(
+            REAL_WORDS.windows(2).all(|w| w[0] < w[1]),
+            "sorted and unique"
+        );
+        assert!(is_stop_word("the") && is_stop_word("les") && !is_stop_word("logo"));
+    }
+
+    #[test]
+    fn stems_in_both_languages() {
+        let stem = Stemmers::default();
+        assert_eq!(stem.english("certified"), stem.english("certify"));
+        assert_eq!(stem.english("companys"), stem.english("companies"));
+        assert_eq!(stem.french("financement"), stem.french("finance"));
+        assert_eq!(stem.french("normes"), stem.french("norme"));
+    }
+}

@@ -1,0 +1,199 @@
+//! `/ask`, `/faq` and autocomplete as users see them, and `faqbot ask` on the command line.
+
+mod common;
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use common::{discord_form, faqbot, repo};
+use faqbot::faq::Faq;
+use faqbot::matcher::Matcher;
+use faqbot::reply;
+use jiff::Timestamp;
+use serde_json::Value;
+
+fn now() -> Timestamp {
+    "2026-11-25T10:15:00+01:00".parse().unwrap()
+}
+
+#[test]
+fn ask_replies() {
+    let faq = Faq::embedded();
+    let matcher = Matcher::new(&faq);
+    for (name, question) in [
+        ("answer", "can companies join ISO?"),
+        (
+            "answer_with_also",
+            "is my 9001 certified company an iso member",
+        ),
+        ("unsure", "who writes the standards"),
+        ("refuse", "how do I mount an iso file"),
+        (
+            "refuse_quotes_safely",
+            "@everyone what's **ISO 9001** about? <@123> `code`",
+        ),
+        ("empty", "   "),
+    ] {
+        let verdict = matcher.ask(question);
+        let reply = reply::ask(&faq, question, &verdict, now());
+        insta::assert_snapshot!(format!("ask_{name}"), discord_form(&reply));
+    }
+}
+
+#[test]
+fn refusals_and_doubts_are_private_answers_are_not() {
+    let faq = Faq::embedded();
+    let matcher = Matcher::new(&faq);
+    let private = |q: &str| reply::ask(&faq, q, &matcher.ask(q), now()).ephemeral;
+    assert!(!private("can companies join ISO?"));
+    assert!(private("how do I mount an iso file"));
+    assert!(private("who writes the standards"));
+    assert!(private(""));
+}
+
+#[test]
+fn faq_lists_every_topic_with_its_command() {
+    let faq = Faq::embedded();
+    let reply = reply::faq_list(&faq);
+    for topic in &faq.topics {
+        assert!(reply
+            .body
+            .contains(&format!("`/{}` {}", topic.id, topic.question)));
+    }
+    assert!(reply
+        .body
+        .starts_with("ISO standards are used around the world"));
+    insta::assert_snapshot!("faq_list", discord_form(&reply));
+}
+
+#[test]
+fn a_faq_too_long_for_one_embed_is_cut_with_a_pointer() {
+    let mut faq = Faq::embedded();
+    let template = faq.topics[0].clone();
+    for n in 0..84 {
+        let mut topic = template.clone();
+        topic.id = format!("extra-{n}");
+        topic.question = format!(
+            "{} Is this extra question number {n} long enough?",
+            "Well,".repeat(8)
+        );
+        faq.topics.push(topic);
+    }
+    let reply = reply::faq_list(&faq);
+    assert!(reply.body.chars().count() <= 4096);
+    assert!(reply
+        .body
+        .contains("more: type `/faq topic:` to search them."));
+}
+
+#[test]
+fn faq_with_a_topic_shows_it_and_with_free_text_asks() {
+    let faq = Faq::embedded();
+    let matcher = Matcher::new(&faq);
+    let picked = reply::faq_topic(&faq, &matcher, "logo", now());
+    assert_eq!(
+        picked.title.as_deref(),
+        Some("Who is allowed to use the ISO logo?")
+    );
+    let typed = reply::faq_topic(&faq, &matcher, "can my company join", now());
+    assert_eq!(
+        typed.title.as_deref(),
+        Some("Can individuals or companies join ISO?")
+    );
+    let nonsense = reply::faq_topic(&faq, &matcher, "zzzz", now());
+    assert_eq!(nonsense.title.as_deref(), Some("Not in the FAQ"));
+}
+
+#[test]
+fn autocomplete_choices() {
+    let faq = Faq::embedded();
+    let matcher = Matcher::new(&faq);
+    let all = reply::topic_choices(&faq, &matcher, "");
+    assert_eq!(all.len(), faq.topics.len());
+    assert_eq!(all[0].value, "conformity");
+    for choice in &all {
+        assert!((1..=100).contains(&choice.name.chars().count()));
+    }
+    let typed = reply::topic_choices(&faq, &matcher, "memb");
+    assert_eq!(typed[0].value, "membership");
+    assert_eq!(typed[0].name, "Can individuals or companies join ISO?");
+    let questions = reply::question_choices(&faq, &matcher, "who is the presid");
+    assert_eq!(questions[0].value, "Who runs ISO and how is it governed?");
+    assert!(reply::question_choices(&faq, &matcher, &"x".repeat(6000)).len() <= 25);
+}
+
+fn ask_json(question: &str) -> Value {
+    let run = faqbot(repo(), &["ask", question, "--json"], &[]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    serde_json::from_str(&run.stdout).unwrap()
+}
+
+#[test]
+fn cli_answers_can_companies_join_with_membership() {
+    let json = ask_json("can companies join ISO?");
+    assert_eq!(json["topic"], "membership");
+    assert_eq!(json["question"], "can companies join ISO?");
+    assert!(json["answer"]
+        .as_str()
+        .unwrap()
+        .starts_with("No: neither private individuals nor companies"));
+    assert!(json["score"].as_f64().unwrap() >= 0.5);
+    assert!(json["suggestions"].is_array());
+}
+
+#[test]
+fn cli_refuses_mounting_an_iso_file() {
+    let json = ask_json("how do I mount an iso file");
+    assert_eq!(json["topic"], Value::Null);
+    assert!(json["answer"]
+        .as_str()
+        .unwrap()
+        .contains("ISO's FAQ doesn't answer"));
+}
+
+#[test]
+fn cli_takes_unquoted_words_and_prints_text() {
+    let run = faqbot(repo(), &["ask", "who", "runs", "iso"], &[]);
+    assert_eq!(run.code, Some(0));
+    assert!(run
+        .stdout
+        .starts_with("Who runs ISO and how is it governed?\nThe General Assembly"));
+}
+
+#[test]
+fn cli_reads_one_question_a_line_from_stdin() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_faqbot"))
+        .current_dir(repo())
+        .args(["ask", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let huge = "iso ".repeat(100_000);
+    let input =
+        format!("who runs iso\n\nl'iso est une ong ?\n{huge}\nhow do I mount an iso file\n");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success());
+    let lines: Vec<Value> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let topics: Vec<&Value> = lines.iter().map(|l| &l["topic"]).collect();
+    assert_eq!(
+        topics,
+        [
+            &Value::from("governance"),
+            &Value::Null,
+            &Value::from("ngo"),
+            &Value::Null,
+            &Value::Null
+        ]
+    );
+}
