@@ -35,6 +35,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Connect to Discord (gateway) and serve until ctrl-c or SIGTERM
+    Run,
     /// Validate the config and the FAQ, and print a summary
     Check,
     /// Print the application commands that would be registered
@@ -82,6 +84,8 @@ pub enum CliError {
     Both(ConfigError, LoadError),
     #[error("cannot write the output: {0}")]
     Output(#[from] io::Error),
+    #[error("error: {0}")]
+    Run(#[from] crate::discord::RunError),
 }
 
 impl CliError {
@@ -89,7 +93,7 @@ impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
             Self::Config(_) | Self::Faq(_) | Self::Both(..) => 2,
-            Self::Output(_) => 1,
+            Self::Output(_) | Self::Run(_) => 1,
         }
     }
 }
@@ -145,6 +149,15 @@ pub fn run(
 ) -> Result<(), CliError> {
     let setup = Setup::load(cli.config.as_deref(), cli.faq.as_deref(), env)?;
     match cli.command {
+        Command::Run => {
+            crate::logging::init();
+            // One thread answers thousands of interactions a second (the core takes
+            // microseconds), and keeps the bot's memory small.
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()?;
+            runtime.block_on(crate::discord::run(setup.config, setup.faq))?;
+        }
         Command::Check => check(&setup, out)?,
         Command::Commands { json: true } => {
             let body = crate::discord::commands::registration(&Catalogue::new(&setup.faq));

@@ -5,6 +5,7 @@
 //! same thing.
 #![warn(rust_2018_idioms, missing_debug_implementations)]
 
+pub mod answers;
 pub mod catalogue;
 pub mod cli;
 pub mod config;
@@ -12,6 +13,7 @@ pub mod diagnostic;
 pub mod discord;
 pub mod faq;
 pub mod limits;
+pub mod logging;
 pub mod matcher;
 pub mod reply;
 pub mod schedule;

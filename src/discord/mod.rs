@@ -1,4 +1,139 @@
-//! The Discord adapter: turns the core's plain data into serenity's types and back. Nothing
-//! about what the bot says is decided here.
+//! The Discord adapter: the gateway bot on serenity. It turns interactions into calls on the
+//! core's [`Answers`] and the core's replies into Discord responses; nothing about what the bot
+//! says is decided here.
 
 pub mod commands;
+mod handler;
+mod registration;
+pub mod response;
+
+use std::sync::Arc;
+
+use serenity::all::{ClientBuilder, GatewayIntents, HttpBuilder};
+use serenity::gateway::GatewayError;
+use serenity::http::HttpError;
+
+use crate::answers::Answers;
+use crate::config::{Config, Token};
+use crate::faq::Faq;
+use handler::Handler;
+
+/// Why the bot stopped, each with what to do about it. All end with exit code 1.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    #[error(
+        "no bot token: set DISCORD_TOKEN (or `token_file` in the config) to the token from the \
+         Discord developer portal (Bot → Reset Token)"
+    )]
+    MissingToken,
+    #[error(
+        "Discord rejected the token ({0}): reset it in the Discord developer portal (Bot → Reset \
+         Token) and set DISCORD_TOKEN to the new one"
+    )]
+    Rejected(&'static str),
+    #[error(
+        "cannot reach the Discord API at {url}: {reason}; check the network, or DISCORD_API_URL"
+    )]
+    Unreachable { url: String, reason: String },
+    #[error("Discord answered {status} to {what}; see https://discordstatus.com and try again")]
+    Refused { what: &'static str, status: u16 },
+    #[error("the connection to Discord failed: {0}")]
+    Gateway(String),
+}
+
+/// Connects to Discord and serves interactions until ctrl-c or SIGTERM.
+pub async fn run(config: Config, faq: Faq) -> Result<(), RunError> {
+    let Some((token, _)) = &config.token else {
+        return Err(RunError::MissingToken);
+    };
+    let base = config.api_url.as_deref().unwrap_or("https://discord.com");
+    let http = http(token, config.api_url.as_deref());
+
+    // Check the token and the API before connecting: a rejected token must end the run with a
+    // clear message, not a retry loop, and an unreachable API (a wrong DISCORD_API_URL) must not
+    // send serenity off to Discord's default gateway instead.
+    let user = http
+        .get_current_user()
+        .await
+        .map_err(|e| preflight(e, base))?;
+    tracing::info!(user = %user.name, id = %user.id, "token accepted");
+
+    let handler = Handler::new(
+        Arc::new(Answers::new(faq, config.public_answers)),
+        config.guilds,
+    );
+    let mut client = ClientBuilder::new_with_http(http, GatewayIntents::empty())
+        .event_handler(handler)
+        .await
+        .map_err(|e| RunError::Gateway(e.to_string()))?;
+
+    let shards = Arc::clone(&client.shard_manager);
+    tokio::spawn(async move {
+        shutdown_signal().await;
+        tracing::info!("shutting down");
+        shards.shutdown_all().await;
+    });
+
+    match client.start_autosharded().await {
+        Ok(()) => Ok(()),
+        Err(serenity::Error::Gateway(GatewayError::InvalidAuthentication)) => {
+            Err(RunError::Rejected("gateway close code 4004"))
+        }
+        Err(e) => Err(preflight(e, base)),
+    }
+}
+
+/// The HTTP client. Through a proxy (`api_url`), serenity's own rate limiter must be off for
+/// the proxy's URL to be used at all; the proxy then owns rate limiting.
+fn http(token: &Token, api_url: Option<&str>) -> serenity::http::Http {
+    let builder = HttpBuilder::new(token.expose());
+    match api_url {
+        Some(url) => builder.proxy(url).ratelimiter_disabled(true).build(),
+        None => builder.build(),
+    }
+}
+
+fn preflight(error: serenity::Error, base: &str) -> RunError {
+    match error {
+        serenity::Error::Http(HttpError::UnsuccessfulRequest(response)) => {
+            match response.status_code.as_u16() {
+                401 => RunError::Rejected("HTTP 401"),
+                status => RunError::Refused {
+                    what: "the token check",
+                    status,
+                },
+            }
+        }
+        serenity::Error::Http(HttpError::Request(e)) => RunError::Unreachable {
+            url: base.to_owned(),
+            // reqwest's message names the URL; the root cause says why it failed.
+            reason: root_cause(&e),
+        },
+        other => RunError::Gateway(other.to_string()),
+    }
+}
+
+fn root_cause(error: &dyn std::error::Error) -> String {
+    let mut cause = error;
+    while let Some(next) = cause.source() {
+        cause = next;
+    }
+    cause.to_string()
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+            .expect("a SIGTERM handler can be installed");
+        tokio::select! {
+            _ = ctrl_c => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = ctrl_c.await;
+    }
+}

@@ -1,0 +1,156 @@
+//! Gateway events: READY registers the commands and starts the presence; each interaction is
+//! answered by the core.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use jiff::Timestamp;
+use serenity::all::{
+    ActivityData, Context, CreateInteractionResponse, EventHandler, Interaction, OnlineStatus,
+    Ready, ShardId, ShardMessenger,
+};
+use tokio::task::JoinHandle;
+use tracing::Instrument;
+
+use super::{commands, registration, response};
+use crate::answers::{apology, Answers};
+
+pub(super) struct Handler {
+    answers: Arc<Answers>,
+    guilds: Vec<u64>,
+    /// Commands are registered once per run, not again on every reconnect.
+    registered: AtomicBool,
+    /// Each shard's presence updater, replaced when the shard is ready again.
+    presence: Mutex<HashMap<ShardId, JoinHandle<()>>>,
+}
+
+impl Handler {
+    pub(super) fn new(answers: Arc<Answers>, guilds: Vec<u64>) -> Self {
+        Self {
+            answers,
+            guilds,
+            registered: AtomicBool::new(false),
+            presence: Mutex::new(HashMap::new()),
+        }
+    }
+}
+
+#[serenity::async_trait]
+impl EventHandler for Handler {
+    async fn ready(&self, ctx: Context, ready: Ready) {
+        tracing::info!(shard = ctx.shard_id.0, user = %ready.user.name, guilds = ready.guilds.len(), "connected");
+        ctx.http.set_application_id(ready.application.id);
+        if !self.registered.swap(true, Ordering::SeqCst) {
+            let payload = commands::registration(self.answers.catalogue());
+            tokio::spawn(registration::register(
+                Arc::clone(&ctx.http),
+                payload,
+                self.guilds.clone(),
+            ));
+        }
+        let updater = tokio::spawn(keep_presence(Arc::clone(&self.answers), ctx.shard.clone()));
+        let mut presence = self.presence.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(old) = presence.insert(ctx.shard_id, updater) {
+            old.abort();
+        }
+    }
+
+    async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
+        let started = Instant::now();
+        let now = Timestamp::now();
+        let answers = &self.answers;
+        let (kind, name, guild, response) = match &interaction {
+            Interaction::Command(c) => {
+                let option = c.data.options.iter().find_map(|o| o.value.as_str());
+                let reply = answers.command(&c.data.name, option, now);
+                (
+                    "command",
+                    c.data.name.clone(),
+                    c.guild_id,
+                    response::message(&reply),
+                )
+            }
+            Interaction::Autocomplete(c) => {
+                let typed = c.data.autocomplete().map_or("", |o| o.value);
+                let choices = answers.autocomplete(&c.data.name, typed);
+                (
+                    "autocomplete",
+                    c.data.name.clone(),
+                    c.guild_id,
+                    response::autocomplete(choices),
+                )
+            }
+            Interaction::Component(c) => {
+                let reply = answers.button(&c.data.custom_id, now);
+                (
+                    "button",
+                    c.data.custom_id.clone(),
+                    c.guild_id,
+                    response::message(&reply),
+                )
+            }
+            other => {
+                tracing::debug!(kind = ?other.kind(), "interaction ignored");
+                return;
+            }
+        };
+        let span = tracing::info_span!(
+            "interaction",
+            id = %interaction.id(),
+            kind,
+            command = %name,
+            guild = guild.map(|g| g.get()),
+        );
+        async {
+            match respond(&ctx, &interaction, response).await {
+                Ok(()) => tracing::info!(
+                    latency_us = started.elapsed().as_micros() as u64,
+                    "answered"
+                ),
+                Err(e) => {
+                    tracing::error!(error = %e, "answering failed");
+                    if kind != "autocomplete" {
+                        if let Err(e) =
+                            respond(&ctx, &interaction, response::message(&apology())).await
+                        {
+                            tracing::warn!(error = %e, "the apology failed too");
+                        }
+                    }
+                }
+            }
+        }
+        .instrument(span)
+        .await;
+    }
+}
+
+async fn respond(
+    ctx: &Context,
+    interaction: &Interaction,
+    response: CreateInteractionResponse,
+) -> serenity::Result<()> {
+    match interaction {
+        Interaction::Command(c) | Interaction::Autocomplete(c) => {
+            c.create_response(&ctx.http, response).await
+        }
+        Interaction::Component(c) => c.create_response(&ctx.http, response).await,
+        _ => Ok(()),
+    }
+}
+
+/// Shows customer care's status as the bot's presence, updated the moment it changes.
+async fn keep_presence(answers: Arc<Answers>, shard: ShardMessenger) {
+    loop {
+        let now = Timestamp::now();
+        let (text, next_change) = answers.presence(now);
+        shard.set_presence(Some(ActivityData::custom(text)), OnlineStatus::Online);
+        // Wake just after the change; at least hourly, so a suspended machine catches up.
+        let wait = next_change
+            .map(|next| next.duration_since(now).unsigned_abs())
+            .unwrap_or(Duration::from_secs(3600))
+            .clamp(Duration::from_secs(1), Duration::from_secs(3600));
+        tokio::time::sleep(wait + Duration::from_millis(500)).await;
+    }
+}

@@ -1,0 +1,489 @@
+//! `faqbot run`, the real binary on the real serenity client, against a fake Discord on
+//! 127.0.0.1: registration, every kind of interaction, presence, and the failures a bot meets.
+
+mod common;
+mod fake_discord;
+
+use std::process::Stdio;
+use std::sync::atomic::Ordering;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use fake_discord::{autocomplete, click, slash, FakeDiscord, APPLICATION_ID, TOKEN};
+use serde_json::{json, Value};
+use tokio::io::AsyncReadExt;
+use tokio::process::{Child, Command};
+
+/// A running `faqbot run`, with everything it logs.
+struct Bot {
+    child: Child,
+    log: Arc<Mutex<String>>,
+}
+
+impl Bot {
+    async fn start(fake: &FakeDiscord, env: &[(&str, &str)]) -> Self {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_faqbot"));
+        command
+            .current_dir(common::repo())
+            .arg("run")
+            .env("DISCORD_TOKEN", TOKEN)
+            .env("DISCORD_API_URL", fake.url())
+            .env("RUST_LOG", "info")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .kill_on_drop(true);
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let mut child = command.spawn().expect("faqbot starts");
+        let log = Arc::new(Mutex::new(String::new()));
+        let mut stderr = child.stderr.take().unwrap();
+        let sink = Arc::clone(&log);
+        tokio::spawn(async move {
+            let mut buffer = [0u8; 4096];
+            while let Ok(n) = stderr.read(&mut buffer).await {
+                if n == 0 {
+                    break;
+                }
+                sink.lock()
+                    .unwrap()
+                    .push_str(&String::from_utf8_lossy(&buffer[..n]));
+            }
+        });
+        Self { child, log }
+    }
+
+    /// Waits for the bot to exit by itself, returning its exit code.
+    async fn exit_code(&mut self, within: Duration) -> Option<i32> {
+        let status = tokio::time::timeout(within, self.child.wait())
+            .await
+            .unwrap_or_else(|_| {
+                panic!(
+                    "the bot did not exit within {within:?}; log:\n{}",
+                    self.log()
+                )
+            })
+            .unwrap();
+        status.code()
+    }
+
+    fn log(&self) -> String {
+        // Let the reader catch up with what was just written.
+        std::thread::sleep(Duration::from_millis(100));
+        self.log.lock().unwrap().clone()
+    }
+
+    fn terminate(&self) {
+        let pid = self.child.id().expect("the bot is running").to_string();
+        let status = std::process::Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+}
+
+/// A fake Discord with a connected, registered bot.
+async fn connected() -> (FakeDiscord, Bot) {
+    let fake = FakeDiscord::start().await;
+    let bot = Bot::start(&fake, &[]).await;
+    fake.identified(1).await;
+    fake.request("PUT", "/api/v10/applications/").await;
+    (fake, bot)
+}
+
+fn embed(callback: &Value) -> &Value {
+    &callback["data"]["embeds"][0]
+}
+
+/// What every message response must be: a channel message that mentions no one.
+fn assert_safe_message(callback: &Value) {
+    assert_eq!(callback["type"], 4, "a channel message: {callback:#}");
+    let mentions = &callback["data"]["allowed_mentions"];
+    assert_eq!(
+        mentions["parse"],
+        json!([]),
+        "mentions nobody: {callback:#}"
+    );
+    assert_eq!(mentions["users"], json!([]));
+    assert_eq!(mentions["roles"], json!([]));
+}
+
+fn is_ephemeral(callback: &Value) -> bool {
+    callback["data"]["flags"].as_u64().unwrap_or(0) & 64 != 0
+}
+
+fn buttons(callback: &Value) -> Vec<String> {
+    callback["data"]["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
+        .map(|b| b["custom_id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn registers_every_command_in_one_put() {
+    let (fake, _bot) = connected().await;
+    let put = fake.request("PUT", "/api/v10/applications/").await;
+    assert_eq!(
+        put.path,
+        format!("/api/v10/applications/{APPLICATION_ID}/commands")
+    );
+    assert!(put.authorized, "the request carries the bot token");
+
+    let expected = common::faqbot(common::repo(), &["commands", "--json"], &[]);
+    let expected: Value = serde_json::from_str(&expected.stdout).unwrap();
+    assert_eq!(
+        put.body, expected,
+        "exactly the payload `faqbot commands --json` shows"
+    );
+    let names: Vec<&str> = put
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names.len(), 16);
+
+    // Registration is one bulk overwrite, never a create call per command.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let writes: Vec<_> = fake
+        .requests()
+        .into_iter()
+        .filter(|r| r.path.contains("/commands"))
+        .collect();
+    assert_eq!(writes.len(), 1, "{writes:#?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_topic_command_answers_with_its_embed() {
+    let (fake, _bot) = connected().await;
+    let faq = faqbot::faq::Faq::embedded();
+    for (n, topic) in faq.topics.iter().enumerate() {
+        let callback = fake
+            .interact(slash(100 + n as u64, &topic.id, None, true))
+            .await;
+        assert_safe_message(&callback);
+        assert!(
+            !is_ephemeral(&callback),
+            "topic answers are public by default"
+        );
+        assert_eq!(embed(&callback)["title"], topic.question.as_str());
+        assert_eq!(embed(&callback)["description"], topic.answer.as_str());
+        for related in &topic.related {
+            assert!(
+                buttons(&callback).contains(&format!("topic:{related}")),
+                "/{}",
+                topic.id
+            );
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ask_answers_doubts_and_refuses() {
+    let (fake, _bot) = connected().await;
+
+    let answered = fake
+        .interact(slash(
+            200,
+            "ask",
+            Some(("question", "can companies join ISO?")),
+            true,
+        ))
+        .await;
+    assert_safe_message(&answered);
+    assert_eq!(
+        embed(&answered)["title"],
+        "Can individuals or companies join ISO?"
+    );
+    assert!(!is_ephemeral(&answered));
+
+    let unsure = fake
+        .interact(slash(
+            201,
+            "ask",
+            Some(("question", "who writes the standards")),
+            true,
+        ))
+        .await;
+    assert_safe_message(&unsure);
+    assert_eq!(embed(&unsure)["title"], "Did you mean…?");
+    assert!(is_ephemeral(&unsure));
+    assert_eq!(buttons(&unsure)[0], "topic:new-standards");
+
+    let refused = fake
+        .interact(slash(
+            202,
+            "ask",
+            Some(("question", "how do I mount an iso file")),
+            true,
+        ))
+        .await;
+    assert_safe_message(&refused);
+    assert_eq!(embed(&refused)["title"], "Not in the FAQ");
+    assert!(is_ephemeral(&refused));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn autocomplete_offers_at_most_25_topics() {
+    let (fake, _bot) = connected().await;
+    let all = fake.interact(autocomplete(300, "faq", "topic", "")).await;
+    assert_eq!(all["type"], 8);
+    let choices = all["data"]["choices"].as_array().unwrap();
+    assert_eq!(choices.len(), 13);
+    assert_eq!(choices[0]["value"], "conformity");
+
+    let typed = fake
+        .interact(autocomplete(301, "ask", "question", "who is the presid"))
+        .await;
+    let choices = typed["data"]["choices"].as_array().unwrap();
+    assert!(choices.len() <= 25);
+    assert_eq!(choices[0]["name"], "Who runs ISO and how is it governed?");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn faq_hours_buttons_dms_and_unknown_commands() {
+    let (fake, _bot) = connected().await;
+
+    let list = fake.interact(slash(400, "faq", None, true)).await;
+    assert_safe_message(&list);
+    assert!(embed(&list)["description"]
+        .as_str()
+        .unwrap()
+        .contains("`/membership` Can individuals or companies join ISO?"));
+
+    let picked = fake
+        .interact(slash(401, "faq", Some(("topic", "logo")), true))
+        .await;
+    assert_eq!(
+        embed(&picked)["title"],
+        "Who is allowed to use the ISO logo?"
+    );
+
+    let hours = fake.interact(slash(402, "hours", None, true)).await;
+    assert_safe_message(&hours);
+    let title = embed(&hours)["title"].as_str().unwrap();
+    assert!(
+        title == "Customer care is open" || title == "Customer care is closed",
+        "{title}"
+    );
+    assert!(embed(&hours)["description"]
+        .as_str()
+        .unwrap()
+        .contains("<t:"));
+    assert_eq!(embed(&hours)["fields"][0]["value"], "+41 22 749 08 88");
+
+    let clicked = fake.interact(click(403, "topic:certification-body")).await;
+    assert_safe_message(&clicked);
+    assert_eq!(
+        embed(&clicked)["title"],
+        "How do I find a certification body?"
+    );
+
+    let in_dm = fake.interact(slash(404, "un", None, false)).await;
+    assert_safe_message(&in_dm);
+    assert_eq!(embed(&in_dm)["title"], "Is ISO part of the United Nations?");
+
+    let unknown = fake.interact(slash(405, "old-topic", None, true)).await;
+    assert_safe_message(&unknown);
+    assert!(is_ephemeral(&unknown));
+    assert_eq!(embed(&unknown)["title"], "Unknown command");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn quoted_mentions_never_ping() {
+    let (fake, _bot) = connected().await;
+    let question = "@everyone @here <@6000> <@&123> what's up";
+    let callback = fake
+        .interact(slash(500, "ask", Some(("question", question)), true))
+        .await;
+    assert_safe_message(&callback);
+    let text = serde_json::to_string(&callback["data"]["embeds"]).unwrap();
+    for raw in ["@everyone", "@here", "<@6000>", "<@&123>"] {
+        assert!(!text.contains(raw), "{raw} is defused: {text}");
+    }
+    assert!(text.contains("@\u{200b}everyone"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn presence_shows_whether_customer_care_is_open() {
+    let (fake, _bot) = connected().await;
+    let presence = fake
+        .wait_for("a presence update", Duration::from_secs(20), |fake| {
+            fake.presences().pop()
+        })
+        .await;
+    assert!(
+        presence.starts_with("Customer care open · closes ")
+            || presence.starts_with("Customer care closed · opens "),
+        "{presence}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn keeps_answering_after_the_gateway_drops() {
+    let (fake, bot) = connected().await;
+    fake.drop_connection();
+    fake.wait_for(
+        "a resume or a new identify",
+        Duration::from_secs(30),
+        |fake| (fake.resumes() + fake.identifies() >= 2).then_some(()),
+    )
+    .await;
+    fake.wait_for("the connection back", Duration::from_secs(10), |fake| {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            fake.dispatch("TYPING_START", json!({}))
+        }))
+        .ok()
+    })
+    .await;
+    let callback = fake.interact(slash(600, "logo", None, true)).await;
+    assert_eq!(
+        embed(&callback)["title"],
+        "Who is allowed to use the ISO logo?"
+    );
+    let puts = fake
+        .requests()
+        .into_iter()
+        .filter(|r| r.method == "PUT")
+        .count();
+    assert_eq!(
+        puts,
+        1,
+        "a reconnect does not register again; log:\n{}",
+        bot.log()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn registration_is_retried_while_interactions_are_answered() {
+    let fake = FakeDiscord::start().await;
+    fake.faults()
+        .registration_failures
+        .store(2, Ordering::SeqCst);
+    let bot = Bot::start(&fake, &[]).await;
+    fake.identified(1).await;
+    let callback = fake.interact(slash(700, "logo", None, true)).await;
+    assert_eq!(
+        embed(&callback)["title"],
+        "Who is allowed to use the ISO logo?"
+    );
+    fake.wait_for(
+        "three registration attempts",
+        Duration::from_secs(20),
+        |fake| {
+            let puts = fake
+                .requests()
+                .into_iter()
+                .filter(|r| r.method == "PUT")
+                .count();
+            (puts >= 3).then_some(())
+        },
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let puts = fake
+        .requests()
+        .into_iter()
+        .filter(|r| r.method == "PUT")
+        .count();
+    assert_eq!(puts, 3, "two failures, then success, then no more");
+    let log = bot.log();
+    assert!(
+        log.contains("registering commands failed; retrying"),
+        "{log}"
+    );
+    assert!(log.contains("commands registered"), "{log}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn guild_registration_when_configured() {
+    let fake = FakeDiscord::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "guilds = [4000, 4001]\n").unwrap();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_faqbot"));
+    command
+        .args(["--config", config.to_str().unwrap(), "run"])
+        .env("DISCORD_TOKEN", TOKEN)
+        .env("DISCORD_API_URL", fake.url())
+        .stderr(Stdio::null())
+        .kill_on_drop(true);
+    let _child = command.spawn().unwrap();
+    let first = fake
+        .request("PUT", "/api/v10/applications/2000/guilds/4000/commands")
+        .await;
+    let second = fake
+        .request("PUT", "/api/v10/applications/2000/guilds/4001/commands")
+        .await;
+    assert_eq!(first.body, second.body);
+}
+
+/// Starts the bot against a fake Discord that rejects the token the way `reject` sets up;
+/// the bot must exit 1 with `message`, having identified `identifies` times (no retry loop).
+async fn rejected(reject: fn(&fake_discord::Faults), message: &str, identifies: u32) {
+    let fake = FakeDiscord::start().await;
+    reject(fake.faults());
+    let mut bot = Bot::start(&fake, &[]).await;
+    assert_eq!(bot.exit_code(Duration::from_secs(20)).await, Some(1));
+    let log = bot.log();
+    assert!(log.contains(message), "{log}");
+    assert_eq!(fake.identifies(), identifies);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_token_rejected_by_the_gateway_exits_1() {
+    let reject = |f: &fake_discord::Faults| f.reject_token_gateway.store(true, Ordering::SeqCst);
+    rejected(
+        reject,
+        "error: Discord rejected the token (gateway close code 4004)",
+        1,
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_token_rejected_over_http_exits_1_before_connecting() {
+    let reject = |f: &fake_discord::Faults| f.reject_token_http.store(true, Ordering::SeqCst);
+    rejected(reject, "error: Discord rejected the token (HTTP 401)", 0).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_shuts_down_cleanly() {
+    let (_fake, mut bot) = connected().await;
+    bot.terminate();
+    assert_eq!(
+        bot.exit_code(Duration::from_secs(10)).await,
+        Some(0),
+        "log:\n{}",
+        bot.log()
+    );
+    assert!(bot.log().contains("shutting down"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_token_is_never_logged_even_at_trace() {
+    let fake = FakeDiscord::start().await;
+    let mut bot = Bot::start(&fake, &[("RUST_LOG", "trace")]).await;
+    fake.identified(1).await;
+    fake.request("PUT", "/api/v10/applications/").await;
+    fake.interact(slash(800, "logo", None, true)).await;
+    bot.terminate();
+    bot.exit_code(Duration::from_secs(10)).await;
+    let log = bot.log();
+    assert!(
+        log.len() > 10_000,
+        "trace logging is on: {} bytes",
+        log.len()
+    );
+    assert!(!log.contains(TOKEN), "the token leaked into the log");
+    assert!(
+        !log.contains("for-tests"),
+        "no part of the token leaked into the log"
+    );
+}

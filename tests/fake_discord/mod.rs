@@ -1,0 +1,458 @@
+//! A fake Discord on 127.0.0.1: the REST routes faqbot uses and the gateway websocket, enough
+//! for the real serenity client to connect, identify, receive interactions and answer them.
+//! Every REST request is recorded, so tests assert on what actually went over the wire.
+// Each test crate that includes this module uses part of it.
+#![allow(dead_code)]
+
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::body::Bytes;
+use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
+use axum::extract::State;
+use axum::http::{HeaderMap, Method, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use futures_util::{SinkExt, StreamExt};
+use serde_json::{json, Value};
+use tokio::sync::{mpsc, Notify};
+
+pub const TOKEN: &str = "fake-token.for-tests";
+pub const APPLICATION_ID: &str = "2000";
+pub const BOT_USER_ID: &str = "1000";
+
+/// One REST request the bot made.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub method: String,
+    pub path: String,
+    pub body: Value,
+    /// Whether it carried `Authorization: Bot <TOKEN>`.
+    pub authorized: bool,
+}
+
+/// What the test tells the gateway connection to do.
+enum Command {
+    Dispatch(String, Value),
+    Close(u16),
+    Drop,
+}
+
+/// Faults the fake can inject.
+#[derive(Debug, Default)]
+pub struct Faults {
+    /// Answer this many command registrations with 500 before accepting one.
+    pub registration_failures: AtomicU32,
+    /// Answer the token check with 401.
+    pub reject_token_http: std::sync::atomic::AtomicBool,
+    /// Close the gateway with 4004 after IDENTIFY.
+    pub reject_token_gateway: std::sync::atomic::AtomicBool,
+}
+
+struct Shared {
+    ws_url: Mutex<String>,
+    requests: Mutex<Vec<Request>>,
+    presences: Mutex<Vec<String>>,
+    changed: Notify,
+    connection: Mutex<Option<mpsc::UnboundedSender<Command>>>,
+    identifies: AtomicU32,
+    resumes: AtomicU32,
+    sequence: AtomicU64,
+    faults: Faults,
+}
+
+/// A running fake Discord.
+pub struct FakeDiscord {
+    pub addr: SocketAddr,
+    shared: Arc<Shared>,
+}
+
+impl FakeDiscord {
+    pub async fn start() -> Self {
+        let shared = Arc::new(Shared {
+            ws_url: Mutex::new(String::new()),
+            requests: Mutex::new(Vec::new()),
+            presences: Mutex::new(Vec::new()),
+            changed: Notify::new(),
+            connection: Mutex::new(None),
+            identifies: AtomicU32::new(0),
+            resumes: AtomicU32::new(0),
+            sequence: AtomicU64::new(0),
+            faults: Faults::default(),
+        });
+        let app = Router::new()
+            .route("/gateway", get(gateway))
+            .fallback(api)
+            .with_state(Arc::clone(&shared));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        *shared.ws_url.lock().unwrap() = format!("ws://{addr}/gateway");
+        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+        Self { addr, shared }
+    }
+
+    /// The base URL to give the bot as `DISCORD_API_URL`.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    pub fn faults(&self) -> &Faults {
+        &self.shared.faults
+    }
+
+    pub fn requests(&self) -> Vec<Request> {
+        self.shared.requests.lock().unwrap().clone()
+    }
+
+    pub fn presences(&self) -> Vec<String> {
+        self.shared.presences.lock().unwrap().clone()
+    }
+
+    pub fn identifies(&self) -> u32 {
+        self.shared.identifies.load(Ordering::SeqCst)
+    }
+
+    pub fn resumes(&self) -> u32 {
+        self.shared.resumes.load(Ordering::SeqCst)
+    }
+
+    /// Waits until `found` picks something out of the fake's state, or panics after `timeout`.
+    pub async fn wait_for<T>(
+        &self,
+        what: &str,
+        timeout: Duration,
+        found: impl Fn(&Self) -> Option<T>,
+    ) -> T {
+        let deadline = tokio::time::Instant::now() + timeout;
+        loop {
+            let notified = self.shared.changed.notified();
+            if let Some(value) = found(self) {
+                return value;
+            }
+            if tokio::time::timeout_at(deadline, notified).await.is_err() {
+                if let Some(value) = found(self) {
+                    return value;
+                }
+                panic!(
+                    "timed out waiting for {what}; requests: {:#?}",
+                    self.requests()
+                );
+            }
+        }
+    }
+
+    /// Waits for a REST request matching `method` and a path that starts with `prefix`.
+    pub async fn request(&self, method: &str, prefix: &str) -> Request {
+        self.wait_for(
+            &format!("{method} {prefix}"),
+            Duration::from_secs(20),
+            |fake| {
+                let requests = fake.shared.requests.lock().unwrap();
+                requests
+                    .iter()
+                    .rev()
+                    .find(|r| r.method == method && r.path.starts_with(prefix))
+                    .cloned()
+            },
+        )
+        .await
+    }
+
+    /// Waits until the bot is connected and has identified `count` times in all.
+    pub async fn identified(&self, count: u32) {
+        self.wait_for("IDENTIFY", Duration::from_secs(20), |fake| {
+            (fake.identifies() >= count && fake.shared.connection.lock().unwrap().is_some())
+                .then_some(())
+        })
+        .await;
+    }
+
+    /// Sends a dispatch event over the current gateway connection.
+    pub fn dispatch(&self, event: &str, data: Value) {
+        self.send(Command::Dispatch(event.to_owned(), data));
+    }
+
+    /// Sends INTERACTION_CREATE and waits for the bot's callback to it.
+    pub async fn interact(&self, interaction: Value) -> Value {
+        let id = interaction["id"].as_str().unwrap().to_owned();
+        self.dispatch("INTERACTION_CREATE", interaction);
+        let path = format!("/api/v10/interactions/{id}/");
+        self.request("POST", &path).await.body
+    }
+
+    /// Closes the gateway connection with a close code.
+    pub fn close(&self, code: u16) {
+        self.send(Command::Close(code));
+    }
+
+    /// Drops the gateway connection without a close frame, as a network failure would.
+    pub fn drop_connection(&self) {
+        self.send(Command::Drop);
+    }
+
+    fn send(&self, command: Command) {
+        let connection = self.shared.connection.lock().unwrap();
+        let sender = connection
+            .as_ref()
+            .expect("the bot is connected to the gateway");
+        let _ = sender.send(command);
+    }
+}
+
+fn record(shared: &Shared, request: Request) {
+    shared.requests.lock().unwrap().push(request);
+    shared.changed.notify_waiters();
+}
+
+async fn api(
+    State(shared): State<Arc<Shared>>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let path = uri.path().to_owned();
+    let authorized = headers
+        .get("authorization")
+        .is_some_and(|v| v.as_bytes() == format!("Bot {TOKEN}").as_bytes());
+    let body_json = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    record(
+        &shared,
+        Request {
+            method: method.to_string(),
+            path: path.clone(),
+            body: body_json.clone(),
+            authorized,
+        },
+    );
+    let segments: Vec<&str> = path.trim_start_matches("/api/v10/").split('/').collect();
+    match (method.as_str(), segments.as_slice()) {
+        ("GET", ["users", "@me"]) => {
+            if shared.faults.reject_token_http.load(Ordering::SeqCst) || !authorized {
+                return error(StatusCode::UNAUTHORIZED, "401: Unauthorized");
+            }
+            Json(user()).into_response()
+        }
+        ("GET", ["gateway"]) => Json(json!({ "url": *shared.ws_url.lock().unwrap() })).into_response(),
+        ("GET", ["gateway", "bot"]) => Json(json!({
+            "url": *shared.ws_url.lock().unwrap(),
+            "shards": 1,
+            "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1},
+        }))
+        .into_response(),
+        ("PUT", ["applications", _, "commands"]) | ("PUT", ["applications", _, "guilds", _, "commands"]) => {
+            let failures = &shared.faults.registration_failures;
+            if failures.load(Ordering::SeqCst) > 0 {
+                failures.fetch_sub(1, Ordering::SeqCst);
+                return error(StatusCode::INTERNAL_SERVER_ERROR, "500: Internal Server Error");
+            }
+            let guild = segments.get(3).map(|g| g.to_string());
+            let registered: Vec<Value> = body_json
+                .as_array()
+                .into_iter()
+                .flatten()
+                .enumerate()
+                .map(|(i, c)| {
+                    let mut c = c.clone();
+                    c["id"] = json!(format!("{}", 5000 + i));
+                    c["application_id"] = json!(APPLICATION_ID);
+                    c["version"] = json!("1");
+                    c["type"] = c.get("type").cloned().unwrap_or(json!(1));
+                    if let Some(g) = &guild {
+                        c["guild_id"] = json!(g);
+                    }
+                    c
+                })
+                .collect();
+            Json(registered).into_response()
+        }
+        ("POST", ["interactions", _, _, "callback"]) => StatusCode::NO_CONTENT.into_response(),
+        _ => error(StatusCode::NOT_FOUND, "404: Not Found"),
+    }
+}
+
+fn error(status: StatusCode, message: &str) -> Response {
+    (status, Json(json!({ "message": message, "code": 0 }))).into_response()
+}
+
+fn user() -> Value {
+    json!({"id": BOT_USER_ID, "username": "faqbot", "discriminator": "0", "avatar": null, "bot": true})
+}
+
+async fn gateway(State(shared): State<Arc<Shared>>, upgrade: WebSocketUpgrade) -> Response {
+    upgrade.on_upgrade(move |socket| connection(shared, socket))
+}
+
+async fn connection(shared: Arc<Shared>, socket: WebSocket) {
+    let (mut sink, mut stream) = socket.split();
+    let (commands, mut receive) = mpsc::unbounded_channel();
+    let hello = json!({"op": 10, "d": {"heartbeat_interval": 41250}});
+    if sink
+        .send(Message::Text(hello.to_string().into()))
+        .await
+        .is_err()
+    {
+        return;
+    }
+    let next = |shared: &Shared| shared.sequence.fetch_add(1, Ordering::SeqCst) + 1;
+    loop {
+        tokio::select! {
+            incoming = stream.next() => {
+                let Some(Ok(message)) = incoming else { break };
+                let text = match message {
+                    Message::Text(t) => t.to_string(),
+                    Message::Binary(b) => String::from_utf8_lossy(&b).into_owned(),
+                    Message::Close(_) => break,
+                    _ => continue,
+                };
+                let Ok(payload) = serde_json::from_str::<Value>(&text) else { continue };
+                let reply = match payload["op"].as_u64() {
+                    Some(1) => Some(json!({"op": 11})),
+                    Some(2) => {
+                        shared.identifies.fetch_add(1, Ordering::SeqCst);
+                        let token_ok = payload["d"]["token"] == format!("Bot {TOKEN}")
+                            || payload["d"]["token"] == TOKEN;
+                        if shared.faults.reject_token_gateway.load(Ordering::SeqCst) || !token_ok {
+                            let close = CloseFrame { code: 4004, reason: "Authentication failed.".into() };
+                            let _ = sink.send(Message::Close(Some(close))).await;
+                            break;
+                        }
+                        *shared.connection.lock().unwrap() = Some(commands.clone());
+                        shared.changed.notify_waiters();
+                        Some(json!({"op": 0, "t": "READY", "s": next(&shared), "d": {
+                            "v": 10,
+                            "user": user(),
+                            "guilds": [],
+                            "session_id": "fake-session",
+                            "resume_gateway_url": *shared.ws_url.lock().unwrap(),
+                            "application": {"id": APPLICATION_ID, "flags": 0},
+                        }}))
+                    }
+                    Some(3) => {
+                        let state = payload["d"]["activities"][0]["state"].as_str().unwrap_or_default();
+                        shared.presences.lock().unwrap().push(state.to_owned());
+                        shared.changed.notify_waiters();
+                        None
+                    }
+                    Some(6) => {
+                        shared.resumes.fetch_add(1, Ordering::SeqCst);
+                        *shared.connection.lock().unwrap() = Some(commands.clone());
+                        shared.changed.notify_waiters();
+                        Some(json!({"op": 0, "t": "RESUMED", "s": next(&shared), "d": {}}))
+                    }
+                    _ => None,
+                };
+                if let Some(reply) = reply {
+                    if sink.send(Message::Text(reply.to_string().into())).await.is_err() {
+                        break;
+                    }
+                }
+            }
+            command = receive.recv() => {
+                match command {
+                    Some(Command::Dispatch(event, data)) => {
+                        let frame = json!({"op": 0, "t": event, "s": next(&shared), "d": data});
+                        if sink.send(Message::Text(frame.to_string().into())).await.is_err() {
+                            break;
+                        }
+                    }
+                    Some(Command::Close(code)) => {
+                        let _ = sink.send(Message::Close(Some(CloseFrame { code, reason: "closed by the test".into() }))).await;
+                        break;
+                    }
+                    Some(Command::Drop) | None => break,
+                }
+            }
+        }
+    }
+    let mut connection = shared.connection.lock().unwrap();
+    if connection
+        .as_ref()
+        .is_some_and(|c| c.same_channel(&commands))
+    {
+        *connection = None;
+    }
+    shared.changed.notify_waiters();
+}
+
+/// A user as Discord sends it inside interactions.
+pub fn member_user(id: &str) -> Value {
+    json!({"id": id, "username": "asker", "discriminator": "0", "global_name": "Asker", "avatar": null})
+}
+
+/// INTERACTION_CREATE data, shaped like Discord's, for interaction `id` of `kind` (2 command,
+/// 3 component, 4 autocomplete), in a guild or, with `guild` false, in the bot's DMs.
+pub fn interaction(id: u64, kind: u8, data: Value, guild: bool) -> Value {
+    let mut event = json!({
+        "id": id.to_string(),
+        "application_id": APPLICATION_ID,
+        "type": kind,
+        "token": format!("interaction-token-{id}"),
+        "version": 1,
+        "channel_id": "3000",
+        "locale": "en-US",
+        "entitlements": [],
+        "attachment_size_limit": 8_388_608,
+        "app_permissions": "0",
+        "data": data,
+    });
+    if guild {
+        event["guild_id"] = json!("4000");
+        event["guild_locale"] = json!("en-US");
+        event["context"] = json!(0);
+        event["member"] = json!({
+            "user": member_user("6000"), "roles": [], "deaf": false, "mute": false, "flags": 0,
+            "joined_at": "2026-01-01T00:00:00.000000+00:00", "permissions": "0",
+        });
+    } else {
+        event["context"] = json!(1);
+        event["user"] = member_user("6000");
+    }
+    if kind == 3 {
+        event["message"] = json!({
+            "id": "7000", "channel_id": "3000", "author": user(), "content": "",
+            "timestamp": "2026-01-01T00:00:00.000000+00:00", "edited_timestamp": null,
+            "tts": false, "mention_everyone": false, "mentions": [], "mention_roles": [],
+            "attachments": [], "embeds": [], "pinned": false, "type": 20, "flags": 0,
+        });
+    }
+    event
+}
+
+/// A slash command with an optional string option.
+pub fn slash(id: u64, name: &str, option: Option<(&str, &str)>, guild: bool) -> Value {
+    let options: Vec<Value> = option
+        .map(|(name, value)| json!({"name": name, "type": 3, "value": value}))
+        .into_iter()
+        .collect();
+    interaction(
+        id,
+        2,
+        json!({"id": "5000", "name": name, "type": 1, "options": options}),
+        guild,
+    )
+}
+
+/// An autocomplete request while the user types `typed` into option `option`.
+pub fn autocomplete(id: u64, name: &str, option: &str, typed: &str) -> Value {
+    let options = json!([{"name": option, "type": 3, "value": typed, "focused": true}]);
+    interaction(
+        id,
+        4,
+        json!({"id": "5000", "name": name, "type": 1, "options": options}),
+        true,
+    )
+}
+
+/// A click on the button `custom_id`.
+pub fn click(id: u64, custom_id: &str) -> Value {
+    interaction(
+        id,
+        3,
+        json!({"custom_id": custom_id, "component_type": 2}),
+        true,
+    )
+}
