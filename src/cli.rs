@@ -37,6 +37,14 @@ pub struct Cli {
 pub enum Command {
     /// Connect to Discord (gateway) and serve until ctrl-c or SIGTERM
     Run,
+    /// Answer Discord over an HTTP interactions endpoint (stateless; run as many as you like)
+    Serve {
+        /// The address to listen on, e.g. 0.0.0.0:8080
+        #[arg(long, value_name = "ADDR")]
+        listen: String,
+    },
+    /// Overwrite the application commands once, then exit (for `serve` deployments)
+    Register,
     /// Validate the config and the FAQ, and print a summary
     Check,
     /// Print the application commands that would be registered
@@ -157,6 +165,22 @@ pub fn run(
                 .enable_all()
                 .build()?;
             runtime.block_on(crate::discord::run(setup.config, setup.faq))?;
+        }
+        Command::Serve { ref listen } => {
+            crate::logging::init();
+            // Checking signatures is the work here, and it is CPU-bound: use every core.
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .enable_all()
+                .build()?;
+            runtime.block_on(crate::discord::serve(setup.config, setup.faq, listen))?;
+        }
+        Command::Register => {
+            crate::logging::init();
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()?;
+            let count = runtime.block_on(crate::discord::register(setup.config, setup.faq))?;
+            writeln!(out, "registered {count} commands")?;
         }
         Command::Check => check(&setup, out)?,
         Command::Commands { json: true } => {

@@ -14,6 +14,7 @@ use crate::diagnostic::{toml_error, Diagnostic, LoadError, Source};
 /// The variables that override the file.
 pub const TOKEN_VAR: &str = "DISCORD_TOKEN";
 pub const API_URL_VAR: &str = "DISCORD_API_URL";
+pub const PUBLIC_KEY_VAR: &str = "DISCORD_PUBLIC_KEY";
 
 /// The bot token. Deliberately neither `Display` nor a revealing `Debug`: it cannot end up in a
 /// log line or an error message by accident, only through [`Token::expose`].
@@ -61,6 +62,14 @@ pub struct Config {
     pub faq: Option<PathBuf>,
     /// Whether topic answers are visible to the whole channel (refusals are always private).
     pub public_answers: bool,
+    /// The application's Ed25519 public key, which signs what Discord posts to `serve`.
+    pub public_key: Option<[u8; 32]>,
+    /// Where `serve` takes interactions.
+    pub interactions_path: String,
+    /// How far a signed request's timestamp may be from now before `serve` refuses it.
+    pub signature_window: std::time::Duration,
+    /// The application whose commands `register` overwrites; asked of Discord when absent.
+    pub application_id: Option<u64>,
 }
 
 impl Default for Config {
@@ -72,6 +81,10 @@ impl Default for Config {
             api_url: None,
             faq: None,
             public_answers: true,
+            public_key: None,
+            interactions_path: "/interactions".to_owned(),
+            signature_window: std::time::Duration::from_secs(300),
+            application_id: None,
         }
     }
 }
@@ -90,10 +103,14 @@ pub enum ConfigError {
 }
 
 /// Every key `config.toml` accepts; `config.example.toml` documents each.
-pub const KEYS: [&str; 6] = [
+pub const KEYS: [&str; 10] = [
     "token",
     "token_file",
     "guilds",
+    "public_key",
+    "interactions_path",
+    "signature_window_secs",
+    "application_id",
     "api_url",
     "faq",
     "public_answers",
@@ -109,9 +126,13 @@ struct RawConfig {
     api_url: Option<Spanned<String>>,
     faq: Option<Spanned<String>>,
     public_answers: Option<bool>,
+    public_key: Option<Spanned<String>>,
+    interactions_path: Option<Spanned<String>>,
+    signature_window_secs: Option<Spanned<i64>>,
+    application_id: Option<Spanned<GuildId>>,
 }
 
-/// Guild ids are snowflakes; people paste them as numbers or as strings, so both are accepted.
+/// Discord ids are snowflakes; people paste them as numbers or as strings, so both are accepted.
 #[derive(Deserialize)]
 #[serde(untagged)]
 enum GuildId {
@@ -136,6 +157,16 @@ impl Config {
                 help: "set it to the bot token from the Discord developer portal".into(),
             })?;
             config.token = Some((token, TokenSource::Environment));
+        }
+        if let Some(key) = env(PUBLIC_KEY_VAR).filter(|k| !k.trim().is_empty()) {
+            config.public_key =
+                Some(
+                    public_key(&key).map_err(|message| ConfigError::Environment {
+                        var: PUBLIC_KEY_VAR,
+                        message,
+                        help: PUBLIC_KEY_HELP.into(),
+                    })?,
+                );
         }
         if let Some(url) = env(API_URL_VAR).filter(|u| !u.trim().is_empty()) {
             config.api_url = Some(api_url(&url).map_err(|message| ConfigError::Environment {
@@ -195,11 +226,7 @@ impl Config {
         });
         let mut guilds = Vec::new();
         for guild in raw.guilds.iter().flatten() {
-            let id = match guild.get_ref() {
-                GuildId::Number(n) => u64::try_from(*n).ok(),
-                GuildId::Text(s) => s.trim().parse::<u64>().ok(),
-            };
-            match id.filter(|&id| id > 0) {
+            match snowflake(guild.get_ref()) {
                 Some(id) => guilds.push(id),
                 None => problem(
                     guild.span(),
@@ -213,6 +240,44 @@ impl Config {
                 .map_err(|message| problem(url.span(), message, API_URL_HELP))
                 .ok()
         });
+        let public_key = raw.public_key.as_ref().and_then(|key| {
+            public_key(key.get_ref())
+                .map_err(|message| problem(key.span(), message, PUBLIC_KEY_HELP))
+                .ok()
+        });
+        let interactions_path = match &raw.interactions_path {
+            Some(path)
+                if !path.get_ref().starts_with('/')
+                    || path.get_ref().contains(char::is_whitespace) =>
+            {
+                problem(
+                    path.span(),
+                    format!("`{}` is not a URL path", path.get_ref()),
+                    "write a path that starts with /, e.g. \"/interactions\"",
+                );
+                None
+            }
+            path => path.as_ref().map(|p| p.get_ref().clone()),
+        };
+        let signature_window = match &raw.signature_window_secs {
+            Some(secs) if !(1..=3600).contains(secs.get_ref()) => {
+                problem(secs.span(), format!("{} seconds is outside 1 to 3600", secs.get_ref()), "give the largest clock difference to accept, in seconds; Discord signs requests as it sends them, so a few minutes is plenty");
+                None
+            }
+            secs => secs
+                .as_ref()
+                .map(|s| std::time::Duration::from_secs(*s.get_ref() as u64)),
+        };
+        let application_id = raw.application_id.as_ref().and_then(|id| {
+            snowflake(id.get_ref()).or_else(|| {
+                problem(
+                    id.span(),
+                    "not an application id".into(),
+                    "copy the Application ID from the developer portal (General Information)",
+                );
+                None
+            })
+        });
         if !problems.is_empty() {
             let problems = problems.into_iter().map(redact_token).collect();
             return Err(source.errors(problems).sorted().into());
@@ -224,6 +289,11 @@ impl Config {
             api_url,
             faq: raw.faq.map(|f| dir.join(f.into_inner())),
             public_answers: raw.public_answers.unwrap_or(true),
+            public_key,
+            interactions_path: interactions_path
+                .unwrap_or_else(|| Self::default().interactions_path),
+            signature_window: signature_window.unwrap_or(Self::default().signature_window),
+            application_id,
         })
     }
 }
@@ -237,6 +307,31 @@ fn redact_token(diagnostic: Diagnostic) -> Diagnostic {
     } else {
         diagnostic
     }
+}
+
+fn snowflake(id: &GuildId) -> Option<u64> {
+    let id = match id {
+        GuildId::Number(n) => u64::try_from(*n).ok(),
+        GuildId::Text(s) => s.trim().parse::<u64>().ok(),
+    };
+    id.filter(|&id| id > 0)
+}
+
+const PUBLIC_KEY_HELP: &str =
+    "copy the Public Key from the developer portal (General Information): 64 hexadecimal digits";
+
+/// The 32 bytes of a hex-encoded Ed25519 public key.
+fn public_key(text: &str) -> Result<[u8; 32], String> {
+    let text = text.trim();
+    let mut key = [0u8; 32];
+    hex::decode_to_slice(text, &mut key)
+        .map(|()| key)
+        .map_err(|_| {
+            format!(
+                "the public key is not 64 hexadecimal digits (got {} characters)",
+                text.chars().count()
+            )
+        })
 }
 
 const API_URL_HELP: &str =

@@ -11,7 +11,6 @@ use std::time::Duration;
 
 use fake_discord::{autocomplete, click, slash, FakeDiscord, APPLICATION_ID, TOKEN};
 use serde_json::{json, Value};
-use tokio::io::AsyncReadExt;
 use tokio::process::{Child, Command};
 
 /// A running `faqbot run`, with everything it logs.
@@ -37,20 +36,7 @@ impl Bot {
             command.env(key, value);
         }
         let mut child = command.spawn().expect("faqbot starts");
-        let log = Arc::new(Mutex::new(String::new()));
-        let mut stderr = child.stderr.take().unwrap();
-        let sink = Arc::clone(&log);
-        tokio::spawn(async move {
-            let mut buffer = [0u8; 4096];
-            while let Ok(n) = stderr.read(&mut buffer).await {
-                if n == 0 {
-                    break;
-                }
-                sink.lock()
-                    .unwrap()
-                    .push_str(&String::from_utf8_lossy(&buffer[..n]));
-            }
-        });
+        let log = common::collect_log(child.stderr.take().unwrap());
         Self { child, log }
     }
 

@@ -14,6 +14,7 @@ use serenity::all::{
 use tokio::task::JoinHandle;
 use tracing::Instrument;
 
+use super::dispatch::{prepare, Prepared};
 use super::{commands, registration, response};
 use crate::answers::{apology, Answers};
 
@@ -44,11 +45,9 @@ impl EventHandler for Handler {
         ctx.http.set_application_id(ready.application.id);
         if !self.registered.swap(true, Ordering::SeqCst) {
             let payload = commands::registration(self.answers.catalogue());
-            tokio::spawn(registration::register(
-                Arc::clone(&ctx.http),
-                payload,
-                self.guilds.clone(),
-            ));
+            let (http, guilds) = (Arc::clone(&ctx.http), self.guilds.clone());
+            // In the background, so interactions are answered meanwhile; a refusal is logged.
+            tokio::spawn(async move { registration::register(http, payload, guilds, None).await });
         }
         let updater = tokio::spawn(keep_presence(Arc::clone(&self.answers), ctx.shard.clone()));
         let mut presence = self.presence.lock().unwrap_or_else(|e| e.into_inner());
@@ -60,41 +59,15 @@ impl EventHandler for Handler {
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
         let started = Instant::now();
         let now = Timestamp::now();
-        let answers = &self.answers;
-        let (kind, name, guild, response) = match &interaction {
-            Interaction::Command(c) => {
-                let option = c.data.options.iter().find_map(|o| o.value.as_str());
-                let reply = answers.command(&c.data.name, option, now);
-                (
-                    "command",
-                    c.data.name.clone(),
-                    c.guild_id,
-                    response::message(&reply),
-                )
-            }
-            Interaction::Autocomplete(c) => {
-                let typed = c.data.autocomplete().map_or("", |o| o.value);
-                let choices = answers.autocomplete(&c.data.name, typed);
-                (
-                    "autocomplete",
-                    c.data.name.clone(),
-                    c.guild_id,
-                    response::autocomplete(choices),
-                )
-            }
-            Interaction::Component(c) => {
-                let reply = answers.button(&c.data.custom_id, now);
-                (
-                    "button",
-                    c.data.custom_id.clone(),
-                    c.guild_id,
-                    response::message(&reply),
-                )
-            }
-            other => {
-                tracing::debug!(kind = ?other.kind(), "interaction ignored");
-                return;
-            }
+        let Some(Prepared {
+            kind,
+            name,
+            guild,
+            response,
+        }) = prepare(&self.answers, &interaction, now)
+        else {
+            tracing::debug!(kind = ?interaction.kind(), "interaction ignored");
+            return;
         };
         let span = tracing::info_span!(
             "interaction",

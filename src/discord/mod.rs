@@ -3,6 +3,8 @@
 //! says is decided here.
 
 pub mod commands;
+pub mod dispatch;
+pub mod endpoint;
 mod handler;
 mod registration;
 pub mod response;
@@ -39,6 +41,19 @@ pub enum RunError {
     Refused { what: &'static str, status: u16 },
     #[error("the connection to Discord failed: {0}")]
     Gateway(String),
+    #[error(
+        "no public key: set DISCORD_PUBLIC_KEY (or `public_key` in the config) to the Public Key \
+         from the Discord developer portal (General Information)"
+    )]
+    MissingPublicKey,
+    #[error(
+        "DISCORD_PUBLIC_KEY / public_key: {0}; copy the Public Key from the developer portal again"
+    )]
+    BadPublicKey(String),
+    #[error("cannot listen on {addr}: {reason}")]
+    Listen { addr: String, reason: String },
+    #[error("Discord did not take the commands: {0}")]
+    Registration(String),
 }
 
 /// Connects to Discord and serves interactions until ctrl-c or SIGTERM.
@@ -81,6 +96,69 @@ pub async fn run(config: Config, faq: Faq) -> Result<(), RunError> {
         }
         Err(e) => Err(preflight(e, base)),
     }
+}
+
+/// Answers Discord's signed HTTP interactions on `listen` until ctrl-c or SIGTERM, finishing
+/// requests in flight before it exits.
+pub async fn serve(config: Config, faq: Faq, listen: &str) -> Result<(), RunError> {
+    let key = config.public_key.ok_or(RunError::MissingPublicKey)?;
+    let verifier = serenity::interactions_endpoint::Verifier::try_new(key)
+        .map_err(|e| RunError::BadPublicKey(e.to_string()))?;
+    let endpoint = Arc::new(endpoint::Endpoint {
+        answers: Arc::new(Answers::new(faq, config.public_answers)),
+        verifier,
+        window: config.signature_window,
+    });
+    let listen_error = |e: std::io::Error| RunError::Listen {
+        addr: listen.to_owned(),
+        reason: e.to_string(),
+    };
+    let listener = tokio::net::TcpListener::bind(listen)
+        .await
+        .map_err(listen_error)?;
+    let local = listener.local_addr().map_err(listen_error)?;
+    tracing::info!(addr = %local, path = %config.interactions_path, "listening");
+    axum::serve(
+        listener,
+        endpoint::router(endpoint, &config.interactions_path),
+    )
+    .with_graceful_shutdown(async {
+        shutdown_signal().await;
+        tracing::info!("shutting down");
+    })
+    .await
+    .map_err(listen_error)
+}
+
+/// Overwrites the commands once over HTTP, then returns how many Discord registered: the
+/// release step of a `serve` deployment, which has no READY event to do it on.
+pub async fn register(config: Config, faq: Faq) -> Result<usize, RunError> {
+    let Some((token, _)) = &config.token else {
+        return Err(RunError::MissingToken);
+    };
+    let base = config.api_url.as_deref().unwrap_or("https://discord.com");
+    let http = Arc::new(http(token, config.api_url.as_deref()));
+    let application = match config.application_id {
+        Some(id) => serenity::all::ApplicationId::new(id),
+        None => {
+            http.get_current_application_info()
+                .await
+                .map_err(|e| preflight(e, base))?
+                .id
+        }
+    };
+    http.set_application_id(application);
+    let payload = commands::registration(&crate::catalogue::Catalogue::new(&faq));
+    registration::register(http, payload, config.guilds, Some(5))
+        .await
+        .map_err(|e| match e {
+            serenity::Error::Http(HttpError::UnsuccessfulRequest(r))
+                if r.status_code.as_u16() == 401 =>
+            {
+                RunError::Rejected("HTTP 401")
+            }
+            e => RunError::Registration(e.to_string()),
+        })
 }
 
 /// The HTTP client. Through a proxy (`api_url`), serenity's own rate limiter must be off for

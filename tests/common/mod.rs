@@ -64,3 +64,24 @@ pub fn discord_form(reply: &faqbot::reply::Reply) -> String {
     }
     out
 }
+
+/// Collects everything a child process writes to standard error, as it comes.
+pub fn collect_log(
+    mut stderr: tokio::process::ChildStderr,
+) -> std::sync::Arc<std::sync::Mutex<String>> {
+    use tokio::io::AsyncReadExt;
+    let log = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    let sink = std::sync::Arc::clone(&log);
+    tokio::spawn(async move {
+        let mut buffer = [0u8; 4096];
+        while let Ok(n) = stderr.read(&mut buffer).await {
+            if n == 0 {
+                break;
+            }
+            sink.lock()
+                .unwrap()
+                .push_str(&String::from_utf8_lossy(&buffer[..n]));
+        }
+    });
+    log
+}

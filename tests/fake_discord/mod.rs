@@ -236,6 +236,17 @@ async fn api(
             }
             Json(user()).into_response()
         }
+        ("GET", ["oauth2", "applications", "@me"]) => {
+            if shared.faults.reject_token_http.load(Ordering::SeqCst) || !authorized {
+                return error(StatusCode::UNAUTHORIZED, "401: Unauthorized");
+            }
+            Json(json!({
+                "id": APPLICATION_ID, "name": "faqbot", "icon": null, "description": "",
+                "bot_public": true, "bot_require_code_grant": false, "owner": user(),
+                "verify_key": "00", "team": null,
+            }))
+            .into_response()
+        }
         ("GET", ["gateway"]) => Json(json!({ "url": *shared.ws_url.lock().unwrap() })).into_response(),
         ("GET", ["gateway", "bot"]) => Json(json!({
             "url": *shared.ws_url.lock().unwrap(),

@@ -1,0 +1,437 @@
+//! `faqbot serve`, the real binary, answering Discord's signed HTTP interactions: every way a
+//! request is refused, every kind of interaction answered exactly as the gateway bot answers it,
+//! and `faqbot register` against the fake Discord.
+
+mod common;
+mod fake_discord;
+
+use std::process::Stdio;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use ed25519_dalek::{Signer, SigningKey};
+use fake_discord::{autocomplete, click, slash, FakeDiscord, TOKEN};
+use serde_json::{json, Value};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::process::{Child, Command};
+
+/// The application's key pair, made here: the public half is what the portal shows.
+fn key() -> SigningKey {
+    SigningKey::from_bytes(&[7; 32])
+}
+
+fn public_key_hex() -> String {
+    hex::encode(key().verifying_key().to_bytes())
+}
+
+fn now_secs() -> i64 {
+    jiff::Timestamp::now().as_second()
+}
+
+/// A running `faqbot serve` on an ephemeral port.
+struct Server {
+    child: Child,
+    base: String,
+    log: Arc<Mutex<String>>,
+}
+
+impl Server {
+    async fn start(env: &[(&str, &str)]) -> Self {
+        let mut child = serve_command(env).spawn().unwrap();
+        let log = common::collect_log(child.stderr.take().unwrap());
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+        let addr = loop {
+            let found = log
+                .lock()
+                .unwrap()
+                .split_whitespace()
+                .find_map(|w| w.strip_prefix("addr=").map(str::to_owned));
+            if let Some(addr) = found {
+                break addr;
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "serve did not start: {}",
+                log.lock().unwrap()
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        };
+        Self {
+            child,
+            base: format!("http://{addr}"),
+            log,
+        }
+    }
+}
+
+fn serve_command(env: &[(&str, &str)]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_faqbot"));
+    command
+        .current_dir(common::repo())
+        .args(["serve", "--listen", "127.0.0.1:0"])
+        .env_remove("DISCORD_TOKEN")
+        .env("DISCORD_PUBLIC_KEY", public_key_hex())
+        .env("RUST_LOG", "info")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .kill_on_drop(true);
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    command
+}
+
+/// POSTs `body` to /interactions, signed by `signer` at `timestamp` unless told otherwise.
+async fn post(server: &Server, body: &[u8], headers: &[(&str, String)]) -> (u16, Vec<u8>) {
+    let client = reqwest::Client::new();
+    let mut request = client
+        .post(format!("{}/interactions", server.base))
+        .body(body.to_vec());
+    for (name, value) in headers {
+        request = request.header(*name, value);
+    }
+    let response = request.send().await.unwrap();
+    let status = response.status().as_u16();
+    (status, response.bytes().await.unwrap().to_vec())
+}
+
+/// Request headers, by name.
+type Headers = Vec<(&'static str, String)>;
+
+fn signed_headers(signer: &SigningKey, timestamp: &str, body: &[u8]) -> Headers {
+    let message = [timestamp.as_bytes(), body].concat();
+    vec![
+        ("content-type", "application/json".to_owned()),
+        (
+            "x-signature-ed25519",
+            hex::encode(signer.sign(&message).to_bytes()),
+        ),
+        ("x-signature-timestamp", timestamp.to_owned()),
+    ]
+}
+
+async fn signed(server: &Server, body: &Value) -> (u16, Value) {
+    let bytes = serde_json::to_vec(body).unwrap();
+    let (status, reply) = post(
+        server,
+        &bytes,
+        &signed_headers(&key(), &now_secs().to_string(), &bytes),
+    )
+    .await;
+    (
+        status,
+        serde_json::from_slice(&reply).unwrap_or(Value::Null),
+    )
+}
+
+fn ping() -> Value {
+    json!({"id": "900", "application_id": "2000", "type": 1, "token": "t", "version": 1})
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_signed_ping_gets_pong_and_health_checks_pass() {
+    let server = Server::start(&[]).await;
+    assert_eq!(signed(&server, &ping()).await, (200, json!({"type": 1})));
+    let health = reqwest::get(format!("{}/healthz", server.base))
+        .await
+        .unwrap();
+    assert_eq!(health.status(), 200);
+    assert_eq!(health.text().await.unwrap(), "ok");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unsigned_tampered_and_stale_requests_get_401() {
+    let server = Server::start(&[]).await;
+    let body = serde_json::to_vec(&ping()).unwrap();
+    let now = now_secs().to_string();
+    let good = signed_headers(&key(), &now, &body);
+    let with = |name: &str, value: String| -> Headers {
+        good.iter()
+            .map(|(n, v)| (*n, if *n == name { value.clone() } else { v.clone() }))
+            .collect()
+    };
+    let without =
+        |name: &str| -> Headers { good.iter().filter(|(n, _)| *n != name).cloned().collect() };
+    let other_key = SigningKey::from_bytes(&[8; 32]);
+    let stale = (now_secs() - 600).to_string();
+    let future = (now_secs() + 600).to_string();
+    let cases: Vec<(&str, Vec<u8>, Headers)> = vec![
+        ("no signature", body.clone(), without("x-signature-ed25519")),
+        (
+            "no timestamp",
+            body.clone(),
+            without("x-signature-timestamp"),
+        ),
+        (
+            "signature not hex",
+            body.clone(),
+            with("x-signature-ed25519", "zz".repeat(64)),
+        ),
+        (
+            "signature too short",
+            body.clone(),
+            with("x-signature-ed25519", "ab".repeat(10)),
+        ),
+        (
+            "another key's signature",
+            body.clone(),
+            signed_headers(&other_key, &now, &body),
+        ),
+        (
+            "tampered body",
+            br#"{"id":"900","application_id":"2000","type":1,"token":"u","version":1}"#.to_vec(),
+            good.clone(),
+        ),
+        (
+            "tampered timestamp",
+            body.clone(),
+            with("x-signature-timestamp", (now_secs() - 1).to_string()),
+        ),
+        ("stale", body.clone(), signed_headers(&key(), &stale, &body)),
+        (
+            "from the future",
+            body.clone(),
+            signed_headers(&key(), &future, &body),
+        ),
+        (
+            "timestamp not a number",
+            body.clone(),
+            signed_headers(&key(), "yesterday", &body),
+        ),
+    ];
+    for (what, body, headers) in cases {
+        let (status, _) = post(&server, &body, &headers).await;
+        assert_eq!(status, 401, "{what}");
+    }
+    assert!(
+        !server.log.lock().unwrap().contains("answered"),
+        "nothing reached the core"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn wrong_method_type_and_size_are_refused() {
+    let server = Server::start(&[]).await;
+    let client = reqwest::Client::new();
+    let get = client
+        .get(format!("{}/interactions", server.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(get.status(), 405);
+
+    let body = serde_json::to_vec(&ping()).unwrap();
+    let mut headers = signed_headers(&key(), &now_secs().to_string(), &body);
+    headers[0].1 = "text/plain".to_owned();
+    assert_eq!(post(&server, &body, &headers).await.0, 415);
+
+    let huge = vec![b' '; 70 * 1024];
+    let headers = signed_headers(&key(), &now_secs().to_string(), &huge);
+    assert_eq!(post(&server, &huge, &headers).await.0, 413);
+
+    // Without a Content-Length, the body is read only up to the limit.
+    let addr = server.base.trim_start_matches("http://");
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let head = format!(
+        "POST /interactions HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\n\
+         X-Signature-Ed25519: {}\r\nX-Signature-Timestamp: {}\r\nTransfer-Encoding: chunked\r\n\r\n",
+        "ab".repeat(64),
+        now_secs()
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    let chunk = format!("{:x}\r\n{}\r\n", 16 * 1024, " ".repeat(16 * 1024));
+    for _ in 0..5 {
+        if stream.write_all(chunk.as_bytes()).await.is_err() {
+            break;
+        }
+    }
+    let mut response = vec![0u8; 64];
+    let n = tokio::time::timeout(Duration::from_secs(10), stream.read(&mut response))
+        .await
+        .unwrap()
+        .unwrap();
+    let status_line = String::from_utf8_lossy(&response[..n]);
+    assert!(status_line.starts_with("HTTP/1.1 413"), "{status_line}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn garbage_never_gets_a_server_error() {
+    let server = Server::start(&[]).await;
+    for body in [
+        &b""[..],
+        b"{",
+        b"null",
+        b"[1,2,3]",
+        b"{\"type\": 99}",
+        &[0xff, 0xfe, 0x00],
+        b"{\"id\":\"1\",\"type\":2}",
+    ] {
+        let headers = signed_headers(&key(), &now_secs().to_string(), body);
+        let (status, _) = post(&server, body, &headers).await;
+        assert_eq!(status, 400, "{:?}", String::from_utf8_lossy(body));
+    }
+}
+
+/// Interactions of every kind, answered over HTTP and over the gateway: the bodies must match.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn answers_exactly_as_the_gateway_bot_does() {
+    let server = Server::start(&[]).await;
+    let fake = FakeDiscord::start().await;
+    let mut bot = Command::new(env!("CARGO_BIN_EXE_faqbot"))
+        .current_dir(common::repo())
+        .arg("run")
+        .env("DISCORD_TOKEN", TOKEN)
+        .env("DISCORD_API_URL", fake.url())
+        .stderr(Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    fake.identified(1).await;
+    let interactions = [
+        slash(1, "logo", None, true),
+        slash(
+            2,
+            "ask",
+            Some(("question", "can companies join ISO?")),
+            true,
+        ),
+        slash(
+            3,
+            "ask",
+            Some(("question", "is my 9001 certified company an iso member")),
+            true,
+        ),
+        slash(4, "faq", None, true),
+        slash(5, "faq", Some(("topic", "un")), true),
+        slash(6, "membership", None, false),
+        slash(7, "gone", None, true),
+        autocomplete(8, "faq", "topic", "memb"),
+        autocomplete(9, "ask", "question", "who is the pres"),
+        click(10, "topic:funding"),
+    ];
+    for interaction in interactions {
+        let (status, over_http) = signed(&server, &interaction).await;
+        assert_eq!(status, 200, "{interaction}");
+        let over_gateway = fake.interact(interaction.clone()).await;
+        assert_eq!(over_http, over_gateway, "{interaction}");
+    }
+    let (status, hours) = signed(&server, &slash(11, "hours", None, true)).await;
+    assert_eq!(status, 200);
+    assert_eq!(hours["data"]["allowed_mentions"]["parse"], json!([]));
+    assert_eq!(
+        hours["data"]["embeds"][0]["fields"][0]["value"],
+        "+41 22 749 08 88"
+    );
+    bot.kill().await.ok();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn many_concurrent_requests_are_all_answered() {
+    let server = Arc::new(Server::start(&[]).await);
+    let tasks: Vec<_> = (0..64)
+        .map(|n| {
+            let server = Arc::clone(&server);
+            tokio::spawn(async move {
+                let question = [
+                    "who runs iso",
+                    "can companies join ISO?",
+                    "how do I mount an iso file",
+                ][n % 3];
+                signed(
+                    &server,
+                    &slash(1000 + n as u64, "ask", Some(("question", question)), true),
+                )
+                .await
+            })
+        })
+        .collect();
+    for task in tasks {
+        let (status, body) = task.await.unwrap();
+        assert_eq!(status, 200);
+        assert_eq!(body["type"], 4);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_stops_serving_cleanly() {
+    let mut server = Server::start(&[]).await;
+    assert_eq!(signed(&server, &ping()).await.0, 200);
+    let pid = server.child.id().unwrap().to_string();
+    std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap();
+    let status = tokio::time::timeout(Duration::from_secs(10), server.child.wait())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(status.code(), Some(0));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bad_or_missing_public_key_stops_at_startup() {
+    let malformed = serve_command(&[("DISCORD_PUBLIC_KEY", "not-a-key")])
+        .output()
+        .await
+        .unwrap();
+    assert_eq!(malformed.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&malformed.stderr);
+    assert!(
+        stderr.contains("error: DISCORD_PUBLIC_KEY: the public key is not 64 hexadecimal digits"),
+        "{stderr}"
+    );
+
+    let mut missing = serve_command(&[]);
+    missing.env_remove("DISCORD_PUBLIC_KEY");
+    let missing = missing.output().await.unwrap();
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr)
+        .contains("error: no public key: set DISCORD_PUBLIC_KEY"));
+}
+
+/// Runs `faqbot register` against the fake Discord to the end.
+async fn register(fake: &FakeDiscord) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_faqbot"))
+        .current_dir(common::repo())
+        .arg("register")
+        .env("DISCORD_TOKEN", TOKEN)
+        .env("DISCORD_API_URL", fake.url())
+        .output()
+        .await
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn register_overwrites_the_commands_once_and_exits() {
+    let fake = FakeDiscord::start().await;
+    fake.faults()
+        .registration_failures
+        .store(1, std::sync::atomic::Ordering::SeqCst);
+    let output = register(&fake).await;
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "registered 16 commands\n"
+    );
+    let requests = fake.requests();
+    assert_eq!(requests[0].path, "/api/v10/oauth2/applications/@me");
+    let puts: Vec<_> = requests.iter().filter(|r| r.method == "PUT").collect();
+    assert_eq!(puts.len(), 2, "one failure, retried once");
+    assert_eq!(puts[1].path, "/api/v10/applications/2000/commands");
+    assert_eq!(fake.identifies(), 0, "no gateway connection");
+
+    fake.faults()
+        .reject_token_http
+        .store(true, std::sync::atomic::Ordering::SeqCst);
+    let rejected = register(&fake).await;
+    assert_eq!(rejected.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&rejected.stderr).contains("Discord rejected the token (HTTP 401)")
+    );
+}
