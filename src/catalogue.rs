@@ -104,6 +104,15 @@ impl Catalogue {
         &self.commands
     }
 
+    /// Whether both register the same commands, so that a reload can skip registering again.
+    pub fn same_commands(&self, other: &Catalogue) -> bool {
+        let key = |c: &Command| (c.name.clone(), c.description.clone(), c.options.clone());
+        self.commands
+            .iter()
+            .map(key)
+            .eq(other.commands.iter().map(key))
+    }
+
     /// What the command called `name` does; `None` for a command this FAQ no longer has.
     pub fn action(&self, name: &str) -> Option<Action> {
         self.commands

@@ -113,6 +113,8 @@ pub struct Setup {
     pub faq: Faq,
     /// The FAQ file used, as the user would name it.
     pub faq_label: String,
+    /// The FAQ file, to reload; `None` for the copy built into faqbot.
+    pub faq_path: Option<PathBuf>,
 }
 
 impl Setup {
@@ -141,6 +143,7 @@ impl Setup {
                 config,
                 faq,
                 faq_label,
+                faq_path,
             }),
             (Err(c), Err(f)) => Err(CliError::Both(c, f)),
             (Err(c), _) => Err(c.into()),
@@ -164,7 +167,7 @@ pub fn run(
             let runtime = tokio::runtime::Builder::new_current_thread()
                 .enable_all()
                 .build()?;
-            runtime.block_on(crate::discord::run(setup.config, setup.faq))?;
+            runtime.block_on(crate::discord::run(setup.config, setup.faq, setup.faq_path))?;
         }
         Command::Serve { ref listen } => {
             crate::logging::init();
@@ -172,7 +175,12 @@ pub fn run(
             let runtime = tokio::runtime::Builder::new_multi_thread()
                 .enable_all()
                 .build()?;
-            runtime.block_on(crate::discord::serve(setup.config, setup.faq, listen))?;
+            runtime.block_on(crate::discord::serve(
+                setup.config,
+                setup.faq,
+                setup.faq_path,
+                listen,
+            ))?;
         }
         Command::Register => {
             crate::logging::init();
@@ -216,6 +224,7 @@ fn check(setup: &Setup, out: &mut impl Write) -> io::Result<()> {
         config,
         faq,
         faq_label,
+        ..
     } = setup;
     let catalogue = Catalogue::new(faq);
     let schedule = &faq.contact.schedule;

@@ -70,6 +70,8 @@ pub struct Config {
     pub signature_window: std::time::Duration,
     /// The application whose commands `register` overwrites; asked of Discord when absent.
     pub application_id: Option<u64>,
+    /// Whether to reload the FAQ as soon as its file changes (SIGHUP always reloads it).
+    pub watch_faq: bool,
 }
 
 impl Default for Config {
@@ -85,6 +87,7 @@ impl Default for Config {
             interactions_path: "/interactions".to_owned(),
             signature_window: std::time::Duration::from_secs(300),
             application_id: None,
+            watch_faq: false,
         }
     }
 }
@@ -103,7 +106,8 @@ pub enum ConfigError {
 }
 
 /// Every key `config.toml` accepts; `config.example.toml` documents each.
-pub const KEYS: [&str; 10] = [
+pub const KEYS: [&str; 11] = [
+    "watch_faq",
     "token",
     "token_file",
     "guilds",
@@ -130,6 +134,7 @@ struct RawConfig {
     interactions_path: Option<Spanned<String>>,
     signature_window_secs: Option<Spanned<i64>>,
     application_id: Option<Spanned<GuildId>>,
+    watch_faq: Option<bool>,
 }
 
 /// Discord ids are snowflakes; people paste them as numbers or as strings, so both are accepted.
@@ -294,6 +299,7 @@ impl Config {
                 .unwrap_or_else(|| Self::default().interactions_path),
             signature_window: signature_window.unwrap_or(Self::default().signature_window),
             application_id,
+            watch_faq: raw.watch_faq.unwrap_or(false),
         })
     }
 }

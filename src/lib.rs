@@ -13,6 +13,7 @@ pub mod diagnostic;
 pub mod discord;
 pub mod faq;
 pub mod limits;
+pub mod live;
 pub mod logging;
 pub mod matcher;
 pub mod reply;

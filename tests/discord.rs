@@ -21,9 +21,14 @@ struct Bot {
 
 impl Bot {
     async fn start(fake: &FakeDiscord, env: &[(&str, &str)]) -> Self {
+        Self::start_in(fake, common::repo(), env).await
+    }
+
+    /// Starts `faqbot run` in `dir`, which may hold a `config.toml` and a `faq.toml`.
+    async fn start_in(fake: &FakeDiscord, dir: &std::path::Path, env: &[(&str, &str)]) -> Self {
         let mut command = Command::new(env!("CARGO_BIN_EXE_faqbot"));
         command
-            .current_dir(common::repo())
+            .current_dir(dir)
             .arg("run")
             .env("DISCORD_TOKEN", TOKEN)
             .env("DISCORD_API_URL", fake.url())
@@ -61,9 +66,13 @@ impl Bot {
     }
 
     fn terminate(&self) {
+        self.signal("-TERM");
+    }
+
+    fn signal(&self, signal: &str) {
         let pid = self.child.id().expect("the bot is running").to_string();
         let status = std::process::Command::new("kill")
-            .args(["-TERM", &pid])
+            .args([signal, &pid])
             .status()
             .unwrap();
         assert!(status.success());
@@ -472,4 +481,123 @@ async fn the_token_is_never_logged_even_at_trace() {
         !log.contains("for-tests"),
         "no part of the token leaked into the log"
     );
+}
+
+/// The title of the `/logo` answer, asked again until it is `expected` (a reload takes a moment).
+async fn logo_becomes(fake: &FakeDiscord, first_id: u64, expected: &str) {
+    for attempt in 0..100 {
+        let callback = fake
+            .interact(slash(first_id + attempt, "logo", None, true))
+            .await;
+        if embed(&callback)["title"] == expected {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("/logo never answered {expected:?}");
+}
+
+fn puts(fake: &FakeDiscord) -> usize {
+    fake.requests()
+        .into_iter()
+        .filter(|r| r.method == "PUT")
+        .count()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_edited_faq_takes_effect_without_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let faq = dir.path().join("faq.toml");
+    let original = std::fs::read_to_string(common::repo().join("faq.toml")).unwrap();
+    std::fs::write(&faq, &original).unwrap();
+    std::fs::write(dir.path().join("config.toml"), "watch_faq = true\n").unwrap();
+    let fake = FakeDiscord::start().await;
+    let bot = Bot::start_in(&fake, dir.path(), &[]).await;
+    fake.identified(1).await;
+    fake.request("PUT", "/api/v10/applications/").await;
+    logo_becomes(&fake, 1000, "Who is allowed to use the ISO logo?").await;
+
+    // An answer changes: served at once, nothing registered again.
+    let answer_only = original.replace(
+        "Read more about our name and logo.",
+        "Read more about our logo.",
+    );
+    std::fs::write(&faq, &answer_only).unwrap();
+    fake.wait_for("the new answer", Duration::from_secs(10), |_| {
+        bot.log
+            .lock()
+            .unwrap()
+            .contains("FAQ reloaded")
+            .then_some(())
+    })
+    .await;
+    let callback = fake.interact(slash(1200, "logo", None, true)).await;
+    assert!(embed(&callback)["description"]
+        .as_str()
+        .unwrap()
+        .ends_with("Read more about our logo."));
+    assert_eq!(puts(&fake), 1, "same commands: no registration");
+
+    // A command's description changes: registered again, in one PUT.
+    let renamed = answer_only.replace(
+        "Who is allowed to use the ISO logo?",
+        "May I use the ISO logo?",
+    );
+    std::fs::write(&faq, &renamed).unwrap();
+    logo_becomes(&fake, 1300, "May I use the ISO logo?").await;
+    fake.wait_for("a second registration", Duration::from_secs(10), |fake| {
+        (puts(fake) == 2).then_some(())
+    })
+    .await;
+    let put = fake
+        .requests()
+        .into_iter()
+        .rfind(|r| r.method == "PUT")
+        .unwrap();
+    assert!(put.body.to_string().contains("May I use the ISO logo?"));
+
+    // A broken edit is refused with its place, and the last good FAQ keeps serving.
+    std::fs::write(&faq, renamed.replace("id = \"logo\"", "id = \"Logo\"")).unwrap();
+    fake.wait_for("the refusal in the log", Duration::from_secs(10), |_| {
+        bot.log
+            .lock()
+            .unwrap()
+            .contains("FAQ not reloaded")
+            .then_some(())
+    })
+    .await;
+    let log = bot.log();
+    assert!(
+        log.contains("faq.toml:")
+            && log.contains("topic id `Logo` is not a valid Discord command name"),
+        "{log}"
+    );
+    let callback = fake.interact(slash(1400, "logo", None, true)).await;
+    assert_eq!(embed(&callback)["title"], "May I use the ISO logo?");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sighup_reloads_the_faq() {
+    let dir = tempfile::tempdir().unwrap();
+    let faq = dir.path().join("faq.toml");
+    let original = std::fs::read_to_string(common::repo().join("faq.toml")).unwrap();
+    std::fs::write(&faq, &original).unwrap();
+    let fake = FakeDiscord::start().await;
+    let bot = Bot::start_in(&fake, dir.path(), &[]).await;
+    fake.identified(1).await;
+    logo_becomes(&fake, 2000, "Who is allowed to use the ISO logo?").await;
+    std::fs::write(
+        &faq,
+        original.replace("Who is allowed to use the ISO logo?", "Can I use the logo?"),
+    )
+    .unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let callback = fake.interact(slash(2100, "logo", None, true)).await;
+    assert_eq!(
+        embed(&callback)["title"],
+        "Who is allowed to use the ISO logo?",
+        "not watched: no change yet"
+    );
+    bot.signal("-HUP");
+    logo_becomes(&fake, 2200, "Can I use the logo?").await;
 }

@@ -19,7 +19,7 @@ use serenity::all::Interaction;
 use serenity::interactions_endpoint::Verifier;
 
 use super::dispatch::{prepare, Prepared};
-use crate::answers::Answers;
+use crate::live::Live;
 
 /// Largest body accepted; Discord's interaction payloads are a few kilobytes.
 pub const BODY_LIMIT: usize = 64 * 1024;
@@ -28,7 +28,7 @@ const READ_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// What the endpoint needs to check and answer requests.
 pub struct Endpoint {
-    pub answers: Arc<Answers>,
+    pub live: Arc<Live>,
     pub verifier: Verifier,
     /// How far the signed timestamp may be from now.
     pub window: Duration,
@@ -100,7 +100,7 @@ async fn interaction(State(endpoint): State<Arc<Endpoint>>, request: Request) ->
         name,
         guild,
         response,
-    }) = prepare(&endpoint.answers, &interaction, now)
+    }) = prepare(&endpoint.live.answers(), &interaction, now)
     else {
         return refuse(StatusCode::BAD_REQUEST, "unsupported interaction type");
     };

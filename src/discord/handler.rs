@@ -16,10 +16,11 @@ use tracing::Instrument;
 
 use super::dispatch::{prepare, Prepared};
 use super::{commands, registration, response};
-use crate::answers::{apology, Answers};
+use crate::answers::apology;
+use crate::live::Live;
 
 pub(super) struct Handler {
-    answers: Arc<Answers>,
+    live: Arc<Live>,
     guilds: Vec<u64>,
     /// Commands are registered once per run, not again on every reconnect.
     registered: AtomicBool,
@@ -28,9 +29,9 @@ pub(super) struct Handler {
 }
 
 impl Handler {
-    pub(super) fn new(answers: Arc<Answers>, guilds: Vec<u64>) -> Self {
+    pub(super) fn new(live: Arc<Live>, guilds: Vec<u64>) -> Self {
         Self {
-            answers,
+            live,
             guilds,
             registered: AtomicBool::new(false),
             presence: Mutex::new(HashMap::new()),
@@ -44,12 +45,12 @@ impl EventHandler for Handler {
         tracing::info!(shard = ctx.shard_id.0, user = %ready.user.name, guilds = ready.guilds.len(), "connected");
         ctx.http.set_application_id(ready.application.id);
         if !self.registered.swap(true, Ordering::SeqCst) {
-            let payload = commands::registration(self.answers.catalogue());
+            let payload = commands::registration(self.live.answers().catalogue());
             let (http, guilds) = (Arc::clone(&ctx.http), self.guilds.clone());
             // In the background, so interactions are answered meanwhile; a refusal is logged.
             tokio::spawn(async move { registration::register(http, payload, guilds, None).await });
         }
-        let updater = tokio::spawn(keep_presence(Arc::clone(&self.answers), ctx.shard.clone()));
+        let updater = tokio::spawn(keep_presence(Arc::clone(&self.live), ctx.shard.clone()));
         let mut presence = self.presence.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(old) = presence.insert(ctx.shard_id, updater) {
             old.abort();
@@ -64,7 +65,7 @@ impl EventHandler for Handler {
             name,
             guild,
             response,
-        }) = prepare(&self.answers, &interaction, now)
+        }) = prepare(&self.live.answers(), &interaction, now)
         else {
             tracing::debug!(kind = ?interaction.kind(), "interaction ignored");
             return;
@@ -114,10 +115,10 @@ async fn respond(
 }
 
 /// Shows customer care's status as the bot's presence, updated the moment it changes.
-async fn keep_presence(answers: Arc<Answers>, shard: ShardMessenger) {
+async fn keep_presence(live: Arc<Live>, shard: ShardMessenger) {
     loop {
         let now = Timestamp::now();
-        let (text, next_change) = answers.presence(now);
+        let (text, next_change) = live.answers().presence(now);
         shard.set_presence(Some(ActivityData::custom(text)), OnlineStatus::Online);
         // Wake just after the change; at least hourly, so a suspended machine catches up.
         let wait = next_change

@@ -15,9 +15,11 @@ use serenity::all::{ClientBuilder, GatewayIntents, HttpBuilder};
 use serenity::gateway::GatewayError;
 use serenity::http::HttpError;
 
-use crate::answers::Answers;
+use std::path::PathBuf;
+
 use crate::config::{Config, Token};
 use crate::faq::Faq;
+use crate::live::{reload_when_asked, Live, Reloaded};
 use handler::Handler;
 
 /// Why the bot stopped, each with what to do about it. All end with exit code 1.
@@ -56,8 +58,9 @@ pub enum RunError {
     Registration(String),
 }
 
-/// Connects to Discord and serves interactions until ctrl-c or SIGTERM.
-pub async fn run(config: Config, faq: Faq) -> Result<(), RunError> {
+/// Connects to Discord and serves interactions until ctrl-c or SIGTERM. The FAQ at `faq_path`
+/// is reloaded on SIGHUP (and on change, with `watch_faq`).
+pub async fn run(config: Config, faq: Faq, faq_path: Option<PathBuf>) -> Result<(), RunError> {
     let Some((token, _)) = &config.token else {
         return Err(RunError::MissingToken);
     };
@@ -73,14 +76,22 @@ pub async fn run(config: Config, faq: Faq) -> Result<(), RunError> {
         .map_err(|e| preflight(e, base))?;
     tracing::info!(user = %user.name, id = %user.id, "token accepted");
 
-    let handler = Handler::new(
-        Arc::new(Answers::new(faq, config.public_answers)),
-        config.guilds,
-    );
+    let live = Arc::new(Live::new(faq, faq_path, config.public_answers));
+    let handler = Handler::new(Arc::clone(&live), config.guilds.clone());
     let mut client = ClientBuilder::new_with_http(http, GatewayIntents::empty())
         .event_handler(handler)
         .await
         .map_err(|e| RunError::Gateway(e.to_string()))?;
+
+    let (http, guilds) = (Arc::clone(&client.http), config.guilds);
+    let reloaded = Arc::clone(&live);
+    tokio::spawn(reload_when_asked(live, config.watch_faq, move |what| {
+        if what == Reloaded::Commands {
+            let payload = commands::registration(reloaded.answers().catalogue());
+            let (http, guilds) = (Arc::clone(&http), guilds.clone());
+            tokio::spawn(async move { registration::register(http, payload, guilds, None).await });
+        }
+    }));
 
     let shards = Arc::clone(&client.shard_manager);
     tokio::spawn(async move {
@@ -100,12 +111,30 @@ pub async fn run(config: Config, faq: Faq) -> Result<(), RunError> {
 
 /// Answers Discord's signed HTTP interactions on `listen` until ctrl-c or SIGTERM, finishing
 /// requests in flight before it exits.
-pub async fn serve(config: Config, faq: Faq, listen: &str) -> Result<(), RunError> {
+pub async fn serve(
+    config: Config,
+    faq: Faq,
+    faq_path: Option<PathBuf>,
+    listen: &str,
+) -> Result<(), RunError> {
     let key = config.public_key.ok_or(RunError::MissingPublicKey)?;
     let verifier = serenity::interactions_endpoint::Verifier::try_new(key)
         .map_err(|e| RunError::BadPublicKey(e.to_string()))?;
+    let live = Arc::new(Live::new(faq, faq_path, config.public_answers));
+    tokio::spawn(reload_when_asked(
+        Arc::clone(&live),
+        config.watch_faq,
+        |what| {
+            if what == Reloaded::Commands {
+                // Replicas hold no token: registering is the release step's job.
+                tracing::warn!(
+                    "the FAQ's commands changed: run `faqbot register` so Discord shows them"
+                );
+            }
+        },
+    ));
     let endpoint = Arc::new(endpoint::Endpoint {
-        answers: Arc::new(Answers::new(faq, config.public_answers)),
+        live,
         verifier,
         window: config.signature_window,
     });

@@ -119,7 +119,8 @@ impl FakeDiscord {
         self.shared.resumes.load(Ordering::SeqCst)
     }
 
-    /// Waits until `found` picks something out of the fake's state, or panics after `timeout`.
+    /// Waits until `found` picks something out of the fake's state (checked at each request and
+    /// every 50 ms, for conditions outside the fake), or panics after `timeout`.
     pub async fn wait_for<T>(
         &self,
         what: &str,
@@ -132,15 +133,14 @@ impl FakeDiscord {
             if let Some(value) = found(self) {
                 return value;
             }
-            if tokio::time::timeout_at(deadline, notified).await.is_err() {
-                if let Some(value) = found(self) {
-                    return value;
-                }
+            if tokio::time::Instant::now() >= deadline {
                 panic!(
                     "timed out waiting for {what}; requests: {:#?}",
                     self.requests()
                 );
             }
+            let tick = (tokio::time::Instant::now() + Duration::from_millis(50)).min(deadline);
+            let _ = tokio::time::timeout_at(tick, notified).await;
         }
     }
 
