@@ -8,7 +8,7 @@ use jiff::Timestamp;
 use crate::catalogue::{Action, Catalogue};
 use crate::faq::Faq;
 use crate::matcher::Matcher;
-use crate::reply::{self, Choice, Reply};
+use crate::reply::{self, Choice, Outcome, Reply};
 
 /// Follow-up buttons carry this before the topic id, so their clicks can be told apart.
 const TOPIC_BUTTON: &str = "topic:";
@@ -90,6 +90,7 @@ impl Answers {
                        topic it has now."
                     .to_owned(),
                 ephemeral: true,
+                outcome: Outcome::Notice,
                 ..Reply::default()
             },
         };
@@ -120,6 +121,7 @@ pub fn apology() -> Reply {
         title: Some("Sorry, something went wrong".to_owned()),
         body: "I couldn't answer that just now. Please try again in a moment.".to_owned(),
         ephemeral: true,
+        outcome: Outcome::Notice,
         ..Reply::default()
     }
 }
@@ -133,6 +135,7 @@ fn unknown_command(name: &str) -> Reply {
             reply::quote(name)
         ),
         ephemeral: true,
+        outcome: Outcome::Notice,
         ..Reply::default()
     }
 }

@@ -72,6 +72,8 @@ pub struct Config {
     pub application_id: Option<u64>,
     /// Whether to reload the FAQ as soon as its file changes (SIGHUP always reloads it).
     pub watch_faq: bool,
+    /// Where `run` serves `/metrics`; `serve` serves them on its own listener.
+    pub metrics_listen: Option<String>,
 }
 
 impl Default for Config {
@@ -88,6 +90,7 @@ impl Default for Config {
             signature_window: std::time::Duration::from_secs(300),
             application_id: None,
             watch_faq: false,
+            metrics_listen: None,
         }
     }
 }
@@ -106,8 +109,9 @@ pub enum ConfigError {
 }
 
 /// Every key `config.toml` accepts; `config.example.toml` documents each.
-pub const KEYS: [&str; 11] = [
+pub const KEYS: [&str; 12] = [
     "watch_faq",
+    "metrics_listen",
     "token",
     "token_file",
     "guilds",
@@ -135,6 +139,7 @@ struct RawConfig {
     signature_window_secs: Option<Spanned<i64>>,
     application_id: Option<Spanned<GuildId>>,
     watch_faq: Option<bool>,
+    metrics_listen: Option<Spanned<String>>,
 }
 
 /// Discord ids are snowflakes; people paste them as numbers or as strings, so both are accepted.
@@ -300,6 +305,7 @@ impl Config {
             signature_window: signature_window.unwrap_or(Self::default().signature_window),
             application_id,
             watch_faq: raw.watch_faq.unwrap_or(false),
+            metrics_listen: raw.metrics_listen.map(Spanned::into_inner),
         })
     }
 }

@@ -16,5 +16,6 @@ pub mod limits;
 pub mod live;
 pub mod logging;
 pub mod matcher;
+pub mod metrics;
 pub mod reply;
 pub mod schedule;

@@ -111,7 +111,9 @@ pub async fn reload_when_asked(live: Arc<Live>, watch: bool, changed: impl Fn(Re
         // Editors write a file in several steps: wait for them to finish, then reload once.
         tokio::time::sleep(Duration::from_millis(200)).await;
         while rx.try_recv().is_ok() {}
-        match live.reload() {
+        let result = live.reload();
+        crate::metrics::metrics().reloaded(result.is_ok());
+        match result {
             Ok(what) => {
                 tracing::info!(file = %path.display(), commands_changed = (what == Reloaded::Commands), "FAQ reloaded");
                 changed(what);

@@ -601,3 +601,56 @@ async fn sighup_reloads_the_faq() {
     bot.signal("-HUP");
     logo_becomes(&fake, 2200, "Can I use the logo?").await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn metrics_count_interactions_and_failures() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "metrics_listen = \"127.0.0.1:0\"\n",
+    )
+    .unwrap();
+    let fake = FakeDiscord::start().await;
+    fake.faults()
+        .registration_failures
+        .store(1, Ordering::SeqCst);
+    let bot = Bot::start_in(&fake, dir.path(), &[]).await;
+    fake.identified(1).await;
+    fake.interact(slash(3000, "logo", None, true)).await;
+    fake.interact(slash(
+        3001,
+        "ask",
+        Some(("question", "how do I mount an iso file")),
+        true,
+    ))
+    .await;
+    fake.interact(slash(3002, "no-such-command", None, true))
+        .await;
+    fake.wait_for(
+        "the retried registration",
+        Duration::from_secs(10),
+        |fake| (puts(fake) == 2).then_some(()),
+    )
+    .await;
+    let addr = bot
+        .log()
+        .split_whitespace()
+        .find_map(|w| w.strip_prefix("addr=").map(str::to_owned))
+        .expect("the metrics listener's address is logged");
+    let text = reqwest::get(format!("http://{addr}/metrics"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    for line in [
+        r#"faqbot_interactions_total{kind="command",command="logo",outcome="answered"} 1"#,
+        r#"faqbot_interactions_total{kind="command",command="ask",outcome="refused"} 1"#,
+        r#"faqbot_interactions_total{kind="command",command="other",outcome="notice"} 1"#,
+        "faqbot_ask_refusals_total 1",
+        "faqbot_answer_latency_seconds_count 3",
+        "faqbot_registration_failures_total 1",
+    ] {
+        assert!(text.contains(line), "{line} in:\n{text}");
+    }
+}

@@ -435,3 +435,28 @@ async fn register_overwrites_the_commands_once_and_exits() {
         String::from_utf8_lossy(&rejected.stderr).contains("Discord rejected the token (HTTP 401)")
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn metrics_are_served_beside_the_interactions() {
+    let server = Server::start(&[]).await;
+    signed(&server, &slash(1, "un", None, true)).await;
+    signed(&server, &autocomplete(2, "faq", "topic", "")).await;
+    let text = reqwest::get(format!("{}/metrics", server.base))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        text.contains(
+            r#"faqbot_interactions_total{kind="command",command="un",outcome="answered"} 1"#
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            r#"faqbot_interactions_total{kind="autocomplete",command="faq",outcome="answered"} 1"#
+        ),
+        "{text}"
+    );
+}

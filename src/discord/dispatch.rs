@@ -5,6 +5,8 @@ use serenity::all::{CreateInteractionResponse, GuildId, Interaction};
 
 use super::response;
 use crate::answers::Answers;
+use crate::metrics::metrics;
+use crate::reply::Outcome;
 
 /// The response to one interaction, with what the logs say about it.
 #[derive(Debug)]
@@ -15,6 +17,26 @@ pub struct Prepared {
     pub name: String,
     pub guild: Option<GuildId>,
     pub response: CreateInteractionResponse,
+    /// Whether the bot could answer, for metrics.
+    pub outcome: Outcome,
+    /// Whether `name` is one of faqbot's commands (metrics only label those by name).
+    pub known: bool,
+}
+
+impl Prepared {
+    /// Counts this interaction, answered (or `failed`) after `took`.
+    pub fn count(&self, failed: bool, took: std::time::Duration) {
+        let (command, known) = match self.kind {
+            "button" => ("topic", true),
+            _ => (self.name.as_str(), self.known),
+        };
+        let outcome = if failed {
+            "failed"
+        } else {
+            self.outcome.label()
+        };
+        metrics().interaction(self.kind, command, known, outcome, took);
+    }
 }
 
 /// What the bot answers to `interaction` at `now`; `None` for kinds it does not handle.
@@ -25,14 +47,19 @@ pub fn prepare(answers: &Answers, interaction: &Interaction, now: Timestamp) -> 
             name: String::new(),
             guild: None,
             response: CreateInteractionResponse::Pong,
+            outcome: Outcome::Answered,
+            known: false,
         },
         Interaction::Command(c) => {
             let option = c.data.options.iter().find_map(|o| o.value.as_str());
+            let reply = answers.command(&c.data.name, option, now);
             Prepared {
                 kind: "command",
                 name: c.data.name.clone(),
                 guild: c.guild_id,
-                response: response::message(&answers.command(&c.data.name, option, now)),
+                response: response::message(&reply),
+                outcome: reply.outcome,
+                known: answers.catalogue().action(&c.data.name).is_some(),
             }
         }
         Interaction::Autocomplete(c) => {
@@ -42,14 +69,21 @@ pub fn prepare(answers: &Answers, interaction: &Interaction, now: Timestamp) -> 
                 name: c.data.name.clone(),
                 guild: c.guild_id,
                 response: response::autocomplete(answers.autocomplete(&c.data.name, typed)),
+                outcome: Outcome::Answered,
+                known: answers.catalogue().action(&c.data.name).is_some(),
             }
         }
-        Interaction::Component(c) => Prepared {
-            kind: "button",
-            name: c.data.custom_id.clone(),
-            guild: c.guild_id,
-            response: response::message(&answers.button(&c.data.custom_id, now)),
-        },
+        Interaction::Component(c) => {
+            let reply = answers.button(&c.data.custom_id, now);
+            Prepared {
+                kind: "button",
+                name: c.data.custom_id.clone(),
+                guild: c.guild_id,
+                response: response::message(&reply),
+                outcome: reply.outcome,
+                known: true,
+            }
+        }
         _ => return None,
     };
     Some(prepared)

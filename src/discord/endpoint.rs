@@ -18,7 +18,7 @@ use jiff::Timestamp;
 use serenity::all::Interaction;
 use serenity::interactions_endpoint::Verifier;
 
-use super::dispatch::{prepare, Prepared};
+use super::dispatch::prepare;
 use crate::live::Live;
 
 /// Largest body accepted; Discord's interaction payloads are a few kilobytes.
@@ -47,6 +47,7 @@ pub fn router(endpoint: Arc<Endpoint>, path: &str) -> Router {
     Router::new()
         .route(path, post(interaction))
         .route("/healthz", get(|| async { "ok" }))
+        .route("/metrics", get(metrics))
         .with_state(endpoint)
 }
 
@@ -95,16 +96,10 @@ async fn interaction(State(endpoint): State<Arc<Endpoint>>, request: Request) ->
             return refuse(StatusCode::BAD_REQUEST, "malformed interaction");
         }
     };
-    let Some(Prepared {
-        kind,
-        name,
-        guild,
-        response,
-    }) = prepare(&endpoint.live.answers(), &interaction, now)
-    else {
+    let Some(prepared) = prepare(&endpoint.live.answers(), &interaction, now) else {
         return refuse(StatusCode::BAD_REQUEST, "unsupported interaction type");
     };
-    if kind == "ping" {
+    if prepared.kind == "ping" {
         // Exactly what Discord documents; serenity would add `"data": null`.
         return (
             [(header::CONTENT_TYPE, "application/json")],
@@ -112,9 +107,17 @@ async fn interaction(State(endpoint): State<Arc<Endpoint>>, request: Request) ->
         )
             .into_response();
     }
-    let span = tracing::info_span!("interaction", id = %interaction.id(), kind, command = %name, guild = guild.map(|g| g.get()));
+    let span = tracing::info_span!(
+        "interaction",
+        id = %interaction.id(),
+        kind = prepared.kind,
+        command = %prepared.name,
+        guild = prepared.guild.map(|g| g.get()),
+    );
     let _entered = span.enter();
-    match serde_json::to_vec(&response) {
+    let json = serde_json::to_vec(&prepared.response);
+    prepared.count(json.is_err(), started.elapsed());
+    match json {
         Ok(json) => {
             tracing::info!(
                 latency_us = started.elapsed().as_micros() as u64,
@@ -129,6 +132,16 @@ async fn interaction(State(endpoint): State<Arc<Endpoint>>, request: Request) ->
             ([(header::CONTENT_TYPE, "application/json")], json).into_response()
         }
     }
+}
+
+/// Prometheus' scrape endpoint.
+pub async fn metrics() -> Response {
+    let content_type = "application/openmetrics-text; version=1.0.0; charset=utf-8";
+    (
+        [(header::CONTENT_TYPE, content_type)],
+        crate::metrics::metrics().render(),
+    )
+        .into_response()
 }
 
 /// Reads the body, stopping at [`BODY_LIMIT`] bytes and after [`READ_TIMEOUT`].

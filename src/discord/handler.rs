@@ -14,7 +14,7 @@ use serenity::all::{
 use tokio::task::JoinHandle;
 use tracing::Instrument;
 
-use super::dispatch::{prepare, Prepared};
+use super::dispatch::prepare;
 use super::{commands, registration, response};
 use crate::answers::apology;
 use crate::live::Live;
@@ -60,32 +60,28 @@ impl EventHandler for Handler {
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
         let started = Instant::now();
         let now = Timestamp::now();
-        let Some(Prepared {
-            kind,
-            name,
-            guild,
-            response,
-        }) = prepare(&self.live.answers(), &interaction, now)
-        else {
+        let Some(prepared) = prepare(&self.live.answers(), &interaction, now) else {
             tracing::debug!(kind = ?interaction.kind(), "interaction ignored");
             return;
         };
         let span = tracing::info_span!(
             "interaction",
             id = %interaction.id(),
-            kind,
-            command = %name,
-            guild = guild.map(|g| g.get()),
+            kind = prepared.kind,
+            command = %prepared.name,
+            guild = prepared.guild.map(|g| g.get()),
         );
         async {
-            match respond(&ctx, &interaction, response).await {
+            let result = respond(&ctx, &interaction, prepared.response.clone()).await;
+            prepared.count(result.is_err(), started.elapsed());
+            match result {
                 Ok(()) => tracing::info!(
                     latency_us = started.elapsed().as_micros() as u64,
                     "answered"
                 ),
                 Err(e) => {
                     tracing::error!(error = %e, "answering failed");
-                    if kind != "autocomplete" {
+                    if prepared.kind != "autocomplete" {
                         if let Err(e) =
                             respond(&ctx, &interaction, response::message(&apology())).await
                         {

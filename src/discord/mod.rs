@@ -76,6 +76,14 @@ pub async fn run(config: Config, faq: Faq, faq_path: Option<PathBuf>) -> Result<
         .map_err(|e| preflight(e, base))?;
     tracing::info!(user = %user.name, id = %user.id, "token accepted");
 
+    if let Some(listen) = &config.metrics_listen {
+        let listener = bind(listen).await?;
+        let routes = axum::Router::new()
+            .route("/metrics", axum::routing::get(endpoint::metrics))
+            .route("/healthz", axum::routing::get(|| async { "ok" }));
+        tokio::spawn(async move { axum::serve(listener, routes).await });
+    }
+
     let live = Arc::new(Live::new(faq, faq_path, config.public_answers));
     let handler = Handler::new(Arc::clone(&live), config.guilds.clone());
     let mut client = ClientBuilder::new_with_http(http, GatewayIntents::empty())
@@ -138,15 +146,8 @@ pub async fn serve(
         verifier,
         window: config.signature_window,
     });
-    let listen_error = |e: std::io::Error| RunError::Listen {
-        addr: listen.to_owned(),
-        reason: e.to_string(),
-    };
-    let listener = tokio::net::TcpListener::bind(listen)
-        .await
-        .map_err(listen_error)?;
-    let local = listener.local_addr().map_err(listen_error)?;
-    tracing::info!(addr = %local, path = %config.interactions_path, "listening");
+    let listener = bind(listen).await?;
+    tracing::info!(path = %config.interactions_path, "serving interactions");
     axum::serve(
         listener,
         endpoint::router(endpoint, &config.interactions_path),
@@ -156,7 +157,24 @@ pub async fn serve(
         tracing::info!("shutting down");
     })
     .await
-    .map_err(listen_error)
+    .map_err(|e| RunError::Listen {
+        addr: listen.to_owned(),
+        reason: e.to_string(),
+    })
+}
+
+/// Listens on `addr`, logging the address it got (port 0 picks a free one).
+async fn bind(addr: &str) -> Result<tokio::net::TcpListener, RunError> {
+    let listen_error = |e: std::io::Error| RunError::Listen {
+        addr: addr.to_owned(),
+        reason: e.to_string(),
+    };
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(listen_error)?;
+    let local = listener.local_addr().map_err(listen_error)?;
+    tracing::info!(addr = %local, "listening");
+    Ok(listener)
 }
 
 /// Overwrites the commands once over HTTP, then returns how many Discord registered: the

@@ -47,11 +47,13 @@ pub async fn register(
                     break;
                 }
                 Err(e) if retryable(&e) && attempts.is_none_or(|max| attempt < max) => {
+                    crate::metrics::metrics().registration_failed();
                     tracing::warn!(error = %e, scope = %scope_name, retry_in = ?backoff, "registering commands failed; retrying");
                     tokio::time::sleep(backoff).await;
                     backoff = (backoff * 2).min(MAX_BACKOFF);
                 }
                 Err(e) => {
+                    crate::metrics::metrics().registration_failed();
                     tracing::error!(error = %e, scope = %scope_name, "registering commands failed");
                     return Err(e);
                 }

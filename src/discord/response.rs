@@ -100,6 +100,7 @@ mod tests {
                 })
                 .collect(),
             ephemeral: true,
+            ..Reply::default()
         };
         let json = serde_json::to_value(message(&reply)).unwrap();
         assert_eq!(json["type"], 4);

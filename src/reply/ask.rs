@@ -2,7 +2,7 @@
 
 use jiff::Timestamp;
 
-use super::{status_line, topic, topic_line, Field, Reply, Suggestion};
+use super::{status_line, topic, topic_line, Field, Outcome, Reply, Suggestion};
 use crate::faq::{Faq, Topic};
 use crate::limits;
 use crate::matcher::{Matcher, TopicIndex, Verdict};
@@ -24,6 +24,7 @@ pub fn ask(faq: &Faq, question: &str, verdict: &Verdict, now: Timestamp) -> Repl
                    every topic with `/faq`."
                 .to_owned(),
             ephemeral: true,
+            outcome: Outcome::Notice,
             ..Reply::default()
         };
     }
@@ -69,6 +70,7 @@ pub fn ask(faq: &Faq, question: &str, verdict: &Verdict, now: Timestamp) -> Repl
             fields: vec![elsewhere(faq, now)],
             suggestions: suggestions(faq, s),
             ephemeral: true,
+            outcome: Outcome::Unsure,
         },
         Verdict::Refuse { closest, .. } => {
             let mut body = format!("ISO's FAQ doesn't answer “{}”.", quote(question));
@@ -82,6 +84,7 @@ pub fn ask(faq: &Faq, question: &str, verdict: &Verdict, now: Timestamp) -> Repl
                 fields: vec![elsewhere(faq, now)],
                 suggestions: suggestions(faq, closest),
                 ephemeral: true,
+                outcome: Outcome::Refused,
             }
         }
     }

@@ -3,7 +3,7 @@
 
 use jiff::Timestamp;
 
-use super::{Field, Reply};
+use super::{Field, Outcome, Reply};
 use crate::faq::Contact;
 use crate::schedule::{abbreviation, utc_offset, Closure, Holidays, Status};
 
@@ -39,6 +39,7 @@ pub fn hours(contact: &Contact, status: &Status, now: Timestamp) -> Reply {
         ],
         suggestions: Vec::new(),
         ephemeral: false,
+        outcome: Outcome::Answered,
     }
 }
 

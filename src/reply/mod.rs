@@ -26,6 +26,34 @@ pub struct Reply {
     pub suggestions: Vec<Suggestion>,
     /// Shown only to the person who asked.
     pub ephemeral: bool,
+    /// What kind of answer this is, for metrics and insight.
+    pub outcome: Outcome,
+}
+
+/// Whether the bot could answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Outcome {
+    /// A topic, the topic list or the hours.
+    #[default]
+    Answered,
+    /// `/ask` was not sure enough to answer and offered topics instead.
+    Unsure,
+    /// `/ask` found no answer in the FAQ.
+    Refused,
+    /// A notice instead of an answer: an empty question, an unknown command, a stale button.
+    Notice,
+}
+
+impl Outcome {
+    /// The label used in metrics.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Answered => "answered",
+            Self::Unsure => "unsure",
+            Self::Refused => "refused",
+            Self::Notice => "notice",
+        }
+    }
 }
 
 /// A titled block under the body.

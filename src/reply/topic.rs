@@ -2,7 +2,7 @@
 
 use jiff::Timestamp;
 
-use super::{status_line, topic_line, Field, Reply, Suggestion};
+use super::{status_line, topic_line, Field, Outcome, Reply, Suggestion};
 use crate::faq::{Faq, Topic};
 
 /// ISO's answer under the question, with the related topics to read next. The topic that says
@@ -34,5 +34,6 @@ pub fn topic(faq: &Faq, topic: &Topic, now: Timestamp) -> Reply {
             })
             .collect(),
         ephemeral: false,
+        outcome: Outcome::Answered,
     }
 }
