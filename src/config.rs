@@ -74,6 +74,8 @@ pub struct Config {
     pub watch_faq: bool,
     /// Where `run` serves `/metrics`; `serve` serves them on its own listener.
     pub metrics_listen: Option<String>,
+    /// How long the same public answer is not posted again in a channel; zero allows it.
+    pub repeat_window: std::time::Duration,
 }
 
 impl Default for Config {
@@ -91,6 +93,7 @@ impl Default for Config {
             application_id: None,
             watch_faq: false,
             metrics_listen: None,
+            repeat_window: std::time::Duration::from_secs(60),
         }
     }
 }
@@ -109,7 +112,8 @@ pub enum ConfigError {
 }
 
 /// Every key `config.toml` accepts; `config.example.toml` documents each.
-pub const KEYS: [&str; 12] = [
+pub const KEYS: [&str; 13] = [
+    "repeat_window_secs",
     "watch_faq",
     "metrics_listen",
     "token",
@@ -140,6 +144,7 @@ struct RawConfig {
     application_id: Option<Spanned<GuildId>>,
     watch_faq: Option<bool>,
     metrics_listen: Option<Spanned<String>>,
+    repeat_window_secs: Option<Spanned<i64>>,
 }
 
 /// Discord ids are snowflakes; people paste them as numbers or as strings, so both are accepted.
@@ -278,6 +283,15 @@ impl Config {
                 .as_ref()
                 .map(|s| std::time::Duration::from_secs(*s.get_ref() as u64)),
         };
+        let repeat_window = match &raw.repeat_window_secs {
+            Some(secs) if !(0..=86_400).contains(secs.get_ref()) => {
+                problem(secs.span(), format!("{} seconds is outside 0 to 86400", secs.get_ref()), "give how long the same answer is not posted twice in a channel, in seconds; 0 turns it off");
+                None
+            }
+            secs => secs
+                .as_ref()
+                .map(|s| std::time::Duration::from_secs(*s.get_ref() as u64)),
+        };
         let application_id = raw.application_id.as_ref().and_then(|id| {
             snowflake(id.get_ref()).or_else(|| {
                 problem(
@@ -306,6 +320,7 @@ impl Config {
             application_id,
             watch_faq: raw.watch_faq.unwrap_or(false),
             metrics_listen: raw.metrics_listen.map(Spanned::into_inner),
+            repeat_window: repeat_window.unwrap_or(Self::default().repeat_window),
         })
     }
 }

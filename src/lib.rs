@@ -17,5 +17,6 @@ pub mod live;
 pub mod logging;
 pub mod matcher;
 pub mod metrics;
+pub mod recent;
 pub mod reply;
 pub mod schedule;

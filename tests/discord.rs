@@ -9,7 +9,7 @@ use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use fake_discord::{autocomplete, click, slash, FakeDiscord, APPLICATION_ID, TOKEN};
+use fake_discord::{autocomplete, click, in_channel, slash, FakeDiscord, APPLICATION_ID, TOKEN};
 use serde_json::{json, Value};
 use tokio::process::{Child, Command};
 
@@ -653,4 +653,51 @@ async fn metrics_count_interactions_and_failures() {
     ] {
         assert!(text.contains(line), "{line} in:\n{text}");
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_same_answer_twice_in_a_channel_goes_to_the_asker_only() {
+    let (fake, _bot) = connected().await;
+    let first = fake
+        .interact(in_channel(slash(4000, "logo", None, true), 77))
+        .await;
+    assert!(!is_ephemeral(&first));
+    let again = fake
+        .interact(in_channel(
+            slash(
+                4001,
+                "ask",
+                Some(("question", "can i use the iso logo")),
+                true,
+            ),
+            77,
+        ))
+        .await;
+    assert_safe_message(&again);
+    assert!(is_ephemeral(&again), "{again:#}");
+    assert_eq!(embed(&again)["title"], "Already answered here");
+    let body = embed(&again)["description"].as_str().unwrap();
+    assert!(
+        body.contains("https://discord.com/channels/4000/3000/"),
+        "links the earlier message: {body}"
+    );
+    let fetched = fake
+        .request(
+            "GET",
+            "/api/v10/webhooks/2000/interaction-token-4000/messages/@original",
+        )
+        .await;
+    assert!(fetched.path.ends_with("@original"));
+
+    let elsewhere = fake
+        .interact(in_channel(slash(4002, "logo", None, true), 78))
+        .await;
+    assert!(!is_ephemeral(&elsewhere), "another channel gets the answer");
+    let other = fake
+        .interact(in_channel(slash(4003, "un", None, true), 77))
+        .await;
+    assert!(
+        !is_ephemeral(&other),
+        "another answer in the same channel is posted"
+    );
 }

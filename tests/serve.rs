@@ -460,3 +460,25 @@ async fn metrics_are_served_beside_the_interactions() {
         "{text}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_repeated_answer_points_to_the_first() {
+    let server = Server::start(&[]).await;
+    let (_, first) = signed(
+        &server,
+        &fake_discord::in_channel(slash(1, "funding", None, true), 5),
+    )
+    .await;
+    assert_eq!(first["data"]["flags"], Value::Null, "public");
+    let (_, again) = signed(
+        &server,
+        &fake_discord::in_channel(slash(2, "funding", None, true), 5),
+    )
+    .await;
+    assert_eq!(again["data"]["flags"], 64, "private");
+    let body = again["data"]["embeds"][0]["description"].as_str().unwrap();
+    assert!(
+        body.starts_with("“How is ISO financed?” was answered in this channel <t:"),
+        "{body}"
+    );
+}

@@ -6,7 +6,8 @@ use serenity::all::{CreateInteractionResponse, GuildId, Interaction};
 use super::response;
 use crate::answers::Answers;
 use crate::metrics::metrics;
-use crate::reply::Outcome;
+use crate::recent::{Earlier, RecentAnswers};
+use crate::reply::{already_posted, Outcome, Reply};
 
 /// The response to one interaction, with what the logs say about it.
 #[derive(Debug)]
@@ -21,9 +22,38 @@ pub struct Prepared {
     pub outcome: Outcome,
     /// Whether `name` is one of faqbot's commands (metrics only label those by name).
     pub known: bool,
+    /// The message, for replies that are one (not autocomplete or ping).
+    pub reply: Option<Reply>,
 }
 
 impl Prepared {
+    /// The earlier post, when this public answer repeats one given in the same channel moments
+    /// ago; the adapter then sends [`Prepared::instead_repeat`] with a link it can find.
+    pub fn repeat(
+        &self,
+        recent: &RecentAnswers,
+        interaction: &Interaction,
+        now: Timestamp,
+    ) -> Option<Earlier> {
+        let reply = self.reply.as_ref()?;
+        let (channel, token) = match interaction {
+            Interaction::Command(c) => (c.channel_id, &c.token),
+            Interaction::Component(c) => (c.channel_id, &c.token),
+            _ => return None,
+        };
+        recent.repeat_of(channel.get(), reply, token, now)
+    }
+
+    /// Turns this answer into the private pointer to its earlier post.
+    pub fn instead_repeat(&mut self, earlier: &Earlier, link: Option<&str>) {
+        if let Some(reply) = &self.reply {
+            let pointer = already_posted(reply, earlier.at, link);
+            self.response = response::message(&pointer);
+            self.outcome = pointer.outcome;
+            self.reply = Some(pointer);
+        }
+    }
+
     /// Counts this interaction, answered (or `failed`) after `took`.
     pub fn count(&self, failed: bool, took: std::time::Duration) {
         let (command, known) = match self.kind {
@@ -49,6 +79,7 @@ pub fn prepare(answers: &Answers, interaction: &Interaction, now: Timestamp) -> 
             response: CreateInteractionResponse::Pong,
             outcome: Outcome::Answered,
             known: false,
+            reply: None,
         },
         Interaction::Command(c) => {
             let option = c.data.options.iter().find_map(|o| o.value.as_str());
@@ -60,6 +91,7 @@ pub fn prepare(answers: &Answers, interaction: &Interaction, now: Timestamp) -> 
                 response: response::message(&reply),
                 outcome: reply.outcome,
                 known: answers.catalogue().action(&c.data.name).is_some(),
+                reply: Some(reply),
             }
         }
         Interaction::Autocomplete(c) => {
@@ -71,6 +103,7 @@ pub fn prepare(answers: &Answers, interaction: &Interaction, now: Timestamp) -> 
                 response: response::autocomplete(answers.autocomplete(&c.data.name, typed)),
                 outcome: Outcome::Answered,
                 known: answers.catalogue().action(&c.data.name).is_some(),
+                reply: None,
             }
         }
         Interaction::Component(c) => {
@@ -82,6 +115,7 @@ pub fn prepare(answers: &Answers, interaction: &Interaction, now: Timestamp) -> 
                 response: response::message(&reply),
                 outcome: reply.outcome,
                 known: true,
+                reply: Some(reply),
             }
         }
         _ => return None,

@@ -32,6 +32,9 @@ pub struct Endpoint {
     pub verifier: Verifier,
     /// How far the signed timestamp may be from now.
     pub window: Duration,
+    /// Answers this replica posted lately. Each replica knows only its own: with many replicas
+    /// a repeat is caught when it reaches the same one.
+    pub recent: crate::recent::RecentAnswers,
 }
 
 impl std::fmt::Debug for Endpoint {
@@ -96,9 +99,13 @@ async fn interaction(State(endpoint): State<Arc<Endpoint>>, request: Request) ->
             return refuse(StatusCode::BAD_REQUEST, "malformed interaction");
         }
     };
-    let Some(prepared) = prepare(&endpoint.live.answers(), &interaction, now) else {
+    let Some(mut prepared) = prepare(&endpoint.live.answers(), &interaction, now) else {
         return refuse(StatusCode::BAD_REQUEST, "unsupported interaction type");
     };
+    if let Some(earlier) = prepared.repeat(&endpoint.recent, &interaction, now) {
+        // An endpoint holds no token to fetch the earlier message with: the pointer says where.
+        prepared.instead_repeat(&earlier, None);
+    }
     if prepared.kind == "ping" {
         // Exactly what Discord documents; serenity would add `"data": null`.
         return (

@@ -18,9 +18,11 @@ use super::dispatch::prepare;
 use super::{commands, registration, response};
 use crate::answers::apology;
 use crate::live::Live;
+use crate::recent::RecentAnswers;
 
 pub(super) struct Handler {
     live: Arc<Live>,
+    recent: RecentAnswers,
     guilds: Vec<u64>,
     /// Commands are registered once per run, not again on every reconnect.
     registered: AtomicBool,
@@ -29,9 +31,10 @@ pub(super) struct Handler {
 }
 
 impl Handler {
-    pub(super) fn new(live: Arc<Live>, guilds: Vec<u64>) -> Self {
+    pub(super) fn new(live: Arc<Live>, guilds: Vec<u64>, repeat_window: Duration) -> Self {
         Self {
             live,
+            recent: RecentAnswers::new(repeat_window),
             guilds,
             registered: AtomicBool::new(false),
             presence: Mutex::new(HashMap::new()),
@@ -60,10 +63,20 @@ impl EventHandler for Handler {
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
         let started = Instant::now();
         let now = Timestamp::now();
-        let Some(prepared) = prepare(&self.live.answers(), &interaction, now) else {
+        let Some(mut prepared) = prepare(&self.live.answers(), &interaction, now) else {
             tracing::debug!(kind = ?interaction.kind(), "interaction ignored");
             return;
         };
+        if let Some(earlier) = prepared.repeat(&self.recent, &interaction, now) {
+            // Link to the earlier post: its interaction token can still fetch it.
+            let link = ctx
+                .http
+                .get_original_interaction_response(&earlier.token)
+                .await
+                .ok()
+                .map(|m| m.id.link(m.channel_id, interaction_guild(&interaction)));
+            prepared.instead_repeat(&earlier, link.as_deref());
+        }
         let span = tracing::info_span!(
             "interaction",
             id = %interaction.id(),
@@ -93,6 +106,14 @@ impl EventHandler for Handler {
         }
         .instrument(span)
         .await;
+    }
+}
+
+fn interaction_guild(interaction: &Interaction) -> Option<serenity::all::GuildId> {
+    match interaction {
+        Interaction::Command(c) => c.guild_id,
+        Interaction::Component(c) => c.guild_id,
+        _ => None,
     }
 }
 

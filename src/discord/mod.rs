@@ -85,7 +85,11 @@ pub async fn run(config: Config, faq: Faq, faq_path: Option<PathBuf>) -> Result<
     }
 
     let live = Arc::new(Live::new(faq, faq_path, config.public_answers));
-    let handler = Handler::new(Arc::clone(&live), config.guilds.clone());
+    let handler = Handler::new(
+        Arc::clone(&live),
+        config.guilds.clone(),
+        config.repeat_window,
+    );
     let mut client = ClientBuilder::new_with_http(http, GatewayIntents::empty())
         .event_handler(handler)
         .await
@@ -145,6 +149,7 @@ pub async fn serve(
         live,
         verifier,
         window: config.signature_window,
+        recent: crate::recent::RecentAnswers::new(config.repeat_window),
     });
     let listener = bind(listen).await?;
     tracing::info!(path = %config.interactions_path, "serving interactions");

@@ -37,3 +37,22 @@ pub fn topic(faq: &Faq, topic: &Topic, now: Timestamp) -> Reply {
         outcome: Outcome::Answered,
     }
 }
+
+/// Sent, only to the asker, instead of posting the same answer again in a channel that just got
+/// it; `link` points to the earlier message when it is known.
+pub fn already_posted(reply: &Reply, at: Timestamp, link: Option<&str>) -> Reply {
+    let when = format!("<t:{}:R>", at.as_second());
+    let title = reply.title.as_deref().unwrap_or("This answer");
+    let body = match link {
+        Some(link) => format!("“{title}” was answered in this channel {when}: {link}"),
+        None => format!("“{title}” was answered in this channel {when}, just above."),
+    };
+    Reply {
+        title: Some("Already answered here".to_owned()),
+        body,
+        suggestions: reply.suggestions.clone(),
+        ephemeral: true,
+        outcome: Outcome::Notice,
+        ..Reply::default()
+    }
+}

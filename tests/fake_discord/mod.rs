@@ -281,6 +281,13 @@ async fn api(
             Json(registered).into_response()
         }
         ("POST", ["interactions", _, _, "callback"]) => StatusCode::NO_CONTENT.into_response(),
+        ("GET", ["webhooks", _, token, "messages", "@original"]) => Json(json!({
+            "id": format!("{}", 8_000_000 + token.len()), "channel_id": "3000", "author": user(),
+            "content": "", "timestamp": "2026-01-01T00:00:00.000000+00:00", "edited_timestamp": null,
+            "tts": false, "mention_everyone": false, "mentions": [], "mention_roles": [],
+            "attachments": [], "embeds": [], "pinned": false, "type": 20,
+        }))
+        .into_response(),
         _ => error(StatusCode::NOT_FOUND, "404: Not Found"),
     }
 }
@@ -403,7 +410,8 @@ pub fn interaction(id: u64, kind: u8, data: Value, guild: bool) -> Value {
         "type": kind,
         "token": format!("interaction-token-{id}"),
         "version": 1,
-        "channel_id": "3000",
+        // Each interaction in a channel of its own, unless a test moves it (see `in_channel`).
+        "channel_id": (3_000_000 + id).to_string(),
         "locale": "en-US",
         "entitlements": [],
         "attachment_size_limit": 8_388_608,
@@ -431,6 +439,12 @@ pub fn interaction(id: u64, kind: u8, data: Value, guild: bool) -> Value {
         });
     }
     event
+}
+
+/// The interaction, moved to `channel`.
+pub fn in_channel(mut interaction: Value, channel: u64) -> Value {
+    interaction["channel_id"] = json!(channel.to_string());
+    interaction
 }
 
 /// A slash command with an optional string option.
