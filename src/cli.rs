@@ -62,6 +62,15 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The most shown topics and the most frequent questions the FAQ could not answer
+    Report {
+        /// How many days back to look
+        #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=3650))]
+        days: u32,
+        /// Print one JSON object instead of text
+        #[arg(long)]
+        json: bool,
+    },
     /// Whether customer care is open, now or at a given instant, and when that changes
     Hours {
         /// The instant to ask about, in RFC 3339 with an offset or Z [default: now]
@@ -94,14 +103,24 @@ pub enum CliError {
     Output(#[from] io::Error),
     #[error("error: {0}")]
     Run(#[from] crate::discord::RunError),
+    #[error(
+        "error: no insights database: insight is off (`insights = false`), or there is no config \
+         file to keep it beside; set `insights_db` in the config"
+    )]
+    NoInsights,
+    #[error("error: cannot read the insights database {path}: {source}")]
+    Insights {
+        path: String,
+        source: rusqlite::Error,
+    },
 }
 
 impl CliError {
     /// 2 for anything the user can fix in their files or arguments, 1 for runtime failures.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Self::Config(_) | Self::Faq(_) | Self::Both(..) => 2,
-            Self::Output(_) | Self::Run(_) => 1,
+            Self::Config(_) | Self::Faq(_) | Self::Both(..) | Self::NoInsights => 2,
+            Self::Output(_) | Self::Run(_) | Self::Insights { .. } => 1,
         }
     }
 }
@@ -207,6 +226,26 @@ pub fn run(
                 }
             } else {
                 ask(&setup.faq, &matcher, &question, json, now, out)?;
+            }
+        }
+        Command::Report { days, json } => {
+            let path = setup
+                .config
+                .insights_db
+                .as_deref()
+                .ok_or(CliError::NoInsights)?;
+            let report =
+                crate::insights::report(path, days, 20, Timestamp::now()).map_err(|source| {
+                    CliError::Insights {
+                        path: path.display().to_string(),
+                        source,
+                    }
+                })?;
+            if json {
+                serde_json::to_writer(&mut *out, &report).map_err(io::Error::from)?;
+                writeln!(out)?;
+            } else {
+                print_report(&report, &setup.faq, out)?;
             }
         }
         Command::Hours { at, json } => hours(
@@ -339,6 +378,40 @@ fn ask(
     };
     serde_json::to_writer(&mut *out, &body)?;
     writeln!(out)
+}
+
+fn print_report(
+    report: &crate::insights::Report,
+    faq: &Faq,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    writeln!(out, "Last {} days", report.days)?;
+    writeln!(out, "\nMost shown topics:")?;
+    if report.topics.is_empty() {
+        writeln!(out, "  (none yet)")?;
+    }
+    for t in &report.topics {
+        let question = faq
+            .topic(&t.topic)
+            .map_or("(no longer in the FAQ)", |t| &t.question);
+        writeln!(out, "  {:>6}  /{:<20} {question}", t.answers, t.topic)?;
+    }
+    writeln!(
+        out,
+        "\nQuestions the FAQ could not answer, most frequent first:"
+    )?;
+    if report.unanswered.is_empty() {
+        writeln!(out, "  (none yet)")?;
+    }
+    for q in &report.unanswered {
+        let unsure = if q.unsure > 0 {
+            format!("  ({} unsure)", q.unsure)
+        } else {
+            String::new()
+        };
+        writeln!(out, "  {:>6}  {}{unsure}", q.count, q.question)?;
+    }
+    Ok(())
 }
 
 /// `faqbot hours --json`: the status as data, with instants in the office's offset.

@@ -76,6 +76,11 @@ pub struct Config {
     pub metrics_listen: Option<String>,
     /// How long the same public answer is not posted again in a channel; zero allows it.
     pub repeat_window: std::time::Duration,
+    /// Where insight is kept; `None` when it is off (`insights = false`, or no config file to
+    /// put the database beside and no `insights_db`).
+    pub insights_db: Option<PathBuf>,
+    /// How long insight records are kept.
+    pub insights_retention: std::time::Duration,
 }
 
 impl Default for Config {
@@ -94,6 +99,8 @@ impl Default for Config {
             watch_faq: false,
             metrics_listen: None,
             repeat_window: std::time::Duration::from_secs(60),
+            insights_db: None,
+            insights_retention: std::time::Duration::from_secs(90 * 86_400),
         }
     }
 }
@@ -112,7 +119,10 @@ pub enum ConfigError {
 }
 
 /// Every key `config.toml` accepts; `config.example.toml` documents each.
-pub const KEYS: [&str; 13] = [
+pub const KEYS: [&str; 16] = [
+    "insights",
+    "insights_db",
+    "insights_days",
     "repeat_window_secs",
     "watch_faq",
     "metrics_listen",
@@ -145,6 +155,9 @@ struct RawConfig {
     watch_faq: Option<bool>,
     metrics_listen: Option<Spanned<String>>,
     repeat_window_secs: Option<Spanned<i64>>,
+    insights: Option<bool>,
+    insights_db: Option<Spanned<String>>,
+    insights_days: Option<Spanned<i64>>,
 }
 
 /// Discord ids are snowflakes; people paste them as numbers or as strings, so both are accepted.
@@ -292,6 +305,24 @@ impl Config {
                 .as_ref()
                 .map(|s| std::time::Duration::from_secs(*s.get_ref() as u64)),
         };
+        let insights_retention = match &raw.insights_days {
+            Some(days) if !(1..=3650).contains(days.get_ref()) => {
+                problem(
+                    days.span(),
+                    format!("{} days is outside 1 to 3650", days.get_ref()),
+                    "give how many days of insight to keep, e.g. 90",
+                );
+                None
+            }
+            days => days
+                .as_ref()
+                .map(|d| std::time::Duration::from_secs(*d.get_ref() as u64 * 86_400)),
+        };
+        let insights_db = match (raw.insights, &raw.insights_db) {
+            (Some(false), _) => None,
+            (_, Some(file)) => Some(dir.join(file.get_ref())),
+            (_, None) => Some(crate::insights::default_path(path)),
+        };
         let application_id = raw.application_id.as_ref().and_then(|id| {
             snowflake(id.get_ref()).or_else(|| {
                 problem(
@@ -321,6 +352,8 @@ impl Config {
             watch_faq: raw.watch_faq.unwrap_or(false),
             metrics_listen: raw.metrics_listen.map(Spanned::into_inner),
             repeat_window: repeat_window.unwrap_or(Self::default().repeat_window),
+            insights_db,
+            insights_retention: insights_retention.unwrap_or(Self::default().insights_retention),
         })
     }
 }

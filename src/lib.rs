@@ -12,6 +12,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod discord;
 pub mod faq;
+pub mod insights;
 pub mod limits;
 pub mod live;
 pub mod logging;

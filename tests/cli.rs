@@ -183,3 +183,31 @@ fn the_config_template_is_valid_and_documents_every_key() {
         );
     }
 }
+
+#[test]
+fn report_needs_an_insights_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = faqbot(dir.path(), &["report"], &[]);
+    assert_eq!(run.code, Some(2));
+    assert!(
+        run.stderr.starts_with("error: no insights database"),
+        "{}",
+        run.stderr
+    );
+    std::fs::write(dir.path().join("config.toml"), "insights = false\n").unwrap();
+    assert_eq!(faqbot(dir.path(), &["report"], &[]).code, Some(2));
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "insights_db = \"data/insight.db\"\n",
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("data")).unwrap();
+    let run = faqbot(dir.path(), &["report"], &[]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(
+        run.stdout
+            .starts_with("Last 30 days\n\nMost shown topics:\n  (none yet)"),
+        "{}",
+        run.stdout
+    );
+}

@@ -701,3 +701,89 @@ async fn the_same_answer_twice_in_a_channel_goes_to_the_asker_only() {
         "another answer in the same channel is posted"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn insight_is_recorded_and_reported_while_the_bot_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("config.toml"), "insights_days = 30\n").unwrap();
+    let fake = FakeDiscord::start().await;
+    let _bot = Bot::start_in(&fake, dir.path(), &[]).await;
+    fake.identified(1).await;
+    fake.interact(slash(5000, "logo", None, true)).await;
+    fake.interact(slash(
+        5001,
+        "ask",
+        Some(("question", "can I use the ISO logo?")),
+        true,
+    ))
+    .await;
+    fake.interact(slash(
+        5002,
+        "ask",
+        Some(("question", "How do I mount an ISO file?")),
+        true,
+    ))
+    .await;
+    fake.interact(slash(
+        5003,
+        "ask",
+        Some(("question", "how do i mount an iso file")),
+        true,
+    ))
+    .await;
+    fake.interact(slash(
+        5004,
+        "ask",
+        Some(("question", "who writes the standards")),
+        true,
+    ))
+    .await;
+
+    let report = || {
+        let run = common::faqbot(
+            dir.path(),
+            &["--config", "config.toml", "report", "--json"],
+            &[],
+        );
+        assert_eq!(run.code, Some(0), "{run:?}");
+        serde_json::from_str::<Value>(&run.stdout).unwrap()
+    };
+    let mut json = report();
+    for _ in 0..50 {
+        if json["unanswered"].as_array().is_some_and(|u| u.len() == 2) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        json = report();
+    }
+    assert_eq!(
+        json["topics"],
+        json!([{"topic": "logo", "answers": 2}]),
+        "{json:#}"
+    );
+    assert_eq!(
+        json["unanswered"][0],
+        json!({"question": "how do i mount an iso file", "count": 2, "unsure": 0})
+    );
+    assert_eq!(
+        json["unanswered"][1],
+        json!({"question": "who writes the standards", "count": 1, "unsure": 1})
+    );
+
+    let text = common::faqbot(dir.path(), &["--config", "config.toml", "report"], &[]);
+    assert!(
+        text.stdout.contains("how do i mount an iso file"),
+        "{}",
+        text.stdout
+    );
+    let mut db = Vec::new();
+    for file in ["faqbot-insights.db", "faqbot-insights.db-wal"] {
+        db.extend(std::fs::read(dir.path().join(file)).unwrap_or_default());
+    }
+    let db = String::from_utf8_lossy(&db);
+    assert!(db.contains("mount an iso file"));
+    assert!(
+        !db.contains("6000") && !db.contains("asker") && !db.contains("4000"),
+        "no user or guild ids stored"
+    );
+}

@@ -5,6 +5,7 @@ use serenity::all::{CreateInteractionResponse, GuildId, Interaction};
 
 use super::response;
 use crate::answers::Answers;
+use crate::insights::Record;
 use crate::metrics::metrics;
 use crate::recent::{Earlier, RecentAnswers};
 use crate::reply::{already_posted, Outcome, Reply};
@@ -24,6 +25,8 @@ pub struct Prepared {
     pub known: bool,
     /// The message, for replies that are one (not autocomplete or ping).
     pub reply: Option<Reply>,
+    /// The question asked with `/ask`, for insight into what the FAQ misses.
+    pub question: Option<String>,
 }
 
 impl Prepared {
@@ -42,6 +45,21 @@ impl Prepared {
             _ => return None,
         };
         recent.repeat_of(channel.get(), reply, token, now)
+    }
+
+    /// What insight keeps of this interaction: the topic shown, or the question not answered.
+    pub fn insight(&self) -> Option<Record> {
+        let reply = self.reply.as_ref()?;
+        match reply.outcome {
+            Outcome::Answered => Some(Record::Answered {
+                topic: reply.topic.clone()?,
+            }),
+            Outcome::Unsure | Outcome::Refused => Some(Record::Unanswered {
+                question: self.question.clone()?,
+                outcome: reply.outcome.label(),
+            }),
+            Outcome::Notice => None,
+        }
     }
 
     /// Turns this answer into the private pointer to its earlier post.
@@ -80,6 +98,7 @@ pub fn prepare(answers: &Answers, interaction: &Interaction, now: Timestamp) -> 
             outcome: Outcome::Answered,
             known: false,
             reply: None,
+            question: None,
         },
         Interaction::Command(c) => {
             let option = c.data.options.iter().find_map(|o| o.value.as_str());
@@ -92,6 +111,7 @@ pub fn prepare(answers: &Answers, interaction: &Interaction, now: Timestamp) -> 
                 outcome: reply.outcome,
                 known: answers.catalogue().action(&c.data.name).is_some(),
                 reply: Some(reply),
+                question: option.map(str::to_owned),
             }
         }
         Interaction::Autocomplete(c) => {
@@ -104,6 +124,7 @@ pub fn prepare(answers: &Answers, interaction: &Interaction, now: Timestamp) -> 
                 outcome: Outcome::Answered,
                 known: answers.catalogue().action(&c.data.name).is_some(),
                 reply: None,
+                question: None,
             }
         }
         Interaction::Component(c) => {
@@ -116,6 +137,7 @@ pub fn prepare(answers: &Answers, interaction: &Interaction, now: Timestamp) -> 
                 outcome: reply.outcome,
                 known: true,
                 reply: Some(reply),
+                question: None,
             }
         }
         _ => return None,

@@ -35,6 +35,7 @@ pub struct Endpoint {
     /// Answers this replica posted lately. Each replica knows only its own: with many replicas
     /// a repeat is caught when it reaches the same one.
     pub recent: crate::recent::RecentAnswers,
+    pub insights: Option<crate::insights::Insights>,
 }
 
 impl std::fmt::Debug for Endpoint {
@@ -130,6 +131,9 @@ async fn interaction(State(endpoint): State<Arc<Endpoint>>, request: Request) ->
                 latency_us = started.elapsed().as_micros() as u64,
                 "answered"
             );
+            if let (Some(insights), Some(record)) = (&endpoint.insights, prepared.insight()) {
+                insights.record(record, now);
+            }
             ([(header::CONTENT_TYPE, "application/json")], json).into_response()
         }
         Err(e) => {

@@ -17,12 +17,14 @@ use tracing::Instrument;
 use super::dispatch::prepare;
 use super::{commands, registration, response};
 use crate::answers::apology;
+use crate::insights::Insights;
 use crate::live::Live;
 use crate::recent::RecentAnswers;
 
 pub(super) struct Handler {
     live: Arc<Live>,
     recent: RecentAnswers,
+    insights: Option<Insights>,
     guilds: Vec<u64>,
     /// Commands are registered once per run, not again on every reconnect.
     registered: AtomicBool,
@@ -31,10 +33,16 @@ pub(super) struct Handler {
 }
 
 impl Handler {
-    pub(super) fn new(live: Arc<Live>, guilds: Vec<u64>, repeat_window: Duration) -> Self {
+    pub(super) fn new(
+        live: Arc<Live>,
+        guilds: Vec<u64>,
+        repeat_window: Duration,
+        insights: Option<Insights>,
+    ) -> Self {
         Self {
             live,
             recent: RecentAnswers::new(repeat_window),
+            insights,
             guilds,
             registered: AtomicBool::new(false),
             presence: Mutex::new(HashMap::new()),
@@ -88,10 +96,15 @@ impl EventHandler for Handler {
             let result = respond(&ctx, &interaction, prepared.response.clone()).await;
             prepared.count(result.is_err(), started.elapsed());
             match result {
-                Ok(()) => tracing::info!(
-                    latency_us = started.elapsed().as_micros() as u64,
-                    "answered"
-                ),
+                Ok(()) => {
+                    tracing::info!(
+                        latency_us = started.elapsed().as_micros() as u64,
+                        "answered"
+                    );
+                    if let (Some(insights), Some(record)) = (&self.insights, prepared.insight()) {
+                        insights.record(record, now);
+                    }
+                }
                 Err(e) => {
                     tracing::error!(error = %e, "answering failed");
                     if prepared.kind != "autocomplete" {

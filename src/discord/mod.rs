@@ -89,6 +89,7 @@ pub async fn run(config: Config, faq: Faq, faq_path: Option<PathBuf>) -> Result<
         Arc::clone(&live),
         config.guilds.clone(),
         config.repeat_window,
+        open_insights(&config),
     );
     let mut client = ClientBuilder::new_with_http(http, GatewayIntents::empty())
         .event_handler(handler)
@@ -150,6 +151,7 @@ pub async fn serve(
         verifier,
         window: config.signature_window,
         recent: crate::recent::RecentAnswers::new(config.repeat_window),
+        insights: open_insights(&config),
     });
     let listener = bind(listen).await?;
     tracing::info!(path = %config.interactions_path, "serving interactions");
@@ -166,6 +168,22 @@ pub async fn serve(
         addr: listen.to_owned(),
         reason: e.to_string(),
     })
+}
+
+/// The insight recorder, if configured; a database that cannot be opened is logged, and the bot
+/// answers without insight rather than not at all.
+fn open_insights(config: &Config) -> Option<crate::insights::Insights> {
+    let path = config.insights_db.as_ref()?;
+    match crate::insights::Insights::open(path, config.insights_retention) {
+        Ok(insights) => {
+            tracing::info!(db = %path.display(), "recording insight");
+            Some(insights)
+        }
+        Err(e) => {
+            tracing::error!(db = %path.display(), error = %e, "cannot open the insights database; answering without it");
+            None
+        }
+    }
 }
 
 /// Listens on `addr`, logging the address it got (port 0 picks a free one).

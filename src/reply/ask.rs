@@ -71,6 +71,7 @@ pub fn ask(faq: &Faq, question: &str, verdict: &Verdict, now: Timestamp) -> Repl
             suggestions: suggestions(faq, s),
             ephemeral: true,
             outcome: Outcome::Unsure,
+            topic: None,
         },
         Verdict::Refuse { closest, .. } => {
             let mut body = format!("ISO's FAQ doesn't answer “{}”.", quote(question));
@@ -85,6 +86,7 @@ pub fn ask(faq: &Faq, question: &str, verdict: &Verdict, now: Timestamp) -> Repl
                 suggestions: suggestions(faq, closest),
                 ephemeral: true,
                 outcome: Outcome::Refused,
+                topic: None,
             }
         }
     }

@@ -40,6 +40,7 @@ pub fn hours(contact: &Contact, status: &Status, now: Timestamp) -> Reply {
         suggestions: Vec::new(),
         ephemeral: false,
         outcome: Outcome::Answered,
+        topic: None,
     }
 }
 

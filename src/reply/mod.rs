@@ -28,6 +28,8 @@ pub struct Reply {
     pub ephemeral: bool,
     /// What kind of answer this is, for metrics and insight.
     pub outcome: Outcome,
+    /// The topic it answers with, if it is one topic's answer.
+    pub topic: Option<String>,
 }
 
 /// Whether the bot could answer.

@@ -35,6 +35,7 @@ pub fn topic(faq: &Faq, topic: &Topic, now: Timestamp) -> Reply {
             .collect(),
         ephemeral: false,
         outcome: Outcome::Answered,
+        topic: Some(topic.id.clone()),
     }
 }
 
