@@ -178,6 +178,9 @@ pub fn run(
     out: &mut impl Write,
 ) -> Result<(), CliError> {
     let setup = Setup::load(cli.config.as_deref(), cli.faq.as_deref(), env)?;
+    for warning in &setup.config.warnings {
+        eprintln!("warning: {warning}");
+    }
     match cli.command {
         Command::Run => {
             crate::logging::init();

@@ -81,6 +81,9 @@ pub struct Config {
     pub insights_db: Option<PathBuf>,
     /// How long insight records are kept.
     pub insights_retention: std::time::Duration,
+    /// Problems that do not stop the bot but deserve the admin's attention, such as a token
+    /// file other users can read.
+    pub warnings: Vec<String>,
 }
 
 impl Default for Config {
@@ -101,6 +104,7 @@ impl Default for Config {
             repeat_window: std::time::Duration::from_secs(60),
             insights_db: None,
             insights_retention: std::time::Duration::from_secs(90 * 86_400),
+            warnings: Vec::new(),
         }
     }
 }
@@ -228,8 +232,16 @@ impl Config {
                 "set DISCORD_TOKEN, or put the token alone in a file and name it with `token_file`",
             );
         }
+        let mut warnings = Vec::new();
         let token = raw.token_file.as_ref().and_then(|file| {
             let token_path = dir.join(file.get_ref());
+            if readable_by_others(&token_path) {
+                warnings.push(format!(
+                    "the token file {} can be read by other users: run `chmod 600 {}`",
+                    token_path.display(),
+                    token_path.display()
+                ));
+            }
             match std::fs::read_to_string(&token_path) {
                 Ok(text) => match Token::new(&text) {
                     Some(token) => Some((token, TokenSource::File)),
@@ -354,6 +366,7 @@ impl Config {
             repeat_window: repeat_window.unwrap_or(Self::default().repeat_window),
             insights_db,
             insights_retention: insights_retention.unwrap_or(Self::default().insights_retention),
+            warnings,
         })
     }
 }
@@ -367,6 +380,18 @@ fn redact_token(diagnostic: Diagnostic) -> Diagnostic {
     } else {
         diagnostic
     }
+}
+
+/// Whether users other than the owner may read the file (group or world read permission).
+#[cfg(unix)]
+fn readable_by_others(path: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).is_ok_and(|m| m.permissions().mode() & 0o044 != 0)
+}
+
+#[cfg(not(unix))]
+fn readable_by_others(_: &Path) -> bool {
+    false
 }
 
 fn snowflake(id: &GuildId) -> Option<u64> {

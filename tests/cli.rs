@@ -42,9 +42,25 @@ fn the_config_names_the_faq_and_guilds() {
         "faq = \"iso.toml\"\nguilds = [\"81384788765712384\"]\ntoken_file = \"token\"\npublic_answers = false\n",
     )
     .unwrap();
+    let token = dir.path().join("token");
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&token, std::fs::Permissions::from_mode(0o644)).unwrap();
     let run = faqbot(dir.path(), &["check"], &[]);
     assert_eq!(run.code, Some(0), "{run:?}");
     assert!(run.stdout.starts_with("iso.toml: ok\n"), "{}", run.stdout);
+    assert!(
+        run.stderr.contains(
+            "warning: the token file token can be read by other users: run `chmod 600 token`"
+        ),
+        "{}",
+        run.stderr
+    );
+    std::fs::set_permissions(&token, std::fs::Permissions::from_mode(0o600)).unwrap();
+    assert_eq!(
+        faqbot(dir.path(), &["check"], &[]).stderr,
+        "",
+        "no warning once private"
+    );
     assert!(run.stdout.contains("config.toml: ok"));
     assert!(run.stdout.contains("token: read from token_file"));
     assert!(run.stdout.contains("commands: in guilds 81384788765712384"));

@@ -111,3 +111,29 @@ fn a_bad_environment_variable_is_named() {
         "error: DISCORD_API_URL: `ftp://x` is not an http:// or https:// URL\n  help: give the base URL of the API or of a rate-limit proxy, e.g. \"http://127.0.0.1:8080\"\n"
     );
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    /// The loader takes anything: random text, or the shipped FAQ cut and spliced at random
+    /// places. It never panics, and every problem it reports points inside the file.
+    #[test]
+    fn any_text_is_a_faq_or_located_problems(
+        random in "\\PC{0,400}",
+        cut in 0usize..20_000,
+        splice in "[\\[\\]=\"'#\\n a-z0-9]{0,12}",
+    ) {
+        let shipped = faqbot::faq::EMBEDDED;
+        let at = shipped.char_indices().map(|(i, _)| i).nth(cut % shipped.chars().count()).unwrap_or(0);
+        let mutated = format!("{}{splice}{}", &shipped[..at], &shipped[at..]);
+        for text in [random.as_str(), &mutated] {
+            if let Err(errors) = faqbot::faq::Faq::parse("p.toml", text) {
+                let lines = text.lines().count().max(1);
+                proptest::prop_assert!(!errors.diagnostics.is_empty());
+                for problem in &errors.diagnostics {
+                    proptest::prop_assert!((1..=lines + 1).contains(&problem.line), "{}", errors);
+                }
+            }
+        }
+    }
+}
