@@ -1,6 +1,7 @@
-//! The Discord adapter: the gateway bot on serenity. It turns interactions into calls on the
-//! core's [`Answers`] and the core's replies into Discord responses; nothing about what the bot
-//! says is decided here.
+//! The Discord adapter: the gateway bot (`run`), the HTTP interactions endpoint (`serve`) and
+//! one-off registration (`register`), on serenity and axum. It turns interactions into calls on
+//! the core's [`Answers`](crate::answers::Answers) and the core's replies into Discord responses;
+//! nothing about what the bot says is decided here.
 
 pub mod commands;
 pub mod dispatch;
@@ -9,13 +10,12 @@ mod handler;
 mod registration;
 pub mod response;
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use serenity::all::{ClientBuilder, GatewayIntents, HttpBuilder};
 use serenity::gateway::GatewayError;
 use serenity::http::HttpError;
-
-use std::path::PathBuf;
 
 use crate::config::{Config, Token};
 use crate::faq::Faq;
