@@ -299,37 +299,42 @@ impl Config {
             }
             path => path.as_ref().map(|p| p.get_ref().clone()),
         };
-        let signature_window = match &raw.signature_window_secs {
-            Some(secs) if !(1..=3600).contains(secs.get_ref()) => {
-                problem(secs.span(), format!("{} seconds is outside 1 to 3600", secs.get_ref()), "give the largest clock difference to accept, in seconds; Discord signs requests as it sends them, so a few minutes is plenty");
-                None
+        // A whole number of `unit_secs` seconds within `range`, as a duration.
+        let mut duration = |value: &Option<Spanned<i64>>,
+                            range: std::ops::RangeInclusive<i64>,
+                            (unit, unit_secs): (&str, u64),
+                            help: &str| {
+            let value = value.as_ref()?;
+            let n = *value.get_ref();
+            if range.contains(&n) {
+                return Some(std::time::Duration::from_secs(n as u64 * unit_secs));
             }
-            secs => secs
-                .as_ref()
-                .map(|s| std::time::Duration::from_secs(*s.get_ref() as u64)),
+            let (low, high) = (range.start(), range.end());
+            problem(
+                value.span(),
+                format!("{n} {unit} is outside {low} to {high}"),
+                help,
+            );
+            None
         };
-        let repeat_window = match &raw.repeat_window_secs {
-            Some(secs) if !(0..=86_400).contains(secs.get_ref()) => {
-                problem(secs.span(), format!("{} seconds is outside 0 to 86400", secs.get_ref()), "give how long the same answer is not posted twice in a channel, in seconds; 0 turns it off");
-                None
-            }
-            secs => secs
-                .as_ref()
-                .map(|s| std::time::Duration::from_secs(*s.get_ref() as u64)),
-        };
-        let insights_retention = match &raw.insights_days {
-            Some(days) if !(1..=3650).contains(days.get_ref()) => {
-                problem(
-                    days.span(),
-                    format!("{} days is outside 1 to 3650", days.get_ref()),
-                    "give how many days of insight to keep, e.g. 90",
-                );
-                None
-            }
-            days => days
-                .as_ref()
-                .map(|d| std::time::Duration::from_secs(*d.get_ref() as u64 * 86_400)),
-        };
+        let signature_window = duration(
+            &raw.signature_window_secs,
+            1..=3600,
+            ("seconds", 1),
+            "give the largest clock difference to accept, in seconds; Discord signs requests as it sends them, so a few minutes is plenty",
+        );
+        let repeat_window = duration(
+            &raw.repeat_window_secs,
+            0..=86_400,
+            ("seconds", 1),
+            "give how long the same answer is not posted twice in a channel, in seconds; 0 turns it off",
+        );
+        let insights_retention = duration(
+            &raw.insights_days,
+            1..=3650,
+            ("days", 86_400),
+            "give how many days of insight to keep, e.g. 90",
+        );
         let insights_db = match (raw.insights, &raw.insights_db) {
             (Some(false), _) => None,
             (_, Some(file)) => Some(dir.join(file.get_ref())),

@@ -30,6 +30,17 @@ pub struct Prepared {
 }
 
 impl Prepared {
+    /// The tracing span that every log line about this interaction goes in.
+    pub fn span(&self, interaction: &Interaction) -> tracing::Span {
+        tracing::info_span!(
+            "interaction",
+            id = %interaction.id(),
+            kind = self.kind,
+            command = %self.name,
+            guild = self.guild.map(|g| g.get()),
+        )
+    }
+
     /// The earlier post, when this public answer repeats one given in the same channel moments
     /// ago; the adapter then sends [`Prepared::instead_repeat`] with a link it can find.
     pub fn repeat(

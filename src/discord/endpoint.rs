@@ -115,13 +115,7 @@ async fn interaction(State(endpoint): State<Arc<Endpoint>>, request: Request) ->
         )
             .into_response();
     }
-    let span = tracing::info_span!(
-        "interaction",
-        id = %interaction.id(),
-        kind = prepared.kind,
-        command = %prepared.name,
-        guild = prepared.guild.map(|g| g.get()),
-    );
+    let span = prepared.span(&interaction);
     let _entered = span.enter();
     let json = serde_json::to_vec(&prepared.response);
     prepared.count(json.is_err(), started.elapsed());

@@ -85,13 +85,7 @@ impl EventHandler for Handler {
                 .map(|m| m.id.link(m.channel_id, interaction_guild(&interaction)));
             prepared.instead_repeat(&earlier, link.as_deref());
         }
-        let span = tracing::info_span!(
-            "interaction",
-            id = %interaction.id(),
-            kind = prepared.kind,
-            command = %prepared.name,
-            guild = prepared.guild.map(|g| g.get()),
-        );
+        let span = prepared.span(&interaction);
         async {
             let result = respond(&ctx, &interaction, prepared.response.clone()).await;
             prepared.count(result.is_err(), started.elapsed());
