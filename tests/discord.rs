@@ -748,9 +748,20 @@ async fn insight_is_recorded_and_reported_while_the_bot_runs() {
         assert_eq!(run.code, Some(0), "{run:?}");
         serde_json::from_str::<Value>(&run.stdout).unwrap()
     };
+    // Records reach the database a moment after the answers: wait until all five are in.
+    let all_in = |json: &Value| {
+        let counts = |list: &Value, key: &str| -> u64 {
+            list.as_array()
+                .into_iter()
+                .flatten()
+                .map(|r| r[key].as_u64().unwrap_or(0))
+                .sum()
+        };
+        counts(&json["topics"], "answers") == 2 && counts(&json["unanswered"], "count") == 3
+    };
     let mut json = report();
-    for _ in 0..50 {
-        if json["unanswered"].as_array().is_some_and(|u| u.len() == 2) {
+    for _ in 0..200 {
+        if all_in(&json) {
             break;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
