@@ -41,10 +41,6 @@ impl Answers {
         &self.catalogue
     }
 
-    pub fn matcher(&self) -> &Matcher {
-        &self.matcher
-    }
-
     /// The reply to the slash command `name` with its one text option (`/ask question:`,
     /// `/faq topic:`), if given. A command this FAQ does not have, say one left registered by an
     /// older FAQ, gets a polite pointer to `/faq` rather than silence.

@@ -106,7 +106,9 @@ impl Catalogue {
 
     /// Whether both register the same commands, so that a reload can skip registering again.
     pub fn same_commands(&self, other: &Catalogue) -> bool {
-        let key = |c: &Command| (c.name.clone(), c.description.clone(), c.options.clone());
+        fn key(c: &Command) -> (&str, &str, &[CommandOption]) {
+            (&c.name, &c.description, &c.options)
+        }
         self.commands
             .iter()
             .map(key)

@@ -82,12 +82,14 @@ impl EventHandler for Handler {
                 .get_original_interaction_response(&earlier.token)
                 .await
                 .ok()
-                .map(|m| m.id.link(m.channel_id, interaction_guild(&interaction)));
+                .map(|m| m.id.link(m.channel_id, prepared.guild));
             prepared.instead_repeat(&earlier, link.as_deref());
         }
         let span = prepared.span(&interaction);
+        // The response is sent once; the rest of `prepared` is still needed for the records.
+        let response = std::mem::replace(&mut prepared.response, CreateInteractionResponse::Pong);
         async {
-            let result = respond(&ctx, &interaction, prepared.response.clone()).await;
+            let result = respond(&ctx, &interaction, response).await;
             prepared.count(result.is_err(), started.elapsed());
             match result {
                 Ok(()) => {
@@ -113,14 +115,6 @@ impl EventHandler for Handler {
         }
         .instrument(span)
         .await;
-    }
-}
-
-fn interaction_guild(interaction: &Interaction) -> Option<serenity::all::GuildId> {
-    match interaction {
-        Interaction::Command(c) => c.guild_id,
-        Interaction::Component(c) => c.guild_id,
-        _ => None,
     }
 }
 

@@ -26,6 +26,7 @@ fn allowed(len: usize) -> usize {
 const MAX_WORD: usize = 24;
 
 impl<T: Copy> Fuzzy<T> {
+    /// Indexes `words`, which should be distinct: a repeated word adds nothing but work.
     pub fn new(words: impl IntoIterator<Item = (String, T)>) -> Self {
         let mut index = Self {
             words: Vec::new(),
@@ -33,7 +34,7 @@ impl<T: Copy> Fuzzy<T> {
         };
         for (word, value) in words {
             let len = word.chars().count();
-            if allowed(len) == 0 || index.words.iter().any(|(w, _)| *w == word) {
+            if allowed(len) == 0 {
                 continue;
             }
             let id = index.words.len() as u32;

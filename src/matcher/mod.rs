@@ -159,6 +159,7 @@ impl Matcher {
             french: HashMap::new(),
             weights: Vec::new(),
             surface: Vec::new(),
+            seen: Default::default(),
         };
         let mut raw_phrases = Vec::new();
         let mut same_words: HashMap<String, Vec<TopicIndex>> = HashMap::new();
@@ -314,7 +315,7 @@ impl Matcher {
     }
 
     /// Every topic with a positive confidence, best first (ties in FAQ order).
-    pub fn rank(&self, question: &str, prefix: bool) -> Vec<(TopicIndex, f32)> {
+    fn rank(&self, question: &str, prefix: bool) -> Vec<(TopicIndex, f32)> {
         let all: Vec<String> = words(question).collect();
         let french = is_french(&all);
         let tokens: Vec<&str> = all
@@ -322,16 +323,23 @@ impl Matcher {
             .map(String::as_str)
             .filter(|w| !(is_stop_word(w) || french && text::is_french_article(w)))
             .collect();
-        let off_topic = tokens
+        // Each word is stemmed once, in both languages, for every use below.
+        let stems: Vec<[String; 2]> = tokens
             .iter()
-            .filter(|t| {
-                self.off_topic[0].contains(&self.stem.english(t))
-                    || (french && self.off_topic[1].contains(&self.stem.french(t)))
+            .map(|t| [self.stem.english(t), self.stem.french(t)])
+            .collect();
+        let off_topic = stems
+            .iter()
+            .filter(|[en, fr]| {
+                self.off_topic[0].contains(en) || (french && self.off_topic[1].contains(fr))
             })
             .count();
         let damping = OFF_TOPIC_FACTOR.powi(off_topic.min(8) as i32);
-        let mut resolved: Vec<Resolved<'_>> =
-            tokens.iter().map(|t| self.resolve(t, french)).collect();
+        let mut resolved: Vec<Resolved<'_>> = tokens
+            .iter()
+            .zip(&stems)
+            .map(|(t, stems)| self.resolve(t, stems, french))
+            .collect();
         if prefix {
             if let (Some(last), Some(word)) = (resolved.last_mut(), tokens.last()) {
                 if last.term.is_none() {
@@ -391,9 +399,9 @@ impl Matcher {
 
     /// A question word as a vocabulary term: its stem in the question's language, else in the
     /// other, else the word its spelling most likely meant.
-    fn resolve<'a>(&'a self, word: &'a str, french: bool) -> Resolved<'a> {
-        let english = || self.english.get(&self.stem.english(word));
-        let in_french = || self.french.get(&self.stem.french(word));
+    fn resolve<'a>(&'a self, word: &'a str, [en, fr]: &[String; 2], french: bool) -> Resolved<'a> {
+        let english = || self.english.get(en);
+        let in_french = || self.french.get(fr);
         let exact = if french {
             in_french().or_else(english)
         } else {
@@ -477,12 +485,14 @@ struct Builder {
     /// For each term, each topic's strongest field weight.
     weights: Vec<std::collections::BTreeMap<TopicIndex, f32>>,
     surface: Vec<(String, TermId)>,
+    /// The words already in `surface`.
+    seen: std::collections::HashSet<String>,
 }
 
 impl Builder {
     fn english(&mut self, stem: String, surface: &str) -> TermId {
         let id = Self::intern(&mut self.english, &mut self.weights, stem);
-        if !self.surface.iter().any(|(w, _)| w == surface) {
+        if self.seen.insert(surface.to_owned()) {
             self.surface.push((surface.to_owned(), id));
         }
         id

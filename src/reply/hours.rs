@@ -68,7 +68,7 @@ pub fn status_line(status: &Status) -> String {
 }
 
 /// "Geneva time, CET, UTC+01:00": the office's clock as it is at `now`.
-pub fn zone_label(contact: &Contact, now: Timestamp) -> String {
+fn zone_label(contact: &Contact, now: Timestamp) -> String {
     let place = contact
         .location
         .as_deref()

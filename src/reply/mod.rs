@@ -10,7 +10,7 @@ mod plain;
 mod topic;
 
 pub use ask::{ask, faq_list, faq_topic, question_choices, quote, topic_choices, Choice};
-pub use hours::{hours, presence, status_line, zone_label};
+pub use hours::{hours, presence, status_line};
 pub use topic::{already_posted, topic};
 
 use jiff::tz::TimeZone;
