@@ -8,11 +8,11 @@ use faqbot::faq::Faq;
 use faqbot::matcher::Matcher;
 
 fn questions() -> Vec<String> {
-    include_str!("../tests/data/questions.tsv")
+    include_str!("../tests/data/tuning.tsv")
         .lines()
         .filter(|l| !l.starts_with('#'))
         .skip(1)
-        .filter_map(|l| l.splitn(3, '\t').nth(2))
+        .filter_map(|l| l.split('\t').next())
         .map(str::to_owned)
         .collect()
 }
@@ -28,6 +28,15 @@ fn matcher(c: &mut Criterion) {
     let mut next = questions.iter().cycle();
     c.bench_function("ask one question", |b| {
         b.iter(|| matcher.ask(black_box(next.next().unwrap())))
+    });
+    c.bench_function("ask a 60-word chatty message", |b| {
+        let message = "hey everyone 👋 hope you're all doing well! quick question from a newbie: \
+                       I run a small machine shop in Ohio with about twelve people, and our \
+                       biggest customer just told us we need to be **ISO 9001 certified** by \
+                       next spring or they'll drop us. does ISO itself do the certifying, or \
+                       who do we actually go to for that? thanks in advance 🙏";
+        assert!((55..=65).contains(&message.split_whitespace().count()));
+        b.iter(|| matcher.ask(black_box(message)))
     });
     c.bench_function("ask a long off-topic paragraph", |b| {
         let paragraph = "how do I burn an iso image of my linux distribution onto a usb stick \

@@ -62,6 +62,18 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// How well /ask answers a list of questions with known answers
+    ///
+    /// FILE is tab-separated: question, expected topic id (or `none`, or `a|b` when either is
+    /// right), and optionally the kind of question. Prints accuracy per kind and per topic,
+    /// which topics are mistaken for which, the refusal rate and every miss.
+    Eval {
+        #[arg(value_name = "FILE.tsv")]
+        file: PathBuf,
+        /// Print one JSON object instead of text
+        #[arg(long)]
+        json: bool,
+    },
     /// The most shown topics and the most frequent questions the FAQ could not answer
     Report {
         /// How many days back to look
@@ -99,6 +111,10 @@ pub enum CliError {
     /// Both files are broken; `check` reports them together.
     #[error("{0}\n{1}")]
     Both(ConfigError, LoadError),
+    #[error("error: {0}")]
+    Eval(#[from] crate::eval::ParseError),
+    #[error("error: cannot read {path}: {source}")]
+    Read { path: String, source: io::Error },
     #[error("cannot write the output: {0}")]
     Output(#[from] io::Error),
     #[error("error: {0}")]
@@ -119,7 +135,12 @@ impl CliError {
     /// 2 for anything the user can fix in their files or arguments, 1 for runtime failures.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Self::Config(_) | Self::Faq(_) | Self::Both(..) | Self::NoInsights => 2,
+            Self::Config(_)
+            | Self::Faq(_)
+            | Self::Both(..)
+            | Self::NoInsights
+            | Self::Eval(_)
+            | Self::Read { .. } => 2,
             Self::Output(_) | Self::Run(_) | Self::Insights { .. } => 1,
         }
     }
@@ -229,6 +250,21 @@ pub fn run(
                 }
             } else {
                 ask(&setup.faq, &matcher, &question, json, now, out)?;
+            }
+        }
+        Command::Eval { ref file, json } => {
+            let text = std::fs::read_to_string(file).map_err(|source| CliError::Read {
+                path: file.display().to_string(),
+                source,
+            })?;
+            let label = file.display().to_string();
+            let cases = crate::eval::parse(&text, &label, &setup.faq)?;
+            let report = crate::eval::evaluate(&setup.faq, &Matcher::new(&setup.faq), &cases);
+            if json {
+                serde_json::to_writer(&mut *out, &report).map_err(io::Error::from)?;
+                writeln!(out)?;
+            } else {
+                print_eval(&label, &report, out)?;
             }
         }
         Command::Report { days, json } => {
@@ -381,6 +417,52 @@ fn ask(
     };
     serde_json::to_writer(&mut *out, &body)?;
     writeln!(out)
+}
+
+fn print_eval(label: &str, report: &crate::eval::Report, out: &mut impl Write) -> io::Result<()> {
+    use crate::eval::Tally;
+    let share = |t: &Tally| format!("{:>3}/{:<3} {:>5.1}%", t.right, t.total, t.rate() * 100.0);
+    writeln!(out, "{label}: {} right", share(&report.overall))?;
+    writeln!(out, "\nBy kind:")?;
+    for (kind, tally) in &report.by_kind {
+        writeln!(out, "  {kind:<12} {}", share(tally))?;
+    }
+    writeln!(out, "\nBy topic (found when it is the answer; right when given):")?;
+    for (topic, tally) in &report.by_topic {
+        writeln!(
+            out,
+            "  {topic:<20} {}   given {}",
+            share(&tally.expected),
+            share(&tally.given)
+        )?;
+    }
+    let r = &report.refusals;
+    writeln!(out, "\nRefusals:")?;
+    writeln!(out, "  all questions refused    {}", share(&r.refused))?;
+    writeln!(out, "  off-topic refused        {}", share(&r.off_topic))?;
+    writeln!(out, "  answerable refused       {}", share(&r.answerable_refused))?;
+    if !report.confusion.is_empty() {
+        writeln!(out, "\nConfusion (expected -> got):")?;
+        for (expected, got, count) in &report.confusion {
+            writeln!(out, "  {count:>4}  {expected} -> {got}")?;
+        }
+    }
+    if !report.misses.is_empty() {
+        writeln!(out, "\nMisses:")?;
+        for miss in &report.misses {
+            let offered = if miss.suggestions.is_empty() {
+                String::new()
+            } else {
+                format!("; offered {}", miss.suggestions.join(", "))
+            };
+            writeln!(
+                out,
+                "  line {} [{}] expected {}, got {} ({:.2}{offered})\n    {}",
+                miss.line, miss.kind, miss.expected, miss.got, miss.score, miss.question
+            )?;
+        }
+    }
+    Ok(())
 }
 
 fn print_report(

@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod discord;
+pub mod eval;
 pub mod faq;
 pub mod insights;
 pub mod limits;
