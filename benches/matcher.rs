@@ -8,7 +8,7 @@ use faqbot::faq::Faq;
 use faqbot::matcher::Matcher;
 
 fn questions() -> Vec<String> {
-    include_str!("../tests/data/tuning.tsv")
+    include_str!("../examples.tsv")
         .lines()
         .filter(|l| !l.starts_with('#'))
         .skip(1)

@@ -70,6 +70,10 @@ pub enum Command {
     Eval {
         #[arg(value_name = "FILE.tsv")]
         file: PathBuf,
+        /// Ask each question of a matcher that did not learn from it: deal the questions into
+        /// K groups, and teach the matcher without each group in turn
+        #[arg(long, value_name = "K", value_parser = clap::value_parser!(u16).range(2..=100))]
+        folds: Option<u16>,
         /// Print one JSON object instead of text
         #[arg(long)]
         json: bool,
@@ -111,8 +115,8 @@ pub enum CliError {
     /// Both files are broken; `check` reports them together.
     #[error("{0}\n{1}")]
     Both(ConfigError, LoadError),
-    #[error("error: {0}")]
-    Eval(#[from] crate::eval::ParseError),
+    #[error(transparent)]
+    Eval(#[from] crate::diagnostic::FileErrors),
     #[error("error: cannot read {path}: {source}")]
     Read { path: String, source: io::Error },
     #[error("cannot write the output: {0}")]
@@ -252,14 +256,33 @@ pub fn run(
                 ask(&setup.faq, &matcher, &question, json, now, out)?;
             }
         }
-        Command::Eval { ref file, json } => {
+        Command::Eval {
+            ref file,
+            folds,
+            json,
+        } => {
             let text = std::fs::read_to_string(file).map_err(|source| CliError::Read {
                 path: file.display().to_string(),
                 source,
             })?;
             let label = file.display().to_string();
             let cases = crate::eval::parse(&text, &label, &setup.faq)?;
-            let report = crate::eval::evaluate(&setup.faq, &Matcher::new(&setup.faq), &cases);
+            let report = match folds {
+                Some(k) => crate::eval::cross_validate(&setup.faq, &cases, k.into()),
+                None => crate::eval::evaluate(&setup.faq, &Matcher::new(&setup.faq), &cases),
+            };
+            let learned = cases
+                .iter()
+                .filter(|c| setup.faq.examples.iter().any(|e| e.question == c.question))
+                .count();
+            if folds.is_none() && learned > 0 {
+                eprintln!(
+                    "note: {learned} of these {} questions are among the FAQ's examples, which \
+                     /ask learned from: they measure what it learned, not how it does on new \
+                     questions; add --folds 5 for that",
+                    cases.len()
+                );
+            }
             if json {
                 serde_json::to_writer(&mut *out, &report).map_err(io::Error::from)?;
                 writeln!(out)?;
@@ -314,6 +337,14 @@ fn check(setup: &Setup, out: &mut impl Write) -> io::Result<()> {
         "  {} commands: one per topic, /ask, /faq and /hours",
         catalogue.commands().len()
     )?;
+    if let Some(file) = &faq.examples_file {
+        writeln!(
+            out,
+            "  examples: {} labelled questions ({})",
+            faq.examples.len(),
+            file.name
+        )?;
+    }
     writeln!(
         out,
         "  contact: {}, {}",
@@ -421,14 +452,23 @@ fn ask(
 
 fn print_eval(label: &str, report: &crate::eval::Report, out: &mut impl Write) -> io::Result<()> {
     use crate::eval::Tally;
-    let share = |t: &Tally| format!("{:>3}/{:<3} {:>5.1}%", t.right, t.total, t.rate() * 100.0);
+    let share = |t: &Tally| match t.total {
+        0 => format!("{:>3}/{:<3}     -", 0, 0),
+        _ => format!("{:>3}/{:<3} {:>5.1}%", t.right, t.total, t.rate() * 100.0),
+    };
     writeln!(out, "{label}: {} right", share(&report.overall))?;
     writeln!(out, "\nBy kind:")?;
     for (kind, tally) in &report.by_kind {
         writeln!(out, "  {kind:<12} {}", share(tally))?;
     }
-    writeln!(out, "\nBy topic (found when it is the answer; right when given):")?;
+    writeln!(
+        out,
+        "\nBy topic (found when it is the answer; right when given):"
+    )?;
     for (topic, tally) in &report.by_topic {
+        if tally.expected.total + tally.given.total == 0 {
+            continue;
+        }
         writeln!(
             out,
             "  {topic:<20} {}   given {}",
@@ -440,7 +480,11 @@ fn print_eval(label: &str, report: &crate::eval::Report, out: &mut impl Write) -
     writeln!(out, "\nRefusals:")?;
     writeln!(out, "  all questions refused    {}", share(&r.refused))?;
     writeln!(out, "  off-topic refused        {}", share(&r.off_topic))?;
-    writeln!(out, "  answerable refused       {}", share(&r.answerable_refused))?;
+    writeln!(
+        out,
+        "  answerable refused       {}",
+        share(&r.answerable_refused)
+    )?;
     if !report.confusion.is_empty() {
         writeln!(out, "\nConfusion (expected -> got):")?;
         for (expected, got, count) in &report.confusion {

@@ -7,104 +7,21 @@
 //!
 //! The file is tab-separated: `question`, `expected` (a topic id, `none` where refusing is
 //! right, or several joined by `|` where either is right) and an optional `kind` (direct,
-//! chatty, offtopic, …). Lines starting with `#` and a `question	expected…` header are skipped.
+//! chatty, offtopic, …). Lines starting with `#` and a `question`/`expected` header are skipped.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use crate::faq::Faq;
-use crate::matcher::Matcher;
+use crate::matcher::{Matcher, Verdict};
 
-/// What `expected` holds when the right answer is to refuse.
-pub const NONE: &str = "none";
-/// The kind of a question whose line names none.
-pub const NO_KIND: &str = "other";
-
-/// One question with its right answers.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Case {
-    pub question: String,
-    /// Topic ids, or [`NONE`]; any of them is right.
-    pub expected: Vec<String>,
-    pub kind: String,
-    /// Where it is in its file, 1-based, to find it again.
-    pub line: usize,
-}
-
-impl Case {
-    /// Whether refusing is the only right answer.
-    pub fn is_off_topic(&self) -> bool {
-        self.expected.iter().all(|e| e == NONE)
-    }
-}
-
-/// A line of a question file that cannot be used.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}:{line}: {message}\n  help: {help}")]
-pub struct ParseError {
-    pub file: String,
-    pub line: usize,
-    pub message: String,
-    pub help: String,
-}
+use crate::diagnostic::FileErrors;
+pub use crate::faq::examples::{Example as Case, NONE, NO_KIND};
 
 /// Reads a question file, checking every expected id against the FAQ's topics.
-pub fn parse(text: &str, file: &str, faq: &Faq) -> Result<Vec<Case>, ParseError> {
-    let error = |line: usize, message: String, help: String| ParseError {
-        file: file.to_owned(),
-        line,
-        message,
-        help,
-    };
-    let mut cases = Vec::new();
-    for (index, raw) in text.lines().enumerate() {
-        let line = index + 1;
-        let raw = raw.trim_end_matches('\r');
-        if raw.trim().is_empty() || raw.starts_with('#') {
-            continue;
-        }
-        let mut columns = raw.split('\t');
-        let question = columns.next().unwrap_or_default().trim();
-        let expected = columns.next().map(str::trim);
-        let kind = columns.next().map(str::trim).filter(|k| !k.is_empty());
-        if cases.is_empty() && question == "question" && expected == Some("expected") {
-            continue;
-        }
-        let Some(expected) = expected.filter(|e| !e.is_empty()) else {
-            return Err(error(
-                line,
-                "no expected topic".to_owned(),
-                "write the question, a tab, then a topic id or `none`".to_owned(),
-            ));
-        };
-        if columns.next().is_some() {
-            return Err(error(
-                line,
-                "more than three tab-separated columns".to_owned(),
-                "a line is: question, tab, expected topic id, optionally tab and kind".to_owned(),
-            ));
-        }
-        let expected: Vec<String> = expected.split('|').map(|e| e.trim().to_owned()).collect();
-        if let Some(unknown) = expected
-            .iter()
-            .find(|e| *e != NONE && faq.topic(e).is_none())
-        {
-            let ids: Vec<&str> = faq.topics.iter().map(|t| t.id.as_str()).collect();
-            return Err(error(
-                line,
-                format!("`{unknown}` is not a topic of this FAQ"),
-                format!("expected is `none` or one of: {}", ids.join(", ")),
-            ));
-        }
-        cases.push(Case {
-            question: question.to_owned(),
-            expected,
-            kind: kind.unwrap_or(NO_KIND).to_owned(),
-            line,
-        });
-    }
-    Ok(cases)
+pub fn parse(text: &str, file: &str, faq: &Faq) -> Result<Vec<Case>, FileErrors> {
+    faq.read_examples(file, text)
 }
 
 /// Right out of asked.
@@ -180,6 +97,58 @@ pub struct Report {
 
 /// Asks every question and tallies the answers.
 pub fn evaluate(faq: &Faq, matcher: &Matcher, cases: &[Case]) -> Report {
+    tally(
+        faq,
+        cases.iter().map(|case| (case, matcher.ask(&case.question))),
+    )
+}
+
+/// What the matcher would do on questions it never learned from: the questions are dealt
+/// into `folds` groups, and each group is asked of a matcher taught by the FAQ's examples
+/// less every question of the file, plus the other groups. With the FAQ's own examples file
+/// this is k-fold cross-validation; with another file, its questions also teach the others.
+pub fn cross_validate(faq: &Faq, cases: &[Case], folds: usize) -> Report {
+    let folds = folds.clamp(2, cases.len().max(2));
+    let asked: std::collections::HashSet<&str> =
+        cases.iter().map(|c| c.question.as_str()).collect();
+    let others: Vec<Case> = faq
+        .examples
+        .iter()
+        .filter(|e| !asked.contains(e.question.as_str()))
+        .cloned()
+        .collect();
+    let mut verdicts: Vec<Option<Verdict>> = vec![None; cases.len()];
+    for fold in 0..folds {
+        let mut teaching = others.clone();
+        teaching.extend(
+            cases
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % folds != fold)
+                .map(|(_, c)| c.clone()),
+        );
+        let matcher = Matcher::with_examples(faq, &teaching);
+        for (i, case) in cases.iter().enumerate().filter(|(i, _)| i % folds == fold) {
+            verdicts[i] = Some(matcher.ask(&case.question));
+        }
+    }
+    tally(
+        faq,
+        cases.iter().zip(
+            verdicts
+                .into_iter()
+                .map(|v| v.expect("every case is in one fold")),
+        ),
+    )
+}
+
+/// Tallies verdicts obtained elsewhere (by a matcher extended outside faqbot, say), one per
+/// case in order.
+pub fn tally_verdicts(faq: &Faq, cases: &[Case], verdicts: Vec<Verdict>) -> Report {
+    tally(faq, cases.iter().zip(verdicts))
+}
+
+fn tally<'c>(faq: &Faq, answered: impl Iterator<Item = (&'c Case, Verdict)>) -> Report {
     let id = |t: usize| faq.topics[t].id.clone();
     let mut report = Report {
         overall: Tally::default(),
@@ -194,12 +163,15 @@ pub fn evaluate(faq: &Faq, matcher: &Matcher, cases: &[Case]) -> Report {
         misses: Vec::new(),
     };
     let mut confusion: BTreeMap<(String, String), usize> = BTreeMap::new();
-    for case in cases {
-        let verdict = matcher.ask(&case.question);
+    for (case, verdict) in answered {
         let got = verdict.topic().map_or_else(|| NONE.to_owned(), id);
         let right = case.expected.contains(&got);
         report.overall.add(right);
-        report.by_kind.entry(case.kind.clone()).or_default().add(right);
+        report
+            .by_kind
+            .entry(case.kind.clone())
+            .or_default()
+            .add(right);
         for expected in case.expected.iter().filter(|e| *e != NONE) {
             if let Some(tally) = report.by_topic.get_mut(expected) {
                 tally.expected.add(right);
@@ -242,31 +214,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn parses_with_and_without_header_and_kind() {
+    fn cross_validation_asks_each_question_of_a_matcher_that_never_saw_it() {
         let faq = Faq::embedded();
-        let text = "# comment\nquestion\texpected\tkind\nwho can use the logo\tlogo\tdirect\n\
-                    how do I mount an iso\tnone\nis iso a UN body\tun|ngo\tparaphrase\n";
+        let text = "who may put the ISO badge on a mug\tlogo\tparaphrase\n\
+                    how do I mount an iso file\tnone\toff\n\
+                    can companies join ISO?\tmembership\tdirect\n";
         let cases = parse(text, "q.tsv", &faq).unwrap();
-        assert_eq!(cases.len(), 3);
-        assert_eq!(cases[0].kind, "direct");
-        assert_eq!(cases[0].line, 3);
-        assert_eq!(cases[1].kind, NO_KIND);
-        assert!(cases[1].is_off_topic());
-        assert_eq!(cases[2].expected, ["un", "ngo"]);
-    }
-
-    #[test]
-    fn bad_lines_name_file_line_and_fix() {
-        let faq = Faq::embedded();
-        let unknown = parse("hello\tlogos\n", "q.tsv", &faq).unwrap_err();
-        assert_eq!(unknown.line, 1);
-        assert!(unknown.to_string().starts_with("q.tsv:1: `logos` is not a topic"));
-        assert!(unknown.help.contains("logo"));
-        let missing = parse("# x\nonly a question\n", "q.tsv", &faq).unwrap_err();
-        assert_eq!(missing.line, 2);
-        let empty = parse("\tnone\toff\n", "q.tsv", &faq).unwrap();
-        assert_eq!(empty[0].question, "", "an empty question is a fair test: it is refused");
-        assert!(parse("a\tlogo\tdirect\textra\n", "q.tsv", &faq).is_err());
+        let report = cross_validate(&faq, &cases, 3);
+        assert_eq!(report.overall.total, 3);
+        let trained = evaluate(&faq, &Matcher::with_examples(&faq, &cases), &cases);
+        assert_eq!(
+            trained.overall.right, 3,
+            "taught the very questions, it gets them right"
+        );
     }
 
     #[test]
@@ -281,7 +241,10 @@ mod tests {
         assert_eq!(report.overall, Tally { right: 2, total: 3 });
         assert_eq!(report.by_kind["direct"], Tally { right: 1, total: 2 });
         assert_eq!(report.by_kind["off"], Tally { right: 1, total: 1 });
-        assert_eq!(report.by_topic["logo"].expected, Tally { right: 1, total: 2 });
+        assert_eq!(
+            report.by_topic["logo"].expected,
+            Tally { right: 1, total: 2 }
+        );
         assert_eq!(report.by_topic["logo"].given, Tally { right: 1, total: 1 });
         assert_eq!(report.refusals.refused, Tally { right: 2, total: 3 });
         assert_eq!(report.refusals.off_topic, Tally { right: 1, total: 1 });
@@ -289,10 +252,7 @@ mod tests {
             report.refusals.answerable_refused,
             Tally { right: 1, total: 2 }
         );
-        assert_eq!(
-            report.confusion,
-            [("logo".to_owned(), NONE.to_owned(), 1)]
-        );
+        assert_eq!(report.confusion, [("logo".to_owned(), NONE.to_owned(), 1)]);
         assert_eq!(report.misses.len(), 1);
         assert_eq!(report.misses[0].line, 3);
     }

@@ -78,7 +78,15 @@ pub async fn reload_when_asked(live: Arc<Live>, watch: bool, changed: impl Fn(Re
     let (tx, mut rx) = tokio::sync::mpsc::channel::<()>(16);
     // Kept alive for as long as this task runs: dropping it stops the watching.
     let _watcher = if watch {
-        match watch_file(&path, tx.clone()) {
+        // The examples file the FAQ names is part of it: an edit there reloads too.
+        let examples = live
+            .answers()
+            .faq()
+            .examples_file
+            .as_ref()
+            .map(|file| path.parent().unwrap_or(Path::new("")).join(&file.name));
+        let files: Vec<PathBuf> = std::iter::once(path.clone()).chain(examples).collect();
+        match watch_files(&files, tx.clone()) {
             Ok(watcher) => {
                 tracing::info!(file = %path.display(), "watching the FAQ for changes");
                 Some(watcher)
@@ -123,41 +131,56 @@ pub async fn reload_when_asked(live: Arc<Live>, watch: bool, changed: impl Fn(Re
     }
 }
 
-/// Watches the file's folder (editors replace files by renaming, which a watch on the file
-/// itself would miss) and signals `tx` on any change to the file.
-fn watch_file(
-    path: &Path,
+/// Watches the files' folders (editors replace files by renaming, which a watch on the file
+/// itself would miss) and signals `tx` on any change to one of the files.
+fn watch_files(
+    paths: &[PathBuf],
     tx: tokio::sync::mpsc::Sender<()>,
 ) -> notify::Result<notify::RecommendedWatcher> {
     use notify::Watcher;
-    let file = path.file_name().map(ToOwned::to_owned);
-    let folder = match path.parent() {
+    let folder_of = |path: &Path| match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
+    let watched: Vec<(PathBuf, std::ffi::OsString)> = paths
+        .iter()
+        .filter_map(|p| Some((folder_of(p), p.file_name()?.to_owned())))
+        .collect();
+    // Events may name the folder differently than it was given (absolute, say): compare names.
+    let names: Vec<std::ffi::OsString> = watched.iter().map(|(_, n)| n.clone()).collect();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         let Ok(event) = event else { return };
         if event.kind.is_access() {
             return;
         }
-        if event.paths.iter().any(|p| p.file_name() == file.as_deref()) {
+        let ours = event.paths.iter().any(|p| {
+            names
+                .iter()
+                .any(|name| p.file_name() == Some(name.as_os_str()))
+        });
+        if ours {
             let _ = tx.try_send(());
         }
     })?;
-    watcher.watch(&folder, notify::RecursiveMode::NonRecursive)?;
+    let mut folders: Vec<&PathBuf> = watched.iter().map(|(f, _)| f).collect();
+    folders.dedup();
+    for folder in folders {
+        watcher.watch(folder, notify::RecursiveMode::NonRecursive)?;
+    }
     Ok(watcher)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::faq::EMBEDDED;
+    use crate::faq::{EMBEDDED, EMBEDDED_EXAMPLES};
 
     #[test]
     fn a_valid_edit_takes_effect_and_a_broken_one_changes_nothing() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("faq.toml");
         std::fs::write(&path, EMBEDDED).unwrap();
+        std::fs::write(dir.path().join("examples.tsv"), EMBEDDED_EXAMPLES).unwrap();
         let live = Live::new(Faq::load(&path).unwrap(), Some(path.clone()), true);
         let question = |live: &Live| live.answers().faq().topics[2].question.clone();
         assert_eq!(question(&live), "Who is allowed to use the ISO logo?");

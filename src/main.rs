@@ -10,6 +10,10 @@ fn main() -> ExitCode {
     let env = |var: &str| std::env::var(var).ok();
     match cli::run(&args, env, &mut std::io::stdout().lock()) {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader went away (`faqbot eval … | head`): nothing more to say to anyone.
+        Err(cli::CliError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            ExitCode::SUCCESS
+        }
         Err(error) => {
             eprintln!("{error}");
             ExitCode::from(error.exit_code())

@@ -22,11 +22,8 @@ fn ask_replies() {
     let matcher = Matcher::new(&faq);
     for (name, question) in [
         ("answer", "can companies join ISO?"),
-        (
-            "answer_with_also",
-            "is my 9001 certified company an iso member",
-        ),
-        ("unsure", "who writes the standards"),
+        ("answer_with_also", "does ISO certify us, or who does then?"),
+        ("unsure", "standards"),
         ("refuse", "how do I mount an iso file"),
         (
             "refuse_quotes_safely",
@@ -47,7 +44,7 @@ fn refusals_and_doubts_are_private_answers_are_not() {
     let private = |q: &str| reply::ask(&faq, q, &matcher.ask(q), now()).ephemeral;
     assert!(!private("can companies join ISO?"));
     assert!(private("how do I mount an iso file"));
-    assert!(private("who writes the standards"));
+    assert!(private("standards"));
     assert!(private(""));
 }
 

@@ -36,6 +36,7 @@ fn anywhere_else_the_embedded_faq_is_used() {
 fn the_config_names_the_faq_and_guilds() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(repo().join("faq.toml"), dir.path().join("iso.toml")).unwrap();
+    std::fs::copy(repo().join("examples.tsv"), dir.path().join("examples.tsv")).unwrap();
     std::fs::write(dir.path().join("token"), "Bot secret-token-123\n").unwrap();
     std::fs::write(
         dir.path().join("config.toml"),
@@ -226,4 +227,99 @@ fn report_needs_an_insights_database() {
         "{}",
         run.stdout
     );
+}
+
+#[test]
+fn eval_reports_kinds_topics_confusion_refusals_and_misses() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("questions.tsv"),
+        "# three questions\nquestion\texpected\tkind\n\
+         can companies join ISO?\tmembership\tdirect\n\
+         how do I mount an iso file\tnone\tofftopic\n\
+         how do I mount an iso file\tlogo\tdirect\n",
+    )
+    .unwrap();
+    let run = faqbot(dir.path(), &["eval", "questions.tsv"], &[]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(
+        run.stdout
+            .starts_with("questions.tsv:   2/3    66.7% right\n"),
+        "{}",
+        run.stdout
+    );
+    for part in [
+        "By kind:\n  direct         1/2    50.0%\n  offtopic       1/1   100.0%",
+        "  logo                   0/1     0.0%   given ",
+        "  membership             1/1   100.0%   given   1/1   100.0%\n\n",
+        "  off-topic refused          1/1   100.0%",
+        "Confusion (expected -> got):\n     1  logo -> none",
+        "Misses:\n  line 5 [direct] expected logo, got none",
+    ] {
+        assert!(run.stdout.contains(part), "{part:?} in\n{}", run.stdout);
+    }
+
+    let json = faqbot(dir.path(), &["eval", "questions.tsv", "--json"], &[]);
+    let report: Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(
+        report["overall"],
+        serde_json::json!({"right": 2, "total": 3})
+    );
+    assert_eq!(report["misses"][0]["line"], 5);
+    assert_eq!(report["refusals"]["off_topic"]["right"], 1);
+
+    let folds = faqbot(
+        dir.path(),
+        &["eval", "questions.tsv", "--folds", "3", "--json"],
+        &[],
+    );
+    assert_eq!(folds.code, Some(0), "{folds:?}");
+    let report: Value = serde_json::from_str(&folds.stdout).unwrap();
+    assert_eq!(report["overall"]["total"], 3);
+}
+
+#[test]
+fn eval_of_the_examples_says_they_were_learned_from() {
+    let run = faqbot(repo(), &["eval", "examples.tsv"], &[]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(run.stderr.contains("add --folds 5"), "{}", run.stderr);
+}
+
+#[test]
+fn eval_refuses_a_bad_file_with_its_line_and_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("q.tsv"), "fine\tlogo\nhello\tlogos\n").unwrap();
+    let run = faqbot(dir.path(), &["eval", "q.tsv"], &[]);
+    assert_eq!(run.code, Some(2), "{run:?}");
+    assert!(
+        run.stderr
+            .starts_with("q.tsv:2:7: error: `logos` is not a topic"),
+        "{}",
+        run.stderr
+    );
+    let missing = faqbot(dir.path(), &["eval", "nothing.tsv"], &[]);
+    assert_eq!(missing.code, Some(2), "{missing:?}");
+    assert!(
+        missing.stderr.starts_with("error: cannot read nothing.tsv"),
+        "{}",
+        missing.stderr
+    );
+}
+
+#[test]
+fn a_reader_that_goes_away_is_not_an_error() {
+    use std::io::Read;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_faqbot"))
+        .current_dir(repo())
+        .args(["eval", "examples.tsv"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // stdout is closed here, with most of the report unread.
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(!String::from_utf8_lossy(&output.stderr).contains("Broken pipe"));
 }

@@ -137,3 +137,12 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_broken_examples_file_is_refused_at_its_line() {
+    let dir = common::repo().join("tests/fixtures/examples");
+    let run = faqbot(&dir, &["--faq", "faq.toml", "check"], &[]);
+    assert_eq!(run.code, Some(2), "{run:?}");
+    assert!(run.stderr.starts_with("broken.tsv:4:"), "{}", run.stderr);
+    insta::assert_snapshot!(run.stderr);
+}

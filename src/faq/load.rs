@@ -22,6 +22,12 @@ struct RawFaq {
     intro: Option<Spanned<String>>,
     #[serde(default)]
     off_topic: Vec<Spanned<String>>,
+    #[serde(default)]
+    names: Vec<Spanned<String>>,
+    #[serde(default)]
+    others: Vec<Spanned<String>>,
+    #[serde(default)]
+    examples: Option<Spanned<String>>,
     contact: RawContact,
     #[serde(default)]
     topic: Vec<Spanned<RawTopic>>,
@@ -57,9 +63,12 @@ struct RawTopic {
 }
 
 /// Every key the format knows, for "did you mean" hints on unknown keys.
-const KNOWN_KEYS: [&str; 17] = [
+const KNOWN_KEYS: [&str; 20] = [
     "intro",
     "off_topic",
+    "names",
+    "others",
+    "examples",
     "contact",
     "topic",
     "name",
@@ -140,9 +149,26 @@ impl Checker<'_> {
                 .map(|i| i.into_inner().trim().to_owned())
                 .unwrap_or_default(),
             off_topic: self.keywords(&raw.off_topic),
+            names: self.keywords(&raw.names),
+            others: self.keywords(&raw.others),
             contact,
             topics,
+            examples_file: raw.examples.and_then(|file| self.examples_file(&file)),
+            examples: Vec::new(),
         }
+    }
+
+    fn examples_file(&mut self, file: &Spanned<String>) -> Option<super::ExamplesFile> {
+        let name = file.get_ref().trim();
+        if name.is_empty() {
+            self.problem(
+                file.span(),
+                "`examples` names no file".to_owned(),
+                "name a tab-separated file of labelled questions, e.g. `examples = \"examples.tsv\"`, or remove the key",
+            );
+            return None;
+        }
+        Some(super::ExamplesFile::new(name.to_owned(), file.span()))
     }
 
     fn id(&mut self, id: &Spanned<String>, seen: &mut HashSet<String>, index: usize) {

@@ -92,19 +92,86 @@ fn long_off_topic_questions_do_not_outscore_short_real_ones() {
     assert!(matcher.ask(&rambling).topic().is_none());
 }
 
+/// The answer and what is offered with it, as topic ids.
+fn offered(matcher: &Matcher, faq: &Faq, question: &str) -> (Option<String>, Vec<String>) {
+    let verdict = matcher.ask(question);
+    let id = |t: TopicIndex| faq.topics[t].id.clone();
+    (
+        verdict.topic().map(id),
+        verdict.suggestions().iter().map(|&t| id(t)).collect(),
+    )
+}
+
 #[test]
 fn close_runners_up_are_offered_alongside_the_answer() {
     let (faq, matcher) = matcher();
-    let verdict = matcher.ask("is my 9001 certified company an iso member");
-    let offered: Vec<&str> = verdict
-        .topic()
-        .into_iter()
-        .chain(verdict.suggestions().iter().copied())
-        .map(|t| faq.topics[t].id.as_str())
-        .collect();
+    let (answer, also) = offered(matcher, faq, "is ISO a government body or part of the UN?");
+    assert_eq!(answer.as_deref(), Some("ngo"));
+    assert_eq!(also.first().map(String::as_str), Some("un"), "{also:?}");
+}
+
+#[test]
+fn siblings_get_different_answers_and_each_offers_the_other_first() {
+    let (faq, matcher) = matcher();
+    let now: jiff::Timestamp = "2026-11-25T10:00:00Z".parse().unwrap();
+    for (question, answer, sibling) in [
+        (
+            "does ISO certify us?",
+            "certification",
+            "certification-body",
+        ),
+        (
+            "who certifies us, then?",
+            "certification-body",
+            "certification",
+        ),
+        ("why do standards cost money", "pricing", "funding"),
+        ("who pays for ISO itself", "funding", "pricing"),
+        ("is ISO run by the government?", "ngo", "governance"),
+        ("is ISO part of the UN?", "un", "ngo"),
+    ] {
+        let verdict = matcher.ask(question);
+        let reply = crate::reply::ask(faq, question, &verdict, now);
+        assert_eq!(reply.topic.as_deref(), Some(answer), "{question}");
+        assert_eq!(
+            reply.suggestions.first().map(|s| s.topic.as_str()),
+            Some(sibling),
+            "{question}: the first button"
+        );
+    }
+}
+
+#[test]
+fn a_chatty_message_is_judged_by_its_question_not_its_length() {
+    let (faq, matcher) = matcher();
+    let bare = "can companies join ISO?";
+    let chatty = "hey everyone 👋 hope you're all doing well! I run a small machine shop in Ohio \
+                  with twelve people and we've been making brackets for the automotive industry \
+                  since 1998, family business, third generation. <@123456> mentioned in another \
+                  channel that ISO has members. **can companies join ISO?** thanks in advance 🙏";
+    assert_eq!(answer(matcher, faq, bare).as_deref(), Some("membership"));
+    assert_eq!(answer(matcher, faq, chatty).as_deref(), Some("membership"));
+    let (bare, chatty) = (matcher.ask(bare).score(), matcher.ask(chatty).score());
     assert!(
-        offered.contains(&"membership") && offered.contains(&"certification"),
-        "{offered:?}"
+        chatty > bare * 0.8,
+        "context costs little: {chatty} against {bare}"
+    );
+}
+
+#[test]
+fn a_question_about_another_organisation_is_refused() {
+    let (faq, matcher) = matcher();
+    for question in [
+        "is ANSI a government agency?",
+        "how do I join DIN as a member",
+        "what's the phone number for BSI customer service",
+    ] {
+        assert_eq!(answer(matcher, faq, question), None, "{question}");
+    }
+    // Naming ISO as well makes it a question about ISO.
+    assert_eq!(
+        answer(matcher, faq, "is ISO a government agency like ANSI?").as_deref(),
+        Some("ngo")
     );
 }
 

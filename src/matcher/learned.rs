@@ -1,0 +1,163 @@
+//! What example questions teach: a naive Bayes model over a message's words, word pairs and
+//! question words, learned at start-up from questions labelled with the topic that answers
+//! them, or with "none" for questions the FAQ must refuse.
+//!
+//! The lexical model knows the words the FAQ and its keywords use. People use others: "who
+//! picks up the tab", "the ISO stamp", "the bosses of ISO". Examples written by people who
+//! did not read the keywords carry those words, and the pairs and question words that tell
+//! siblings apart ("who certifies" against "does ISO certify"); the refused examples make a
+//! class of their own, so a question that looks like them is weighed against the topics.
+//! Counting is all the learning there is, so it takes milliseconds and follows every reload.
+
+use std::collections::HashMap;
+
+/// Additive smoothing: how much every feature is assumed seen in every class.
+const SMOOTHING: f32 = 0.5;
+
+/// One feature of a message with how much it counts (less in sentences that only set the
+/// scene).
+pub type Feature = (String, f32);
+
+/// Per-class counts of the features of the examples.
+#[derive(Debug, Default)]
+pub struct Learned {
+    ids: HashMap<String, u32>,
+    /// For each feature, the classes it was seen in, with how often.
+    counts: Vec<Vec<(u16, f32)>>,
+    /// For each class, the sum of its feature counts, smoothed: the denominator of its
+    /// likelihoods.
+    denominators: Vec<f32>,
+    log_prior: Vec<f32>,
+}
+
+impl Learned {
+    /// Learns from `examples`: each message's features with the classes (any of which is right)
+    /// it belongs to. A message in several classes counts a share in each.
+    pub fn new<'a>(
+        classes: usize,
+        examples: impl IntoIterator<Item = (Vec<Feature>, &'a [usize])>,
+    ) -> Self {
+        let mut model = Self {
+            denominators: vec![0.0; classes],
+            log_prior: vec![1.0; classes],
+            ..Self::default()
+        };
+        for (features, labels) in examples {
+            if labels.is_empty() {
+                continue;
+            }
+            let share = 1.0 / labels.len() as f32;
+            for &class in labels {
+                model.log_prior[class] += share;
+            }
+            let mut seen: Vec<&str> = Vec::with_capacity(features.len());
+            for (feature, _) in &features {
+                if seen.contains(&feature.as_str()) {
+                    continue;
+                }
+                seen.push(feature);
+                let next = model.ids.len() as u32;
+                let id = *model.ids.entry(feature.clone()).or_insert(next);
+                if id == next {
+                    model.counts.push(Vec::new());
+                }
+                let counts = &mut model.counts[id as usize];
+                for &class in labels {
+                    model.denominators[class] += share;
+                    match counts.iter_mut().find(|(c, _)| *c as usize == class) {
+                        Some((_, n)) => *n += share,
+                        None => counts.push((class as u16, share)),
+                    }
+                }
+            }
+        }
+        let vocabulary = model.ids.len() as f32;
+        for d in &mut model.denominators {
+            *d += SMOOTHING * vocabulary;
+        }
+        let total: f32 = model.log_prior.iter().sum();
+        for p in &mut model.log_prior {
+            *p = (*p / total).ln();
+        }
+        model
+    }
+
+    /// The probability of each class for a message with these features, flattened by
+    /// `temperature` (1: naive Bayes as is; higher: less sure, as its independence
+    /// assumption deserves). `None` when the message has no feature the examples know.
+    pub fn posterior(&self, features: &[Feature], temperature: f32) -> Option<Vec<f32>> {
+        let mut scores = self.log_prior.clone();
+        let mut known = false;
+        let mut seen: Vec<u32> = Vec::with_capacity(features.len());
+        for (feature, weight) in features {
+            let Some(&id) = self.ids.get(feature) else {
+                continue;
+            };
+            if seen.contains(&id) {
+                continue;
+            }
+            seen.push(id);
+            known = true;
+            let counts = &self.counts[id as usize];
+            for (class, score) in scores.iter_mut().enumerate() {
+                let n = counts
+                    .iter()
+                    .find(|(c, _)| *c as usize == class)
+                    .map_or(0.0, |(_, n)| *n);
+                *score += weight * ((n + SMOOTHING) / self.denominators[class]).ln();
+            }
+        }
+        if !known {
+            return None;
+        }
+        let max = scores.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        let mut sum = 0.0;
+        for s in &mut scores {
+            *s = ((*s - max) / temperature).exp();
+            sum += *s;
+        }
+        for s in &mut scores {
+            *s /= sum;
+        }
+        Some(scores)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn features(text: &str) -> Vec<Feature> {
+        text.split(' ').map(|w| (w.to_owned(), 1.0)).collect()
+    }
+
+    #[test]
+    fn learns_which_words_go_with_which_class() {
+        let model = Learned::new(
+            3,
+            [
+                (features("who pays bills"), &[0][..]),
+                (features("tab pays"), &[0][..]),
+                (features("price copies"), &[1][..]),
+                (features("camera settings"), &[2][..]),
+                (features("both things"), &[0, 1][..]),
+            ],
+        );
+        let p = model
+            .posterior(&features("who picks up the tab"), 1.0)
+            .unwrap();
+        assert!(p[0] > p[1] && p[0] > p[2], "{p:?}");
+        let p = model.posterior(&features("camera"), 1.0).unwrap();
+        assert!(p[2] > 0.5, "{p:?}");
+        assert!((p.iter().sum::<f32>() - 1.0).abs() < 1e-4);
+        let flat = model.posterior(&features("camera"), 4.0).unwrap();
+        assert!(flat[2] < p[2], "a higher temperature is less sure");
+        assert_eq!(model.posterior(&features("unheard of"), 1.0), None);
+    }
+
+    #[test]
+    fn an_empty_model_knows_nothing() {
+        let model = Learned::new(2, std::iter::empty());
+        assert_eq!(model.posterior(&features("anything"), 1.0), None);
+    }
+}

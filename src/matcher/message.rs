@@ -1,0 +1,348 @@
+//! A chat message taken apart: which sentences ask, which only set the scene.
+//!
+//! People on Discord rarely type a bare question. They greet, say who they are and why they
+//! ask, paste a mention or an emoji, and somewhere in there is the question. The matcher
+//! should judge a message by what it asks, so a greeting and two sentences of context must
+//! not count against an answer the way an off-topic word in the question itself does. This
+//! module strips chat markup (mentions, custom emoji, links, code blocks), cuts the message
+//! into sentences and marks each as asking or as context.
+
+use super::text::words;
+
+/// What a sentence does in its message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// It asks: it ends with a question mark, opens with a question word, or says the writer
+    /// wants to know something. A message with no such sentence is all question.
+    Asking,
+    /// It sets the scene: who is asking, why, what happened.
+    Context,
+}
+
+/// One sentence of a message: its folded words and its role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub words: Vec<String>,
+    pub role: Role,
+}
+
+/// Most words looked at in one message, over all its sentences: enough for a chatty message
+/// of a dozen sentences, and a bound on the work for any input.
+pub const MAX_WORDS: usize = 160;
+
+/// The sentences of `message` that have words, in order, with their roles.
+pub fn sentences(message: &str) -> Vec<Sentence> {
+    let cleaned = strip_markup(message);
+    let mut out: Vec<Sentence> = Vec::new();
+    let mut budget = MAX_WORDS;
+    for (text, question_mark) in split(&cleaned) {
+        if budget == 0 {
+            break;
+        }
+        let words: Vec<String> = words(text).take(budget).collect();
+        if words.is_empty() {
+            continue;
+        }
+        budget -= words.len();
+        let role = if question_mark || asks(&words) {
+            Role::Asking
+        } else {
+            Role::Context
+        };
+        out.push(Sentence { words, role });
+    }
+    if out.iter().all(|s| s.role == Role::Context) {
+        for sentence in &mut out {
+            sentence.role = Role::Asking;
+        }
+    }
+    out
+}
+
+/// The message without what chat adds around words: code blocks, mentions of users, roles and
+/// channels (`<@123>`, `@helpers`), custom emoji and timestamps (`<:name:123>`, `<t:1:R>`),
+/// emoji shortcodes (`:wave:`) and links. Each becomes a space.
+fn strip_markup(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(c) = rest.chars().next() {
+        let skip = if let Some(code) = rest.strip_prefix("```") {
+            code.find("```").map_or(rest.len(), |end| end + 6)
+        } else if c == '<' {
+            rest.find('>')
+                .filter(|&end| is_discord_tag(&rest[1..end]))
+                .map_or(0, |end| end + 1)
+        } else if c == '@' {
+            1 + word_len(&rest[1..])
+        } else if c == ':' {
+            let name = word_len(&rest[1..]);
+            if name > 1 && rest[1 + name..].starts_with(':') {
+                name + 2
+            } else {
+                0
+            }
+        } else if rest.starts_with("http://") || rest.starts_with("https://") {
+            rest.find(char::is_whitespace).unwrap_or(rest.len())
+        } else {
+            0
+        };
+        if skip > 0 {
+            out.push(' ');
+            rest = &rest[skip..];
+        } else {
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
+}
+
+/// The inside of `<…>` that Discord renders as a mention, channel, emoji or timestamp.
+fn is_discord_tag(inside: &str) -> bool {
+    let id = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let inside = inside.strip_prefix('a').unwrap_or(inside);
+    if let Some(user) = inside.strip_prefix('@') {
+        return id(user.trim_start_matches(['!', '&']));
+    }
+    if let Some(channel) = inside.strip_prefix('#') {
+        return id(channel);
+    }
+    if let Some(time) = inside.strip_prefix("t:") {
+        return id(time.split(':').next().unwrap_or_default());
+    }
+    match inside.strip_prefix(':').and_then(|e| e.rsplit_once(':')) {
+        Some((name, emoji)) => !name.is_empty() && id(emoji),
+        None => false,
+    }
+}
+
+/// Length in bytes of the run of word characters (letters, digits, `_`, `-`) `s` starts with.
+fn word_len(s: &str) -> usize {
+    s.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+        .unwrap_or(s.len())
+}
+
+/// Sentences of plain text, each with whether it ended in a question mark. Sentences end at
+/// a line break, `?`, `!`, `;`, and at `.` or `:` before a space (not in "8.5" or "9001:2015").
+fn split(text: &str) -> Vec<(&str, bool)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let before_space = chars.peek().is_none_or(|&(_, next)| next.is_whitespace());
+        let ends = match c {
+            '\n' | '?' | '!' | ';' | '…' | '¿' | '？' | '！' => true,
+            '.' | ':' | '。' => before_space,
+            _ => false,
+        };
+        if ends {
+            out.push((&text[start..i], c == '?' || c == '？'));
+            start = i + c.len_utf8();
+        }
+    }
+    out.push((&text[start..], false));
+    out
+}
+
+/// Whether a sentence without a question mark still asks: it opens with a question word or a
+/// request, perhaps after a filler ("so", "also", "quick question"), or it says the writer
+/// wants to know.
+fn asks(words: &[String]) -> bool {
+    let first = words
+        .iter()
+        .map(String::as_str)
+        .find(|w| !OPENING_FILLERS.contains(w));
+    if first.is_some_and(|w| QUESTION_OPENERS.contains(&w)) {
+        return true;
+    }
+    words
+        .windows(2)
+        .any(|pair| WANTS_TO_KNOW.contains(&[pair[0].as_str(), pair[1].as_str()]))
+        || words.iter().any(|w| w == "whether" || w == "wondering")
+}
+
+/// Words that may come before the question word of a question.
+const OPENING_FILLERS: &[&str] = &[
+    "also", "and", "anyway", "btw", "but", "hey", "hi", "hello", "ok", "okay", "oh", "one",
+    "other", "q", "question", "quick", "real", "second", "so", "then", "well", "et", "alors",
+    "donc", "mais", "bonjour", "salut", "question", "petite",
+];
+
+/// Words that open a question or a request, in English and French.
+const QUESTION_OPENERS: &[&str] = &[
+    "am",
+    "any",
+    "anybody",
+    "anyone",
+    "are",
+    "aren",
+    "can",
+    "cant",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doesn",
+    "explain",
+    "give",
+    "has",
+    "have",
+    "help",
+    "how",
+    "is",
+    "isn",
+    "looking",
+    "may",
+    "might",
+    "need",
+    "please",
+    "pls",
+    "plz",
+    "recommend",
+    "shall",
+    "should",
+    "suggest",
+    "tell",
+    "was",
+    "what",
+    "whats",
+    "when",
+    "where",
+    "which",
+    "who",
+    "whom",
+    "whos",
+    "whose",
+    "why",
+    "will",
+    "would",
+    "avez",
+    "combien",
+    "comment",
+    "dois",
+    "doit",
+    "est",
+    "existe",
+    "faut",
+    "ou",
+    "peut",
+    "peuvent",
+    "peux",
+    "pourquoi",
+    "pourriez",
+    "pouvez",
+    "puis",
+    "quand",
+    "que",
+    "quel",
+    "quelle",
+    "quelles",
+    "quels",
+    "qui",
+    "quoi",
+    "sont",
+    "y",
+];
+
+/// Two-word ways of saying "I want to know".
+const WANTS_TO_KNOW: &[[&str; 2]] = &[
+    ["to", "know"],
+    ["to", "understand"],
+    ["no", "idea"],
+    ["not", "sure"],
+    ["figure", "out"],
+    ["find", "out"],
+    ["me", "demande"],
+    ["savoir", "si"],
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roles(message: &str) -> Vec<(String, Role)> {
+        sentences(message)
+            .into_iter()
+            .map(|s| (s.words.join(" "), s.role))
+            .collect()
+    }
+
+    #[test]
+    fn finds_the_sentence_that_asks() {
+        assert_eq!(
+            roles(
+                "Hi all 👋 We're a small bakery in Lyon. Our biggest customer wants ISO 9001. \
+                 Does ISO certify us, or who does? thanks!!"
+            ),
+            [
+                // An emoji is no full stop: the greeting runs into the next sentence.
+                (
+                    "hi all we re a small bakery in lyon".to_owned(),
+                    Role::Context
+                ),
+                (
+                    "our biggest customer wants iso 9001".to_owned(),
+                    Role::Context
+                ),
+                (
+                    "does iso certify us, or who does".replace(',', ""),
+                    Role::Asking
+                ),
+                ("thanks".to_owned(), Role::Context),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_message_that_never_asks_is_all_question() {
+        assert!(sentences("certification body. in Kenya")
+            .iter()
+            .all(|s| s.role == Role::Asking));
+        assert!(sentences("iso logo rules for packaging")
+            .iter()
+            .all(|s| s.role == Role::Asking));
+    }
+
+    #[test]
+    fn question_words_and_wanting_to_know_ask_without_a_question_mark() {
+        let asking = |text: &str| sentences(&format!("Context here. {text}. Why?"))[1].role;
+        assert_eq!(asking("so how do we join"), Role::Asking);
+        assert_eq!(asking("quick question who runs iso"), Role::Asking);
+        assert_eq!(
+            asking("I'd like to know whether companies can join"),
+            Role::Asking
+        );
+        assert_eq!(asking("comment adhérer à l'iso"), Role::Asking);
+        assert_eq!(asking("We make bread"), Role::Context);
+    }
+
+    #[test]
+    fn chat_markup_is_not_words() {
+        let words: Vec<String> = sentences(
+            "<@123> <@!45> <@&6> <#7> @helpers <:iso:8> <a:spin:9> <t:1700000000:R> :wave: \
+             ```fn main() {}``` https://example.com/a?b logo",
+        )
+        .into_iter()
+        .flat_map(|s| s.words)
+        .collect();
+        assert_eq!(words, ["logo"]);
+        // What only looks like markup stays.
+        let kept: Vec<String> = sentences("a <b> c: ISO 9001:2015 section 8.5")
+            .into_iter()
+            .flat_map(|s| s.words)
+            .collect();
+        assert_eq!(
+            kept,
+            ["a", "b", "c", "iso", "9001", "2015", "section", "8", "5"]
+        );
+    }
+
+    #[test]
+    fn words_are_bounded_over_the_whole_message() {
+        let long = "why is this so. ".repeat(1000);
+        let total: usize = sentences(&long).iter().map(|s| s.words.len()).sum();
+        assert_eq!(total, MAX_WORDS);
+        let unclosed = format!("```{}", "x".repeat(10_000));
+        assert!(sentences(&unclosed).is_empty());
+    }
+}
