@@ -4,8 +4,8 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use faqbot::faq::Faq;
-use faqbot::matcher::Matcher;
+use faqbot::core::faq::Faq;
+use faqbot::core::matcher::Matcher;
 
 fn questions() -> Vec<String> {
     include_str!("../examples.tsv")
@@ -51,7 +51,9 @@ fn matcher(c: &mut Criterion) {
         .collect();
     let mut next = partials.iter().cycle();
     c.bench_function("autocomplete a half-typed question", |b| {
-        b.iter(|| faqbot::reply::question_choices(&faq, &matcher, black_box(next.next().unwrap())))
+        b.iter(|| {
+            faqbot::core::reply::question_choices(&faq, &matcher, black_box(next.next().unwrap()))
+        })
     });
 }
 

@@ -3,8 +3,8 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use faqbot::faq::Faq;
-use faqbot::reply;
+use faqbot::core::faq::Faq;
+use faqbot::core::reply;
 use jiff::Timestamp;
 
 /// Random instants from 2000 to 2100, the range the property tests cover.

@@ -28,7 +28,7 @@ async fn main() {
             "DISCORD_PUBLIC_KEY",
             hex::encode(key.verifying_key().to_bytes()),
         )
-        .env("RUST_LOG", "warn,faqbot::discord=info")
+        .env("RUST_LOG", "warn,faqbot::frontends::discord=info")
         .stderr(std::process::Stdio::piped())
         .kill_on_drop(true)
         .spawn()

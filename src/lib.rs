@@ -1,24 +1,14 @@
 //! faqbot answers questions about ISO on Discord from ISO's published FAQ.
 //!
-//! The core (`faq`, `catalogue`, `schedule`) is plain Rust that knows nothing of Discord; the
-//! `discord` adapter and the command line are thin layers over it, so every front end says the
-//! same thing.
+//! Three layers, one folder each (ARCHITECTURE.md draws the map):
+//! - [`core`]: what the bot knows and decides — the FAQ, its commands, `/ask` matching, office
+//!   hours, the replies — as plain Rust with no IO, no serenity and no Discord markup;
+//! - [`frontends`]: the ways in and out — the Discord gateway bot and HTTP endpoint, and the
+//!   command line — each translating its input for the core and the core's reply for its output;
+//! - [`ops`]: what running it takes — configuration, live reload, insight, metrics, the memory
+//!   of recent answers, logging — fed by the front ends, never reached from the core.
 #![warn(rust_2018_idioms, missing_debug_implementations)]
 
-pub mod answers;
-pub mod catalogue;
-pub mod cli;
-pub mod config;
-pub mod diagnostic;
-pub mod discord;
-pub mod eval;
-pub mod faq;
-pub mod insights;
-pub mod limits;
-pub mod live;
-pub mod logging;
-pub mod matcher;
-pub mod metrics;
-pub mod recent;
-pub mod reply;
-pub mod schedule;
+pub mod core;
+pub mod frontends;
+pub mod ops;

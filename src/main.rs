@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use faqbot::cli::{self, Cli};
+use faqbot::frontends::cli::{self, Cli};
 
 fn main() -> ExitCode {
     let args = Cli::parse();

@@ -4,8 +4,8 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicIsize, Ordering};
 
-use faqbot::faq::Faq;
-use faqbot::matcher::Matcher;
+use faqbot::core::faq::Faq;
+use faqbot::core::matcher::Matcher;
 
 /// Counts the bytes currently allocated by this test binary.
 struct Counting;

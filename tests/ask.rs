@@ -6,9 +6,9 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 use common::{discord_form, faqbot, repo};
-use faqbot::faq::Faq;
-use faqbot::matcher::Matcher;
-use faqbot::reply;
+use faqbot::core::faq::Faq;
+use faqbot::core::matcher::Matcher;
+use faqbot::core::reply;
 use jiff::Timestamp;
 use serde_json::Value;
 

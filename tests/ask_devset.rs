@@ -6,9 +6,9 @@
 //! the matcher and never tuned on, which says how the bot does on questions it has not met.
 //! The floors are the product's targets; each set's figures are printed for the notes.
 
-use faqbot::eval::{self, Report, Tally};
-use faqbot::faq::Faq;
-use faqbot::matcher::Matcher;
+use faqbot::core::eval::{self, Report, Tally};
+use faqbot::core::faq::Faq;
+use faqbot::core::matcher::Matcher;
 
 struct Floors {
     overall: f64,

@@ -121,7 +121,7 @@ fn commands_json_is_a_valid_bulk_overwrite() {
     let commands = body.as_array().expect("an array of commands");
     assert!(commands.len() <= 100, "at most 100 commands");
 
-    let faq = faqbot::faq::Faq::embedded();
+    let faq = faqbot::core::faq::Faq::embedded();
     let mut expected: Vec<&str> = faq.topics.iter().map(|t| t.id.as_str()).collect();
     expected.extend(["ask", "faq", "hours"]);
     let names: Vec<&str> = commands
@@ -193,7 +193,7 @@ fn the_config_template_is_valid_and_documents_every_key() {
     let run = faqbot(repo(), &["--config", "config.example.toml", "check"], &[]);
     assert_eq!(run.code, Some(0), "{run:?}");
     let template = std::fs::read_to_string(repo().join("config.example.toml")).unwrap();
-    for key in faqbot::config::KEYS.iter().filter(|k| **k != "token") {
+    for key in faqbot::ops::config::KEYS.iter().filter(|k| **k != "token") {
         assert!(
             template.contains(&format!("{key} =")),
             "config.example.toml documents `{key}`"

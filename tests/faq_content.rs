@@ -1,7 +1,7 @@
 //! The shipped `faq.toml` is ISO's FAQ, word for word: every sentence of ISO's page is in it, and
 //! every answer is ISO's text. `tests/data/iso-faq-page.txt` is the page as published.
 
-use faqbot::faq::{Faq, EMBEDDED};
+use faqbot::core::faq::{Faq, EMBEDDED};
 
 /// Obvious slips on ISO's page that the FAQ mends, as (published, mended).
 const MENDS: [(&str, &str); 1] = [("but we we have", "but we have")];
@@ -117,7 +117,10 @@ fn the_contact_is_iso_customer_care() {
         schedule.weekly(),
         [("Mon–Fri".to_owned(), "09:00–12:00, 14:00–17:00".to_owned())]
     );
-    assert_eq!(schedule.holidays(), faqbot::schedule::Holidays::Geneva);
+    assert_eq!(
+        schedule.holidays(),
+        faqbot::core::schedule::Holidays::Geneva
+    );
 }
 
 #[test]

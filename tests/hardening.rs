@@ -4,9 +4,9 @@
 
 use std::time::{Duration, Instant};
 
-use faqbot::answers::Answers;
-use faqbot::discord::dispatch::prepare;
-use faqbot::faq::Faq;
+use faqbot::core::answers::Answers;
+use faqbot::core::faq::Faq;
+use faqbot::frontends::discord::dispatch::prepare;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use serenity::all::Interaction;

@@ -3,9 +3,9 @@
 mod common;
 
 use common::{faqbot, repo};
-use faqbot::faq::Faq;
-use faqbot::reply::{self, Reply};
-use faqbot::schedule::{Schedule, Zone};
+use faqbot::core::faq::Faq;
+use faqbot::core::reply::{self, Reply};
+use faqbot::core::schedule::{Schedule, Zone};
 use jiff::Timestamp;
 use serde_json::{json, Value};
 

@@ -123,11 +123,11 @@ proptest::proptest! {
         cut in 0usize..20_000,
         splice in "[\\[\\]=\"'#\\n a-z0-9]{0,12}",
     ) {
-        let shipped = faqbot::faq::EMBEDDED;
+        let shipped = faqbot::core::faq::EMBEDDED;
         let at = shipped.char_indices().map(|(i, _)| i).nth(cut % shipped.chars().count()).unwrap_or(0);
         let mutated = format!("{}{splice}{}", &shipped[..at], &shipped[at..]);
         for text in [random.as_str(), &mutated] {
-            if let Err(errors) = faqbot::faq::Faq::parse("p.toml", text) {
+            if let Err(errors) = faqbot::core::faq::Faq::parse("p.toml", text) {
                 let lines = text.lines().count().max(1);
                 proptest::prop_assert!(!errors.diagnostics.is_empty());
                 for problem in &errors.diagnostics {

@@ -8,7 +8,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    if let Err(errors) = faqbot::faq::Faq::parse("fuzz.toml", text) {
+    if let Err(errors) = faqbot::core::faq::Faq::parse("fuzz.toml", text) {
         let lines = text.lines().count().max(1);
         for problem in &errors.diagnostics {
             assert!(problem.line >= 1 && problem.line <= lines + 1, "{errors}");

@@ -43,7 +43,7 @@ pub fn repo() -> &'static Path {
 }
 
 /// A reply as the adapter would send it (Discord markdown, fields, buttons), for snapshots.
-pub fn discord_form(reply: &faqbot::reply::Reply) -> String {
+pub fn discord_form(reply: &faqbot::core::reply::Reply) -> String {
     let mut out = format!(
         "title: {}\nephemeral: {}\nbody:\n{}\n",
         reply.title.as_deref().unwrap_or("-"),

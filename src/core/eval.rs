@@ -1,0 +1,259 @@
+//! How well `/ask` does on a list of questions whose right answers are known.
+//!
+//! An FAQ maintainer edits `faq.toml`, then runs `faqbot eval questions.tsv` to see what the
+//! edit did: accuracy per kind of question and per topic, which topics are mistaken for which,
+//! how often the bot refuses, and every miss. The test suite runs the same code over the
+//! repo's tuning and held-out sets, so the figures in the docs are the figures of the product.
+//!
+//! The file is tab-separated: `question`, `expected` (a topic id, `none` where refusing is
+//! right, or several joined by `|` where either is right) and an optional `kind` (direct,
+//! chatty, offtopic, …). Lines starting with `#` and a `question`/`expected` header are skipped.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::core::faq::Faq;
+use crate::core::matcher::{Matcher, Verdict};
+
+use crate::core::diagnostic::FileErrors;
+pub use crate::core::faq::examples::{Example as Case, NONE, NO_KIND};
+
+/// Reads a question file, checking every expected id against the FAQ's topics.
+pub fn parse(text: &str, file: &str, faq: &Faq) -> Result<Vec<Case>, FileErrors> {
+    faq.read_examples(file, text)
+}
+
+/// Right out of asked.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Tally {
+    pub right: usize,
+    pub total: usize,
+}
+
+impl Tally {
+    fn add(&mut self, right: bool) {
+        self.right += usize::from(right);
+        self.total += 1;
+    }
+
+    /// The share that was right; 1 for an empty tally, which has nothing wrong in it.
+    pub fn rate(&self) -> f64 {
+        if self.total == 0 {
+            1.0
+        } else {
+            self.right as f64 / self.total as f64
+        }
+    }
+}
+
+/// How one topic fared: found when it was the answer (recall), right when it was given
+/// (precision).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct TopicTally {
+    /// Questions it answers, and how many got it.
+    pub expected: Tally,
+    /// Times it was given as the answer, and how many of those were right.
+    pub given: Tally,
+}
+
+/// How often the bot declined to answer.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Refusals {
+    /// Refused (or unsure, which also gives no answer) out of every question.
+    pub refused: Tally,
+    /// Off-topic questions rightly refused.
+    pub off_topic: Tally,
+    /// Answerable questions it refused although a topic answers them.
+    pub answerable_refused: Tally,
+}
+
+/// A question the bot got wrong.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Miss {
+    pub line: usize,
+    pub kind: String,
+    pub question: String,
+    pub expected: String,
+    /// The topic answered with, or `none`.
+    pub got: String,
+    pub score: f32,
+    /// The topics offered instead or as well, best first.
+    pub suggestions: Vec<String>,
+}
+
+/// Everything `faqbot eval` reports.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub overall: Tally,
+    pub by_kind: BTreeMap<String, Tally>,
+    pub by_topic: BTreeMap<String, TopicTally>,
+    /// `(expected, got)` pairs of the misses with how often each happened, most frequent
+    /// first; `none` on either side for refusals and wrong answers to off-topic questions.
+    pub confusion: Vec<(String, String, usize)>,
+    pub refusals: Refusals,
+    pub misses: Vec<Miss>,
+}
+
+/// Asks every question and tallies the answers.
+pub fn evaluate(faq: &Faq, matcher: &Matcher, cases: &[Case]) -> Report {
+    tally(
+        faq,
+        cases.iter().map(|case| (case, matcher.ask(&case.question))),
+    )
+}
+
+/// What the matcher would do on questions it never learned from: the questions are dealt
+/// into `folds` groups, and each group is asked of a matcher taught by the FAQ's examples
+/// less every question of the file, plus the other groups. With the FAQ's own examples file
+/// this is k-fold cross-validation; with another file, its questions also teach the others.
+pub fn cross_validate(faq: &Faq, cases: &[Case], folds: usize) -> Report {
+    let folds = folds.clamp(2, cases.len().max(2));
+    let asked: std::collections::HashSet<&str> =
+        cases.iter().map(|c| c.question.as_str()).collect();
+    let others: Vec<Case> = faq
+        .examples
+        .iter()
+        .filter(|e| !asked.contains(e.question.as_str()))
+        .cloned()
+        .collect();
+    let mut verdicts: Vec<Option<Verdict>> = vec![None; cases.len()];
+    for fold in 0..folds {
+        let mut teaching = others.clone();
+        teaching.extend(
+            cases
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % folds != fold)
+                .map(|(_, c)| c.clone()),
+        );
+        let matcher = Matcher::with_examples(faq, &teaching);
+        for (i, case) in cases.iter().enumerate().filter(|(i, _)| i % folds == fold) {
+            verdicts[i] = Some(matcher.ask(&case.question));
+        }
+    }
+    tally(
+        faq,
+        cases.iter().zip(
+            verdicts
+                .into_iter()
+                .map(|v| v.expect("every case is in one fold")),
+        ),
+    )
+}
+
+/// Tallies verdicts obtained elsewhere (by a matcher extended outside faqbot, say), one per
+/// case in order.
+pub fn tally_verdicts(faq: &Faq, cases: &[Case], verdicts: Vec<Verdict>) -> Report {
+    tally(faq, cases.iter().zip(verdicts))
+}
+
+fn tally<'c>(faq: &Faq, answered: impl Iterator<Item = (&'c Case, Verdict)>) -> Report {
+    let id = |t: usize| faq.topics[t].id.clone();
+    let mut report = Report {
+        overall: Tally::default(),
+        by_kind: BTreeMap::new(),
+        by_topic: faq
+            .topics
+            .iter()
+            .map(|t| (t.id.clone(), TopicTally::default()))
+            .collect(),
+        confusion: Vec::new(),
+        refusals: Refusals::default(),
+        misses: Vec::new(),
+    };
+    let mut confusion: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for (case, verdict) in answered {
+        let got = verdict.topic().map_or_else(|| NONE.to_owned(), id);
+        let right = case.expected.contains(&got);
+        report.overall.add(right);
+        report
+            .by_kind
+            .entry(case.kind.clone())
+            .or_default()
+            .add(right);
+        for expected in case.expected.iter().filter(|e| *e != NONE) {
+            if let Some(tally) = report.by_topic.get_mut(expected) {
+                tally.expected.add(right);
+            }
+        }
+        if let Some(tally) = report.by_topic.get_mut(&got) {
+            tally.given.add(right);
+        }
+        let refused = got == NONE;
+        report.refusals.refused.add(refused);
+        if case.is_off_topic() {
+            report.refusals.off_topic.add(refused);
+        } else if !case.expected.iter().any(|e| e == NONE) {
+            report.refusals.answerable_refused.add(refused);
+        }
+        if !right {
+            *confusion
+                .entry((case.expected.join("|"), got.clone()))
+                .or_default() += 1;
+            report.misses.push(Miss {
+                line: case.line,
+                kind: case.kind.clone(),
+                question: case.question.clone(),
+                expected: case.expected.join("|"),
+                got,
+                score: (verdict.score() * 100.0).round() / 100.0,
+                suggestions: verdict.suggestions().iter().map(|&t| id(t)).collect(),
+            });
+        }
+    }
+    report.confusion = confusion.into_iter().map(|((e, g), n)| (e, g, n)).collect();
+    report
+        .confusion
+        .sort_by(|a, b| b.2.cmp(&a.2).then_with(|| (&a.0, &a.1).cmp(&(&b.0, &b.1))));
+    report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cross_validation_asks_each_question_of_a_matcher_that_never_saw_it() {
+        let faq = Faq::embedded();
+        let text = "who may put the ISO badge on a mug\tlogo\tparaphrase\n\
+                    how do I mount an iso file\tnone\toff\n\
+                    can companies join ISO?\tmembership\tdirect\n";
+        let cases = parse(text, "q.tsv", &faq).unwrap();
+        let report = cross_validate(&faq, &cases, 3);
+        assert_eq!(report.overall.total, 3);
+        let trained = evaluate(&faq, &Matcher::with_examples(&faq, &cases), &cases);
+        assert_eq!(
+            trained.overall.right, 3,
+            "taught the very questions, it gets them right"
+        );
+    }
+
+    #[test]
+    fn tallies_kinds_topics_refusals_and_misses() {
+        let faq = Faq::embedded();
+        let matcher = Matcher::new(&faq);
+        let text = "Who is allowed to use the ISO logo?\tlogo\tdirect\n\
+                    how do I mount an iso file\tnone\toff\n\
+                    how do I mount an iso file\tlogo\tdirect\n";
+        let cases = parse(text, "q.tsv", &faq).unwrap();
+        let report = evaluate(&faq, &matcher, &cases);
+        assert_eq!(report.overall, Tally { right: 2, total: 3 });
+        assert_eq!(report.by_kind["direct"], Tally { right: 1, total: 2 });
+        assert_eq!(report.by_kind["off"], Tally { right: 1, total: 1 });
+        assert_eq!(
+            report.by_topic["logo"].expected,
+            Tally { right: 1, total: 2 }
+        );
+        assert_eq!(report.by_topic["logo"].given, Tally { right: 1, total: 1 });
+        assert_eq!(report.refusals.refused, Tally { right: 2, total: 3 });
+        assert_eq!(report.refusals.off_topic, Tally { right: 1, total: 1 });
+        assert_eq!(
+            report.refusals.answerable_refused,
+            Tally { right: 1, total: 2 }
+        );
+        assert_eq!(report.confusion, [("logo".to_owned(), NONE.to_owned(), 1)]);
+        assert_eq!(report.misses.len(), 1);
+        assert_eq!(report.misses[0].line, 3);
+    }
+}

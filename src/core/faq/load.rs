@@ -1,0 +1,395 @@
+//! `faq.toml` → [`Faq`], with every problem reported at its line and column.
+//!
+//! The file is first read into "raw" structs that keep each value's span, then checked as a
+//! whole; all problems are collected so that one round of edits fixes them all.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{Contact, Faq, Topic};
+use crate::core::diagnostic::{
+    did_you_mean, quote_list, toml_error, Diagnostic, FileErrors, Source,
+};
+use crate::core::limits::{self, BUILT_IN_COMMANDS};
+use crate::core::schedule::{day_name, Holidays, HoursLine, Schedule, Zone, CALENDARS};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFaq {
+    #[serde(default)]
+    intro: Option<Spanned<String>>,
+    #[serde(default)]
+    off_topic: Vec<Spanned<String>>,
+    #[serde(default)]
+    names: Vec<Spanned<String>>,
+    #[serde(default)]
+    others: Vec<Spanned<String>>,
+    #[serde(default)]
+    examples: Option<Spanned<String>>,
+    contact: RawContact,
+    #[serde(default)]
+    topic: Vec<Spanned<RawTopic>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawContact {
+    name: Spanned<String>,
+    phone: Spanned<String>,
+    #[serde(default)]
+    location: Option<Spanned<String>>,
+    timezone: Spanned<String>,
+    hours: Vec<Spanned<String>>,
+    #[serde(default)]
+    holidays: Option<Spanned<String>>,
+    #[serde(default)]
+    closed: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTopic {
+    id: Spanned<String>,
+    question: Spanned<String>,
+    answer: Spanned<String>,
+    #[serde(default)]
+    keywords: Vec<Spanned<String>>,
+    #[serde(default)]
+    related: Vec<Spanned<String>>,
+    #[serde(default)]
+    show_hours: bool,
+}
+
+/// Every key the format knows, for "did you mean" hints on unknown keys.
+const KNOWN_KEYS: [&str; 20] = [
+    "intro",
+    "off_topic",
+    "names",
+    "others",
+    "examples",
+    "contact",
+    "topic",
+    "name",
+    "phone",
+    "location",
+    "timezone",
+    "hours",
+    "holidays",
+    "closed",
+    "id",
+    "question",
+    "answer",
+    "keywords",
+    "related",
+    "show_hours",
+];
+
+pub(super) fn parse(path: &str, text: &str) -> Result<Faq, FileErrors> {
+    let source = Source::new(path, text);
+    let raw: RawFaq = toml::from_str(text)
+        .map_err(|e| source.errors(vec![toml_error(&source, &e, &KNOWN_KEYS)]))?;
+    let mut checker = Checker {
+        source: &source,
+        problems: Vec::new(),
+    };
+    let faq = checker.faq(raw);
+    if checker.problems.is_empty() {
+        Ok(faq)
+    } else {
+        Err(source.errors(checker.problems).sorted())
+    }
+}
+
+struct Checker<'s> {
+    source: &'s Source<'s>,
+    problems: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn problem(&mut self, span: Range<usize>, message: String, help: impl Into<String>) {
+        let help = Some(help.into());
+        self.problems
+            .push(self.source.diagnostic(span, message, help));
+    }
+
+    fn faq(&mut self, raw: RawFaq) -> Faq {
+        let contact = self.contact(raw.contact);
+        if raw.topic.is_empty() {
+            self.problem(
+                0..0,
+                "the FAQ has no topics".to_owned(),
+                "add a [[topic]] table with `id`, `question` and `answer`",
+            );
+        }
+        let ids: Vec<&str> = raw
+            .topic
+            .iter()
+            .map(|t| t.get_ref().id.get_ref().as_str())
+            .collect();
+        let mut seen = HashSet::new();
+        let mut topics = Vec::with_capacity(raw.topic.len());
+        for (index, topic) in raw.topic.iter().enumerate() {
+            let topic = topic.get_ref();
+            self.id(&topic.id, &mut seen, index);
+            self.related(topic, &ids);
+            topics.push(Topic {
+                id: topic.id.get_ref().clone(),
+                question: self.question(&topic.question),
+                answer: self.answer(&topic.answer),
+                keywords: self.keywords(&topic.keywords),
+                related: topic.related.iter().map(|r| r.get_ref().clone()).collect(),
+                show_hours: topic.show_hours,
+            });
+        }
+        Faq {
+            intro: raw
+                .intro
+                .map(|i| i.into_inner().trim().to_owned())
+                .unwrap_or_default(),
+            off_topic: self.keywords(&raw.off_topic),
+            names: self.keywords(&raw.names),
+            others: self.keywords(&raw.others),
+            contact,
+            topics,
+            examples_file: raw.examples.and_then(|file| self.examples_file(&file)),
+            examples: Vec::new(),
+        }
+    }
+
+    fn examples_file(&mut self, file: &Spanned<String>) -> Option<super::ExamplesFile> {
+        let name = file.get_ref().trim();
+        if name.is_empty() {
+            self.problem(
+                file.span(),
+                "`examples` names no file".to_owned(),
+                "name a tab-separated file of labelled questions, e.g. `examples = \"examples.tsv\"`, or remove the key",
+            );
+            return None;
+        }
+        Some(super::ExamplesFile::new(name.to_owned(), file.span()))
+    }
+
+    fn id(&mut self, id: &Spanned<String>, seen: &mut HashSet<String>, index: usize) {
+        let value = id.get_ref();
+        if !limits::is_command_name(value) {
+            let suggestion = command_name_like(value);
+            self.problem(
+                id.span(),
+                format!("topic id `{value}` is not a valid Discord command name"),
+                format!(
+                    "use 1–32 lowercase letters, digits, `-` or `_`{}",
+                    suggestion
+                        .map(|s| format!(", e.g. `{s}`"))
+                        .unwrap_or_default()
+                ),
+            );
+        } else if BUILT_IN_COMMANDS.contains(&value.as_str()) {
+            self.problem(
+                id.span(),
+                format!("topic id `{value}` is taken by faqbot's own /{value} command"),
+                format!("choose another id, e.g. `{value}-topic`"),
+            );
+        } else if !seen.insert(value.clone()) {
+            self.problem(
+                id.span(),
+                format!("topic id `{value}` is used by another topic already"),
+                "give every topic its own id: it is the topic's slash command",
+            );
+        }
+        let max_topics = limits::MAX_COMMANDS - BUILT_IN_COMMANDS.len();
+        if index == max_topics {
+            self.problem(
+                id.span(),
+                format!("too many topics: this is topic {}, and faqbot can register at most {max_topics}", index + 1),
+                format!(
+                    "Discord allows {} commands per application, and /ask, /faq and /hours take {}; merge some topics",
+                    limits::MAX_COMMANDS,
+                    BUILT_IN_COMMANDS.len()
+                ),
+            );
+        }
+    }
+
+    fn question(&mut self, question: &Spanned<String>) -> String {
+        let text = question.get_ref().trim();
+        let count = text.chars().count();
+        if count == 0 || count > limits::MAX_DESCRIPTION || text.contains('\n') {
+            self.problem(
+                question.span(),
+                format!(
+                    "question is {count} characters long{}",
+                    if text.contains('\n') {
+                        " and spans lines"
+                    } else {
+                        ""
+                    }
+                ),
+                format!(
+                    "write it on one line in 1–{} characters: it is also the command's description",
+                    limits::MAX_DESCRIPTION
+                ),
+            );
+        }
+        text.to_owned()
+    }
+
+    fn answer(&mut self, answer: &Spanned<String>) -> String {
+        let text = answer.get_ref().trim();
+        let count = text.chars().count();
+        if count == 0 {
+            self.problem(
+                answer.span(),
+                "answer is empty".to_owned(),
+                "write the answer text between the quotes",
+            );
+        } else if count > limits::MAX_EMBED_DESCRIPTION {
+            self.problem(
+                answer.span(),
+                format!("answer is {count} characters long"),
+                format!(
+                    "shorten it to at most {} characters (Discord's limit for an embed), or split the topic in two",
+                    limits::MAX_EMBED_DESCRIPTION
+                ),
+            );
+        }
+        text.to_owned()
+    }
+
+    fn keywords(&mut self, keywords: &[Spanned<String>]) -> Vec<String> {
+        let mut out = Vec::with_capacity(keywords.len());
+        for keyword in keywords {
+            let text = keyword.get_ref().trim();
+            if text.is_empty() {
+                self.problem(
+                    keyword.span(),
+                    "empty keyword".to_owned(),
+                    "remove it, or write the word people type",
+                );
+            } else {
+                out.push(text.to_owned());
+            }
+        }
+        out
+    }
+
+    fn related(&mut self, topic: &RawTopic, ids: &[&str]) {
+        for related in &topic.related {
+            let value = related.get_ref();
+            if value == topic.id.get_ref() {
+                self.problem(
+                    related.span(),
+                    format!("topic `{value}` names itself as related"),
+                    "remove it",
+                );
+            } else if !ids.contains(&value.as_str()) {
+                self.problem(
+                    related.span(),
+                    format!("related topic `{value}` does not exist"),
+                    match did_you_mean(value, ids) {
+                        Some(id) => format!("did you mean `{id}`?"),
+                        None => format!("use one of the topic ids: {}", quote_list(ids)),
+                    },
+                );
+            }
+        }
+    }
+
+    fn contact(&mut self, raw: RawContact) -> Contact {
+        for field in [&raw.name, &raw.phone] {
+            if field.get_ref().trim().is_empty() {
+                self.problem(
+                    field.span(),
+                    "empty contact detail".to_owned(),
+                    "write the text between the quotes",
+                );
+            }
+        }
+        let zone = Zone::parse(raw.timezone.get_ref()).unwrap_or_else(|message| {
+            self.problem(
+                raw.timezone.span(),
+                message,
+                "use an IANA zone such as \"Europe/Zurich\", or a fixed offset such as \"UTC+01:00\"",
+            );
+            Zone::parse("UTC").expect("UTC is always known")
+        });
+        let mut lines: Vec<(HoursLine, &Spanned<String>)> = Vec::new();
+        for text in &raw.hours {
+            match HoursLine::parse(text.get_ref()) {
+                Ok(line) => {
+                    let earlier = lines.iter().find_map(|(l, t)| Some((l.overlap(&line)?, t)));
+                    if let Some((weekday, earlier)) = earlier {
+                        self.problem(
+                            text.span(),
+                            format!(
+                                "`{}` overlaps `{}` on {}",
+                                text.get_ref(),
+                                earlier.get_ref(),
+                                day_name(weekday)
+                            ),
+                            "make the intervals disjoint: one may end exactly where the next starts",
+                        );
+                    }
+                    lines.push((line, text));
+                }
+                Err(e) => self.problem(text.span(), e.message, e.help),
+            }
+        }
+        let holidays = match &raw.holidays {
+            None => Holidays::None,
+            Some(name) => Holidays::parse(name.get_ref()).unwrap_or_else(|| {
+                self.problem(
+                    name.span(),
+                    format!("unknown holiday calendar `{}`", name.get_ref()),
+                    format!("use one of {}", quote_list(&CALENDARS)),
+                );
+                Holidays::None
+            }),
+        };
+        let mut closed = Vec::new();
+        for date in &raw.closed {
+            match date.get_ref().trim().parse::<jiff::civil::Date>() {
+                Ok(d) if d.to_string() == date.get_ref().trim() => closed.push(d),
+                _ => self.problem(
+                    date.span(),
+                    format!("`{}` is not a date", date.get_ref()),
+                    "write closure dates as \"YYYY-MM-DD\", e.g. \"2026-12-24\"",
+                ),
+            }
+        }
+        Contact {
+            name: raw.name.into_inner().trim().to_owned(),
+            phone: raw.phone.into_inner().trim().to_owned(),
+            location: raw
+                .location
+                .map(|l| l.into_inner().trim().to_owned())
+                .filter(|l| !l.is_empty()),
+            schedule: Schedule::new(
+                zone,
+                lines.into_iter().map(|(l, _)| l).collect(),
+                holidays,
+                closed,
+            ),
+        }
+    }
+}
+
+/// A valid command name resembling `text`, to suggest in the error message.
+fn command_name_like(text: &str) -> Option<String> {
+    let mut name = String::new();
+    for c in text.trim().chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() || c == '_' || c == '-' {
+            name.push(c);
+        } else if !name.ends_with('-') {
+            name.push('-');
+        }
+    }
+    let name: String = name
+        .trim_matches('-')
+        .chars()
+        .take(limits::MAX_NAME)
+        .collect();
+    limits::is_command_name(&name).then_some(name)
+}

@@ -1,0 +1,148 @@
+//! ISO's FAQ as data: the topics, the intro and the customer-care contact, loaded from
+//! `faq.toml` and checked so that everything the bot later builds from them is known to be valid.
+
+pub mod examples;
+mod load;
+
+use std::path::Path;
+
+use crate::core::diagnostic::LoadError;
+use crate::core::schedule::Schedule;
+pub use examples::{Example, NONE};
+
+/// The repo's `faq.toml`, built into the binary so that it runs from anywhere with zero setup.
+pub const EMBEDDED: &str = include_str!("../../../faq.toml");
+/// How the embedded copy is named in messages.
+pub const EMBEDDED_LABEL: &str = "<embedded faq.toml>";
+/// The repo's `examples.tsv`, which the embedded `faq.toml` names.
+pub const EMBEDDED_EXAMPLES: &str = include_str!("../../../examples.tsv");
+
+/// A validated FAQ: ids are unique valid command names, `related` ids exist, texts fit Discord.
+#[derive(Debug, Clone)]
+pub struct Faq {
+    /// ISO's opening paragraph of the FAQ page.
+    pub intro: String,
+    /// Words that mark a question as being about something the FAQ does not cover, such as
+    /// the other things called "ISO" (disk images, camera sensitivity): `/ask` refuses rather
+    /// than answer such a question with a topic that merely shares a word with it.
+    pub off_topic: Vec<String>,
+    /// What people call the organisation this FAQ speaks for ("ISO"): a question that names
+    /// it is about it, whatever else it names.
+    pub names: Vec<String>,
+    /// Other organisations people ask about ("ANSI", "the IEC"): a question that names one of
+    /// them and not this FAQ's own is about that one, and refused.
+    pub others: Vec<String>,
+    pub contact: Contact,
+    /// In file order, which is also the order users see them listed.
+    pub topics: Vec<Topic>,
+    /// The `examples` file as `faq.toml` names it, relative to `faq.toml`'s folder.
+    pub examples_file: Option<ExamplesFile>,
+    /// Questions labelled with the topics that answer them, read from `examples_file`:
+    /// `/ask` learns from them. Empty until [`Faq::load`] or [`Faq::embedded`] reads them.
+    pub examples: Vec<Example>,
+}
+
+/// The file of labelled questions a FAQ names, and where it names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExamplesFile {
+    /// As written in `faq.toml`: relative to its folder.
+    pub name: String,
+    /// The bytes of the name in `faq.toml`, to point at when the file cannot be read.
+    span: std::ops::Range<usize>,
+}
+
+impl ExamplesFile {
+    pub(crate) fn new(name: String, span: std::ops::Range<usize>) -> Self {
+        Self { name, span }
+    }
+}
+
+/// One question and ISO's answer to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Topic {
+    /// The slash command that shows this topic.
+    pub id: String,
+    /// The question as people ask it; the answer's title and the command's description.
+    pub question: String,
+    /// ISO's words, verbatim.
+    pub answer: String,
+    /// Words and phrases people type when they mean this topic.
+    pub keywords: Vec<String>,
+    /// Ids of topics worth reading next.
+    pub related: Vec<String>,
+    /// Whether the answer is followed by customer care's live open/closed status, for the
+    /// topic that tells people when to call.
+    pub show_hours: bool,
+}
+
+/// Who to call, and when they answer.
+#[derive(Debug, Clone)]
+pub struct Contact {
+    pub name: String,
+    pub phone: String,
+    /// Where the office is, to name its local time ("Geneva time"); `None` says "office time".
+    pub location: Option<String>,
+    pub schedule: Schedule,
+}
+
+impl Faq {
+    /// Parses and validates FAQ text; `path` names the file in error messages. The examples
+    /// file it names is not read: see [`Faq::load`].
+    pub fn parse(path: &str, text: &str) -> Result<Self, crate::core::diagnostic::FileErrors> {
+        load::parse(path, text)
+    }
+
+    /// Reads and validates a FAQ file and the examples file it names.
+    pub fn load(path: &Path) -> Result<Self, LoadError> {
+        let label = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|source| LoadError::Read {
+            path: label.clone(),
+            source,
+        })?;
+        let mut faq = Self::parse(&label, &text)?;
+        if let Some(file) = &faq.examples_file {
+            let examples = path.parent().unwrap_or(Path::new("")).join(&file.name);
+            let examples_text = std::fs::read_to_string(&examples).map_err(|e| {
+                let source = crate::core::diagnostic::Source::new(&label, &text);
+                let problem = source.diagnostic(
+                    file.span.clone(),
+                    format!("cannot read the examples file {}: {e}", examples.display()),
+                    Some(
+                        "put the file of labelled questions beside faq.toml (tab-separated: \
+                         question, topic id or `none`, kind), or remove the `examples` key"
+                            .to_owned(),
+                    ),
+                );
+                LoadError::Invalid(source.errors(vec![problem]))
+            })?;
+            faq.examples = faq.read_examples(&examples.display().to_string(), &examples_text)?;
+        }
+        Ok(faq)
+    }
+
+    /// The FAQ built into the binary, with its examples.
+    pub fn embedded() -> Self {
+        let mut faq = Self::parse(EMBEDDED_LABEL, EMBEDDED)
+            .expect("the embedded faq.toml is checked by the test suite");
+        if faq.examples_file.is_some() {
+            faq.examples = faq
+                .read_examples("<embedded examples.tsv>", EMBEDDED_EXAMPLES)
+                .expect("the embedded examples.tsv is checked by the test suite");
+        }
+        faq
+    }
+
+    /// Parses labelled questions against this FAQ's topics.
+    pub fn read_examples(
+        &self,
+        path: &str,
+        text: &str,
+    ) -> Result<Vec<Example>, crate::core::diagnostic::FileErrors> {
+        let ids: Vec<&str> = self.topics.iter().map(|t| t.id.as_str()).collect();
+        examples::parse(path, text, &ids)
+    }
+
+    pub fn topic(&self, id: &str) -> Option<&Topic> {
+        self.topics.iter().find(|t| t.id == id)
+    }
+}

@@ -1,0 +1,13 @@
+//! The pure core: everything the bot knows and decides, as data in and data out. Nothing here
+//! reads a clock, a socket or a file after loading, imports serenity or tokio, or writes
+//! Discord markup: the front ends do that.
+
+pub mod answers;
+pub mod catalogue;
+pub mod diagnostic;
+pub mod eval;
+pub mod faq;
+pub mod limits;
+pub mod matcher;
+pub mod reply;
+pub mod schedule;

@@ -1,0 +1,627 @@
+//! The command line: what `faqbot check`, `commands`, `ask` and `hours` print, and how files
+//! are found.
+//!
+//! `main` only parses arguments and maps the result to an exit code; everything here is library
+//! code so that tests can drive it.
+
+use std::io::{self, BufRead, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand};
+use jiff::Timestamp;
+use serde::Serialize;
+
+use crate::core::catalogue::{Action, Catalogue};
+use crate::core::diagnostic::LoadError;
+use crate::core::faq::{Contact, Faq, EMBEDDED_LABEL};
+use crate::core::matcher::Matcher;
+use crate::core::reply;
+use crate::core::schedule::{Closure, Holidays};
+use crate::ops::config::{Config, ConfigError, TokenSource, TOKEN_VAR};
+
+/// Answers questions about ISO on Discord, from ISO's published FAQ.
+#[derive(Debug, Parser)]
+#[command(name = "faqbot", version)]
+pub struct Cli {
+    /// Deployment settings [default: ./config.toml when it exists]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// The FAQ [default: `faq` from the config, ./faq.toml, or the copy built into faqbot]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub faq: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Connect to Discord (gateway) and serve until ctrl-c or SIGTERM
+    Run,
+    /// Answer Discord over an HTTP interactions endpoint (stateless; run as many as you like)
+    Serve {
+        /// The address to listen on, e.g. 0.0.0.0:8080
+        #[arg(long, value_name = "ADDR")]
+        listen: String,
+    },
+    /// Overwrite the application commands once, then exit (for `serve` deployments)
+    Register,
+    /// Validate the config and the FAQ, and print a summary
+    Check,
+    /// Print the application commands that would be registered
+    Commands {
+        /// Print the exact JSON body of the bulk-overwrite request
+        #[arg(long)]
+        json: bool,
+    },
+    /// What /ask answers to a question
+    Ask {
+        /// The question; `-` reads one question a line from standard input and prints JSON
+        #[arg(required = true, num_args = 1.., value_name = "QUESTION")]
+        question: Vec<String>,
+        /// Print one JSON object instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// How well /ask answers a list of questions with known answers
+    ///
+    /// FILE is tab-separated: question, expected topic id (or `none`, or `a|b` when either is
+    /// right), and optionally the kind of question. Prints accuracy per kind and per topic,
+    /// which topics are mistaken for which, the refusal rate and every miss.
+    Eval {
+        #[arg(value_name = "FILE.tsv")]
+        file: PathBuf,
+        /// Ask each question of a matcher that did not learn from it: deal the questions into
+        /// K groups, and teach the matcher without each group in turn
+        #[arg(long, value_name = "K", value_parser = clap::value_parser!(u16).range(2..=100))]
+        folds: Option<u16>,
+        /// Print one JSON object instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// The most shown topics and the most frequent questions the FAQ could not answer
+    Report {
+        /// How many days back to look
+        #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=3650))]
+        days: u32,
+        /// Print one JSON object instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// Whether customer care is open, now or at a given instant, and when that changes
+    Hours {
+        /// The instant to ask about, in RFC 3339 with an offset or Z [default: now]
+        #[arg(long, value_name = "RFC3339", value_parser = parse_instant)]
+        at: Option<Timestamp>,
+        /// Print one JSON object instead of text
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn parse_instant(text: &str) -> Result<Timestamp, String> {
+    text.trim().parse().map_err(|_| {
+        "expected an RFC 3339 instant with an offset or Z, e.g. 2026-12-25T10:00:00+01:00 or 2026-12-25T09:00:00Z"
+            .to_owned()
+    })
+}
+
+/// Why a command failed, and so which exit code it ends with.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error(transparent)]
+    Faq(#[from] LoadError),
+    /// Both files are broken; `check` reports them together.
+    #[error("{0}\n{1}")]
+    Both(ConfigError, LoadError),
+    #[error(transparent)]
+    Eval(#[from] crate::core::diagnostic::FileErrors),
+    #[error("error: cannot read {path}: {source}")]
+    Read { path: String, source: io::Error },
+    #[error("cannot write the output: {0}")]
+    Output(#[from] io::Error),
+    #[error("error: {0}")]
+    Run(#[from] crate::frontends::discord::RunError),
+    #[error(
+        "error: no insights database: insight is off (`insights = false`), or there is no config \
+         file to keep it beside; set `insights_db` in the config"
+    )]
+    NoInsights,
+    #[error("error: cannot read the insights database {path}: {source}")]
+    Insights {
+        path: String,
+        source: rusqlite::Error,
+    },
+}
+
+impl CliError {
+    /// 2 for anything the user can fix in their files or arguments, 1 for runtime failures.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Self::Config(_)
+            | Self::Faq(_)
+            | Self::Both(..)
+            | Self::NoInsights
+            | Self::Eval(_)
+            | Self::Read { .. } => 2,
+            Self::Output(_) | Self::Run(_) | Self::Insights { .. } => 1,
+        }
+    }
+}
+
+/// The validated inputs every command starts from.
+#[derive(Debug)]
+pub struct Setup {
+    pub config: Config,
+    pub faq: Faq,
+    /// The FAQ file used, as the user would name it.
+    pub faq_label: String,
+    /// The FAQ file, to reload; `None` for the copy built into faqbot.
+    pub faq_path: Option<PathBuf>,
+}
+
+impl Setup {
+    /// Finds, reads and checks the config and the FAQ, reporting problems in both at once.
+    pub fn load(
+        config: Option<&Path>,
+        faq: Option<&Path>,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Result<Self, CliError> {
+        let default_config = Path::new("config.toml");
+        let config_path = config.or_else(|| default_config.is_file().then_some(default_config));
+        let config = Config::load(config_path, env);
+        let faq_path = faq
+            .map(Path::to_path_buf)
+            .or_else(|| config.as_ref().ok().and_then(|c| c.faq.clone()))
+            .or_else(|| {
+                let local = PathBuf::from("faq.toml");
+                local.is_file().then_some(local)
+            });
+        let loaded = match &faq_path {
+            Some(path) => Faq::load(path).map(|faq| (faq, path.display().to_string())),
+            None => Ok((Faq::embedded(), EMBEDDED_LABEL.to_owned())),
+        };
+        match (config, loaded) {
+            (Ok(config), Ok((faq, faq_label))) => Ok(Self {
+                config,
+                faq,
+                faq_label,
+                faq_path,
+            }),
+            (Err(c), Err(f)) => Err(CliError::Both(c, f)),
+            (Err(c), _) => Err(c.into()),
+            (_, Err(f)) => Err(f.into()),
+        }
+    }
+}
+
+/// Runs one command, writing its output to `out`.
+pub fn run(
+    cli: &Cli,
+    env: impl Fn(&str) -> Option<String>,
+    out: &mut impl Write,
+) -> Result<(), CliError> {
+    let setup = Setup::load(cli.config.as_deref(), cli.faq.as_deref(), env)?;
+    for warning in &setup.config.warnings {
+        eprintln!("warning: {warning}");
+    }
+    match cli.command {
+        Command::Run => {
+            crate::ops::logging::init();
+            // One thread answers thousands of interactions a second (the core takes
+            // microseconds), and keeps the bot's memory small.
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()?;
+            runtime.block_on(crate::frontends::discord::run(
+                setup.config,
+                setup.faq,
+                setup.faq_path,
+            ))?;
+        }
+        Command::Serve { ref listen } => {
+            crate::ops::logging::init();
+            // Checking signatures is the work here, and it is CPU-bound: use every core.
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .enable_all()
+                .build()?;
+            runtime.block_on(crate::frontends::discord::serve(
+                setup.config,
+                setup.faq,
+                setup.faq_path,
+                listen,
+            ))?;
+        }
+        Command::Register => {
+            crate::ops::logging::init();
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()?;
+            let count =
+                runtime.block_on(crate::frontends::discord::register(setup.config, setup.faq))?;
+            writeln!(out, "registered {count} commands")?;
+        }
+        Command::Check => check(&setup, out)?,
+        Command::Commands { json: true } => {
+            let body =
+                crate::frontends::discord::commands::registration(&Catalogue::new(&setup.faq));
+            serde_json::to_writer(&mut *out, &body).map_err(io::Error::from)?;
+            writeln!(out)?;
+        }
+        Command::Commands { json: false } => commands(&setup, out)?,
+        Command::Ask { ref question, json } => {
+            let matcher = Matcher::new(&setup.faq);
+            let question = question.join(" ");
+            let now = Timestamp::now();
+            if question == "-" {
+                for line in io::stdin().lock().lines() {
+                    ask(&setup.faq, &matcher, &line?, true, now, out)?;
+                }
+            } else {
+                ask(&setup.faq, &matcher, &question, json, now, out)?;
+            }
+        }
+        Command::Eval {
+            ref file,
+            folds,
+            json,
+        } => {
+            let text = std::fs::read_to_string(file).map_err(|source| CliError::Read {
+                path: file.display().to_string(),
+                source,
+            })?;
+            let label = file.display().to_string();
+            let cases = crate::core::eval::parse(&text, &label, &setup.faq)?;
+            let report = match folds {
+                Some(k) => crate::core::eval::cross_validate(&setup.faq, &cases, k.into()),
+                None => crate::core::eval::evaluate(&setup.faq, &Matcher::new(&setup.faq), &cases),
+            };
+            let learned = cases
+                .iter()
+                .filter(|c| setup.faq.examples.iter().any(|e| e.question == c.question))
+                .count();
+            if folds.is_none() && learned > 0 {
+                eprintln!(
+                    "note: {learned} of these {} questions are among the FAQ's examples, which \
+                     /ask learned from: they measure what it learned, not how it does on new \
+                     questions; add --folds 5 for that",
+                    cases.len()
+                );
+            }
+            if json {
+                serde_json::to_writer(&mut *out, &report).map_err(io::Error::from)?;
+                writeln!(out)?;
+            } else {
+                print_eval(&label, &report, out)?;
+            }
+        }
+        Command::Report { days, json } => {
+            let path = setup
+                .config
+                .insights_db
+                .as_deref()
+                .ok_or(CliError::NoInsights)?;
+            let report = crate::ops::insights::report(path, days, 20, Timestamp::now()).map_err(
+                |source| CliError::Insights {
+                    path: path.display().to_string(),
+                    source,
+                },
+            )?;
+            if json {
+                serde_json::to_writer(&mut *out, &report).map_err(io::Error::from)?;
+                writeln!(out)?;
+            } else {
+                print_report(&report, &setup.faq, out)?;
+            }
+        }
+        Command::Hours { at, json } => hours(
+            &setup.faq.contact,
+            at.unwrap_or_else(Timestamp::now),
+            json,
+            out,
+        )?,
+    }
+    Ok(())
+}
+
+fn check(setup: &Setup, out: &mut impl Write) -> io::Result<()> {
+    let Setup {
+        config,
+        faq,
+        faq_label,
+        ..
+    } = setup;
+    let catalogue = Catalogue::new(faq);
+    let schedule = &faq.contact.schedule;
+    writeln!(out, "{faq_label}: ok")?;
+    let ids: Vec<&str> = faq.topics.iter().map(|t| t.id.as_str()).collect();
+    writeln!(out, "  {} topics: {}", ids.len(), ids.join(", "))?;
+    writeln!(
+        out,
+        "  {} commands: one per topic, /ask, /faq and /hours",
+        catalogue.commands().len()
+    )?;
+    if let Some(file) = &faq.examples_file {
+        writeln!(
+            out,
+            "  examples: {} labelled questions ({})",
+            faq.examples.len(),
+            file.name
+        )?;
+    }
+    writeln!(
+        out,
+        "  contact: {}, {}",
+        faq.contact.name, faq.contact.phone
+    )?;
+    let weekly: Vec<String> = schedule
+        .weekly()
+        .into_iter()
+        .map(|(days, times)| format!("{days} {times}"))
+        .collect();
+    let holidays = match schedule.holidays() {
+        Holidays::Geneva => "Geneva public holidays",
+        Holidays::None => "no public holidays",
+    };
+    writeln!(
+        out,
+        "  hours: {} ({}); closed on {holidays}",
+        if weekly.is_empty() {
+            "none".to_owned()
+        } else {
+            weekly.join("; ")
+        },
+        schedule.zone().name()
+    )?;
+
+    match &config.path {
+        Some(path) => writeln!(out, "{}: ok", path.display())?,
+        None => writeln!(out, "config: none, using defaults")?,
+    }
+    let token = match &config.token {
+        Some((_, TokenSource::Environment)) => format!("set by {TOKEN_VAR}"),
+        Some((_, TokenSource::File)) => "read from token_file".to_owned(),
+        None => format!("not set; `run` needs {TOKEN_VAR} or token_file"),
+    };
+    writeln!(out, "  token: {token}")?;
+    let scope = if config.guilds.is_empty() {
+        "global".to_owned()
+    } else {
+        let guilds: Vec<String> = config.guilds.iter().map(u64::to_string).collect();
+        format!("in guilds {}", guilds.join(", "))
+    };
+    writeln!(out, "  commands: {scope}")?;
+    writeln!(
+        out,
+        "  Discord API: {}",
+        config
+            .api_url
+            .as_deref()
+            .unwrap_or("https://discord.com (direct)")
+    )?;
+    let visibility = if config.public_answers {
+        "visible to the channel"
+    } else {
+        "visible to the asker only"
+    };
+    writeln!(out, "  answers: {visibility}")
+}
+
+/// `faqbot ask --json`: the decision as data.
+#[derive(Serialize)]
+struct AskJson<'a> {
+    /// The answering topic; `None` when the FAQ has no answer.
+    topic: Option<&'a str>,
+    /// The question as asked (trimmed).
+    question: &'a str,
+    /// The topic's answer, or what the bot says when it has none.
+    answer: String,
+    score: f64,
+    /// Other topics worth offering, best first.
+    suggestions: Vec<&'a str>,
+}
+
+fn ask(
+    faq: &Faq,
+    matcher: &Matcher,
+    question: &str,
+    json: bool,
+    now: Timestamp,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let verdict = matcher.ask(question);
+    let reply = reply::ask(faq, question, &verdict, now);
+    let tz = faq.contact.schedule.zone().tz();
+    if !json {
+        return write!(out, "{}", reply.to_plain(tz, now));
+    }
+    let topic = verdict.topic().map(|t| &faq.topics[t]);
+    let body = AskJson {
+        topic: topic.map(|t| t.id.as_str()),
+        question: question.trim(),
+        answer: match topic {
+            Some(t) => t.answer.clone(),
+            None => reply.to_plain(tz, now).trim_end().to_owned(),
+        },
+        score: (f64::from(verdict.score()) * 100.0).round() / 100.0,
+        suggestions: verdict
+            .suggestions()
+            .iter()
+            .map(|&t| faq.topics[t].id.as_str())
+            .collect(),
+    };
+    serde_json::to_writer(&mut *out, &body)?;
+    writeln!(out)
+}
+
+fn print_eval(
+    label: &str,
+    report: &crate::core::eval::Report,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    use crate::core::eval::Tally;
+    let share = |t: &Tally| match t.total {
+        0 => format!("{:>3}/{:<3}     -", 0, 0),
+        _ => format!("{:>3}/{:<3} {:>5.1}%", t.right, t.total, t.rate() * 100.0),
+    };
+    writeln!(out, "{label}: {} right", share(&report.overall))?;
+    writeln!(out, "\nBy kind:")?;
+    for (kind, tally) in &report.by_kind {
+        writeln!(out, "  {kind:<12} {}", share(tally))?;
+    }
+    writeln!(
+        out,
+        "\nBy topic (found when it is the answer; right when given):"
+    )?;
+    for (topic, tally) in &report.by_topic {
+        if tally.expected.total + tally.given.total == 0 {
+            continue;
+        }
+        writeln!(
+            out,
+            "  {topic:<20} {}   given {}",
+            share(&tally.expected),
+            share(&tally.given)
+        )?;
+    }
+    let r = &report.refusals;
+    writeln!(out, "\nRefusals:")?;
+    writeln!(out, "  all questions refused    {}", share(&r.refused))?;
+    writeln!(out, "  off-topic refused        {}", share(&r.off_topic))?;
+    writeln!(
+        out,
+        "  answerable refused       {}",
+        share(&r.answerable_refused)
+    )?;
+    if !report.confusion.is_empty() {
+        writeln!(out, "\nConfusion (expected -> got):")?;
+        for (expected, got, count) in &report.confusion {
+            writeln!(out, "  {count:>4}  {expected} -> {got}")?;
+        }
+    }
+    if !report.misses.is_empty() {
+        writeln!(out, "\nMisses:")?;
+        for miss in &report.misses {
+            let offered = if miss.suggestions.is_empty() {
+                String::new()
+            } else {
+                format!("; offered {}", miss.suggestions.join(", "))
+            };
+            writeln!(
+                out,
+                "  line {} [{}] expected {}, got {} ({:.2}{offered})\n    {}",
+                miss.line, miss.kind, miss.expected, miss.got, miss.score, miss.question
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn print_report(
+    report: &crate::ops::insights::Report,
+    faq: &Faq,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    writeln!(out, "Last {} days", report.days)?;
+    writeln!(out, "\nMost shown topics:")?;
+    if report.topics.is_empty() {
+        writeln!(out, "  (none yet)")?;
+    }
+    for t in &report.topics {
+        let question = faq
+            .topic(&t.topic)
+            .map_or("(no longer in the FAQ)", |t| &t.question);
+        writeln!(out, "  {:>6}  /{:<20} {question}", t.answers, t.topic)?;
+    }
+    writeln!(
+        out,
+        "\nQuestions the FAQ could not answer, most frequent first:"
+    )?;
+    if report.unanswered.is_empty() {
+        writeln!(out, "  (none yet)")?;
+    }
+    for q in &report.unanswered {
+        let unsure = if q.unsure > 0 {
+            format!("  ({} unsure)", q.unsure)
+        } else {
+            String::new()
+        };
+        writeln!(out, "  {:>6}  {}{unsure}", q.count, q.question)?;
+    }
+    Ok(())
+}
+
+/// `faqbot hours --json`: the status as data, with instants in the office's offset.
+#[derive(Serialize)]
+struct HoursJson<'a> {
+    open: bool,
+    now: String,
+    next_change: Option<String>,
+    timezone: &'a str,
+    closed_today: Option<&'a str>,
+}
+
+fn hours(contact: &Contact, now: Timestamp, json: bool, out: &mut impl Write) -> io::Result<()> {
+    let schedule = &contact.schedule;
+    let status = schedule.status(now);
+    let tz = schedule.zone().tz();
+    if !json {
+        return write!(
+            out,
+            "{}",
+            reply::hours(contact, &status, now).to_plain(tz, now)
+        );
+    }
+    let rfc3339 = |t: Timestamp| {
+        t.to_zoned(tz.clone())
+            .strftime("%Y-%m-%dT%H:%M:%S%:z")
+            .to_string()
+    };
+    let body = HoursJson {
+        open: status.open,
+        now: rfc3339(now),
+        next_change: status.next_change.map(rfc3339),
+        timezone: schedule.zone().name(),
+        closed_today: match status.closure {
+            Some(Closure::Holiday(name)) => Some(name),
+            Some(Closure::Closed) => Some("closed"),
+            None => None,
+        },
+    };
+    serde_json::to_writer(&mut *out, &body)?;
+    writeln!(out)
+}
+
+fn commands(setup: &Setup, out: &mut impl Write) -> io::Result<()> {
+    let catalogue = Catalogue::new(&setup.faq);
+    let scope = if setup.config.guilds.is_empty() {
+        "global"
+    } else {
+        "per guild"
+    };
+    writeln!(out, "{} commands ({scope}):", catalogue.commands().len())?;
+    let usage = |c: &crate::core::catalogue::Command| {
+        let mut usage = format!("/{}", c.name);
+        for o in &c.options {
+            let (open, close) = if o.required { ("", "") } else { ("[", "]") };
+            usage.push_str(&format!(" {open}{}:…{close}", o.name));
+        }
+        usage
+    };
+    let width = catalogue
+        .commands()
+        .iter()
+        .map(|c| usage(c).chars().count())
+        .max()
+        .unwrap_or(0);
+    for command in catalogue.commands() {
+        let kind = match command.action {
+            Action::Topic(_) => "topic",
+            _ => "built-in",
+        };
+        let usage = usage(command);
+        writeln!(out, "  {usage:<width$}  {kind:<8}  {}", command.description)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,287 @@
+//! The Discord adapter: the gateway bot (`run`), the HTTP interactions endpoint (`serve`) and
+//! one-off registration (`register`), on serenity and axum. It turns interactions into calls on
+//! the core's [`Answers`](crate::core::answers::Answers) and the core's replies into Discord responses;
+//! nothing about what the bot says is decided here.
+
+pub mod commands;
+pub mod dispatch;
+pub mod endpoint;
+mod handler;
+mod registration;
+pub mod response;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use serenity::all::{ClientBuilder, GatewayIntents, HttpBuilder};
+use serenity::gateway::GatewayError;
+use serenity::http::HttpError;
+
+use crate::core::faq::Faq;
+use crate::ops::config::{Config, Token};
+use crate::ops::live::{reload_when_asked, Live, Reloaded};
+use handler::Handler;
+
+/// Why the bot stopped, each with what to do about it. All end with exit code 1.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    #[error(
+        "no bot token: set DISCORD_TOKEN (or `token_file` in the config) to the token from the \
+         Discord developer portal (Bot → Reset Token)"
+    )]
+    MissingToken,
+    #[error(
+        "Discord rejected the token ({0}): reset it in the Discord developer portal (Bot → Reset \
+         Token) and set DISCORD_TOKEN to the new one"
+    )]
+    Rejected(&'static str),
+    #[error(
+        "cannot reach the Discord API at {url}: {reason}; check the network, or DISCORD_API_URL"
+    )]
+    Unreachable { url: String, reason: String },
+    #[error("Discord answered {status} to {what}; see https://discordstatus.com and try again")]
+    Refused { what: &'static str, status: u16 },
+    #[error("the connection to Discord failed: {0}")]
+    Gateway(String),
+    #[error(
+        "no public key: set DISCORD_PUBLIC_KEY (or `public_key` in the config) to the Public Key \
+         from the Discord developer portal (General Information)"
+    )]
+    MissingPublicKey,
+    #[error(
+        "DISCORD_PUBLIC_KEY / public_key: {0}; copy the Public Key from the developer portal again"
+    )]
+    BadPublicKey(String),
+    #[error("cannot listen on {addr}: {reason}")]
+    Listen { addr: String, reason: String },
+    #[error("Discord did not take the commands: {0}")]
+    Registration(String),
+}
+
+/// Connects to Discord and serves interactions until ctrl-c or SIGTERM. The FAQ at `faq_path`
+/// is reloaded on SIGHUP (and on change, with `watch_faq`).
+pub async fn run(config: Config, faq: Faq, faq_path: Option<PathBuf>) -> Result<(), RunError> {
+    let Some((token, _)) = &config.token else {
+        return Err(RunError::MissingToken);
+    };
+    let base = config.api_url.as_deref().unwrap_or("https://discord.com");
+    let http = http(token, config.api_url.as_deref());
+
+    // Check the token and the API before connecting: a rejected token must end the run with a
+    // clear message, not a retry loop, and an unreachable API (a wrong DISCORD_API_URL) must not
+    // send serenity off to Discord's default gateway instead.
+    let user = http
+        .get_current_user()
+        .await
+        .map_err(|e| preflight(e, base))?;
+    tracing::info!(user = %user.name, id = %user.id, "token accepted");
+
+    if let Some(listen) = &config.metrics_listen {
+        let listener = bind(listen).await?;
+        let routes = axum::Router::new()
+            .route("/metrics", axum::routing::get(endpoint::metrics))
+            .route("/healthz", axum::routing::get(|| async { "ok" }));
+        tokio::spawn(async move { axum::serve(listener, routes).await });
+    }
+
+    let live = Arc::new(Live::new(faq, faq_path, config.public_answers));
+    let handler = Handler::new(
+        Arc::clone(&live),
+        config.guilds.clone(),
+        config.repeat_window,
+        open_insights(&config),
+    );
+    let mut client = ClientBuilder::new_with_http(http, GatewayIntents::empty())
+        .event_handler(handler)
+        .await
+        .map_err(|e| RunError::Gateway(e.to_string()))?;
+
+    let (http, guilds) = (Arc::clone(&client.http), config.guilds);
+    let reloaded = Arc::clone(&live);
+    tokio::spawn(reload_when_asked(live, config.watch_faq, move |what| {
+        if what == Reloaded::Commands {
+            let payload = commands::registration(reloaded.answers().catalogue());
+            let (http, guilds) = (Arc::clone(&http), guilds.clone());
+            tokio::spawn(async move { registration::register(http, payload, guilds, None).await });
+        }
+    }));
+
+    let shards = Arc::clone(&client.shard_manager);
+    tokio::spawn(async move {
+        shutdown_signal().await;
+        tracing::info!("shutting down");
+        shards.shutdown_all().await;
+    });
+
+    match client.start_autosharded().await {
+        Ok(()) => Ok(()),
+        Err(serenity::Error::Gateway(GatewayError::InvalidAuthentication)) => {
+            Err(RunError::Rejected("gateway close code 4004"))
+        }
+        Err(e) => Err(preflight(e, base)),
+    }
+}
+
+/// Answers Discord's signed HTTP interactions on `listen` until ctrl-c or SIGTERM, finishing
+/// requests in flight before it exits.
+pub async fn serve(
+    config: Config,
+    faq: Faq,
+    faq_path: Option<PathBuf>,
+    listen: &str,
+) -> Result<(), RunError> {
+    let key = config.public_key.ok_or(RunError::MissingPublicKey)?;
+    let verifier = serenity::interactions_endpoint::Verifier::try_new(key)
+        .map_err(|e| RunError::BadPublicKey(e.to_string()))?;
+    let live = Arc::new(Live::new(faq, faq_path, config.public_answers));
+    tokio::spawn(reload_when_asked(
+        Arc::clone(&live),
+        config.watch_faq,
+        |what| {
+            if what == Reloaded::Commands {
+                // Replicas hold no token: registering is the release step's job.
+                tracing::warn!(
+                    "the FAQ's commands changed: run `faqbot register` so Discord shows them"
+                );
+            }
+        },
+    ));
+    let endpoint = Arc::new(endpoint::Endpoint {
+        live,
+        verifier,
+        window: config.signature_window,
+        recent: crate::ops::recent::RecentAnswers::new(config.repeat_window),
+        insights: open_insights(&config),
+    });
+    let listener = bind(listen).await?;
+    tracing::info!(path = %config.interactions_path, "serving interactions");
+    axum::serve(
+        listener,
+        endpoint::router(endpoint, &config.interactions_path),
+    )
+    .with_graceful_shutdown(async {
+        shutdown_signal().await;
+        tracing::info!("shutting down");
+    })
+    .await
+    .map_err(|e| RunError::Listen {
+        addr: listen.to_owned(),
+        reason: e.to_string(),
+    })
+}
+
+/// The insight recorder, if configured; a database that cannot be opened is logged, and the bot
+/// answers without insight rather than not at all.
+fn open_insights(config: &Config) -> Option<crate::ops::insights::Insights> {
+    let path = config.insights_db.as_ref()?;
+    match crate::ops::insights::Insights::open(path, config.insights_retention) {
+        Ok(insights) => {
+            tracing::info!(db = %path.display(), "recording insight");
+            Some(insights)
+        }
+        Err(e) => {
+            tracing::error!(db = %path.display(), error = %e, "cannot open the insights database; answering without it");
+            None
+        }
+    }
+}
+
+/// Listens on `addr`, logging the address it got (port 0 picks a free one).
+async fn bind(addr: &str) -> Result<tokio::net::TcpListener, RunError> {
+    let listen_error = |e: std::io::Error| RunError::Listen {
+        addr: addr.to_owned(),
+        reason: e.to_string(),
+    };
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(listen_error)?;
+    let local = listener.local_addr().map_err(listen_error)?;
+    tracing::info!(addr = %local, "listening");
+    Ok(listener)
+}
+
+/// Overwrites the commands once over HTTP, then returns how many Discord registered: the
+/// release step of a `serve` deployment, which has no READY event to do it on.
+pub async fn register(config: Config, faq: Faq) -> Result<usize, RunError> {
+    let Some((token, _)) = &config.token else {
+        return Err(RunError::MissingToken);
+    };
+    let base = config.api_url.as_deref().unwrap_or("https://discord.com");
+    let http = Arc::new(http(token, config.api_url.as_deref()));
+    let application = match config.application_id {
+        Some(id) => serenity::all::ApplicationId::new(id),
+        None => {
+            http.get_current_application_info()
+                .await
+                .map_err(|e| preflight(e, base))?
+                .id
+        }
+    };
+    http.set_application_id(application);
+    let payload = commands::registration(&crate::core::catalogue::Catalogue::new(&faq));
+    registration::register(http, payload, config.guilds, Some(5))
+        .await
+        .map_err(|e| match e {
+            serenity::Error::Http(HttpError::UnsuccessfulRequest(r))
+                if r.status_code.as_u16() == 401 =>
+            {
+                RunError::Rejected("HTTP 401")
+            }
+            e => RunError::Registration(e.to_string()),
+        })
+}
+
+/// The HTTP client. Through a proxy (`api_url`), serenity's own rate limiter must be off for
+/// the proxy's URL to be used at all; the proxy then owns rate limiting.
+fn http(token: &Token, api_url: Option<&str>) -> serenity::http::Http {
+    let builder = HttpBuilder::new(token.expose());
+    match api_url {
+        Some(url) => builder.proxy(url).ratelimiter_disabled(true).build(),
+        None => builder.build(),
+    }
+}
+
+fn preflight(error: serenity::Error, base: &str) -> RunError {
+    match error {
+        serenity::Error::Http(HttpError::UnsuccessfulRequest(response)) => {
+            match response.status_code.as_u16() {
+                401 => RunError::Rejected("HTTP 401"),
+                status => RunError::Refused {
+                    what: "the token check",
+                    status,
+                },
+            }
+        }
+        serenity::Error::Http(HttpError::Request(e)) => RunError::Unreachable {
+            url: base.to_owned(),
+            // reqwest's message names the URL; the root cause says why it failed.
+            reason: root_cause(&e),
+        },
+        other => RunError::Gateway(other.to_string()),
+    }
+}
+
+fn root_cause(error: &dyn std::error::Error) -> String {
+    let mut cause = error;
+    while let Some(next) = cause.source() {
+        cause = next;
+    }
+    cause.to_string()
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+            .expect("a SIGTERM handler can be installed");
+        tokio::select! {
+            _ = ctrl_c => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = ctrl_c.await;
+    }
+}

@@ -1,0 +1,496 @@
+//! Deployment settings: defaults, then `config.toml`, then the environment, which wins.
+//!
+//! Everything is optional so that `faqbot` runs with nothing but `DISCORD_TOKEN`. Values are
+//! checked here, at start-up, with errors that name the file, line and key, or the variable.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::core::diagnostic::{toml_error, Diagnostic, LoadError, Source};
+
+/// The variables that override the file.
+pub const TOKEN_VAR: &str = "DISCORD_TOKEN";
+pub const API_URL_VAR: &str = "DISCORD_API_URL";
+pub const PUBLIC_KEY_VAR: &str = "DISCORD_PUBLIC_KEY";
+
+/// The bot token. Deliberately neither `Display` nor a revealing `Debug`: it cannot end up in a
+/// log line or an error message by accident, only through [`Token::expose`].
+#[derive(Clone, PartialEq, Eq)]
+pub struct Token(String);
+
+impl Token {
+    /// Trims whitespace (token files end in a newline) and a `Bot ` prefix copied with the token.
+    pub fn new(raw: &str) -> Option<Self> {
+        let token = raw.trim();
+        let token = token.strip_prefix("Bot ").unwrap_or(token).trim();
+        (!token.is_empty()).then(|| Self(token.to_owned()))
+    }
+
+    /// The secret itself, for the one place that sends it to Discord.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Token {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Token(<redacted>)")
+    }
+}
+
+/// Where the token came from, for `faqbot check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenSource {
+    Environment,
+    File,
+}
+
+/// The resolved settings.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The file they were read from, if any.
+    pub path: Option<PathBuf>,
+    pub token: Option<(Token, TokenSource)>,
+    /// Guilds to register commands in; empty means global commands.
+    pub guilds: Vec<u64>,
+    /// Base URL of the Discord HTTP API when it is reached through a proxy, without a trailing `/`.
+    pub api_url: Option<String>,
+    /// The FAQ file named by the config, relative paths taken from the config file's folder.
+    pub faq: Option<PathBuf>,
+    /// Whether topic answers are visible to the whole channel (refusals are always private).
+    pub public_answers: bool,
+    /// The application's Ed25519 public key, which signs what Discord posts to `serve`.
+    pub public_key: Option<[u8; 32]>,
+    /// Where `serve` takes interactions.
+    pub interactions_path: String,
+    /// How far a signed request's timestamp may be from now before `serve` refuses it.
+    pub signature_window: std::time::Duration,
+    /// The application whose commands `register` overwrites; asked of Discord when absent.
+    pub application_id: Option<u64>,
+    /// Whether to reload the FAQ as soon as its file changes (SIGHUP always reloads it).
+    pub watch_faq: bool,
+    /// Where `run` serves `/metrics`; `serve` serves them on its own listener.
+    pub metrics_listen: Option<String>,
+    /// How long the same public answer is not posted again in a channel; zero allows it.
+    pub repeat_window: std::time::Duration,
+    /// Where insight is kept; `None` when it is off (`insights = false`, or no config file to
+    /// put the database beside and no `insights_db`).
+    pub insights_db: Option<PathBuf>,
+    /// How long insight records are kept.
+    pub insights_retention: std::time::Duration,
+    /// Problems that do not stop the bot but deserve the admin's attention, such as a token
+    /// file other users can read.
+    pub warnings: Vec<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            path: None,
+            token: None,
+            guilds: Vec::new(),
+            api_url: None,
+            faq: None,
+            public_answers: true,
+            public_key: None,
+            interactions_path: "/interactions".to_owned(),
+            signature_window: std::time::Duration::from_secs(300),
+            application_id: None,
+            watch_faq: false,
+            metrics_listen: None,
+            repeat_window: std::time::Duration::from_secs(60),
+            insights_db: None,
+            insights_retention: std::time::Duration::from_secs(90 * 86_400),
+            warnings: Vec::new(),
+        }
+    }
+}
+
+/// Why the settings are unusable.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error(transparent)]
+    File(#[from] LoadError),
+    #[error("error: {var}: {message}\n  help: {help}")]
+    Environment {
+        var: &'static str,
+        message: String,
+        help: String,
+    },
+}
+
+/// Every key `config.toml` accepts; `config.example.toml` documents each.
+pub const KEYS: [&str; 16] = [
+    "insights",
+    "insights_db",
+    "insights_days",
+    "repeat_window_secs",
+    "watch_faq",
+    "metrics_listen",
+    "token",
+    "token_file",
+    "guilds",
+    "public_key",
+    "interactions_path",
+    "signature_window_secs",
+    "application_id",
+    "api_url",
+    "faq",
+    "public_answers",
+];
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    /// Only here to refuse it with a helpful message.
+    token: Option<Spanned<toml::Value>>,
+    token_file: Option<Spanned<String>>,
+    guilds: Option<Vec<Spanned<GuildId>>>,
+    api_url: Option<Spanned<String>>,
+    faq: Option<Spanned<String>>,
+    public_answers: Option<bool>,
+    public_key: Option<Spanned<String>>,
+    interactions_path: Option<Spanned<String>>,
+    signature_window_secs: Option<Spanned<i64>>,
+    application_id: Option<Spanned<GuildId>>,
+    watch_faq: Option<bool>,
+    metrics_listen: Option<Spanned<String>>,
+    repeat_window_secs: Option<Spanned<i64>>,
+    insights: Option<bool>,
+    insights_db: Option<Spanned<String>>,
+    insights_days: Option<Spanned<i64>>,
+}
+
+/// Discord ids are snowflakes; people paste them as numbers or as strings, so both are accepted.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum GuildId {
+    Number(i64),
+    Text(String),
+}
+
+impl Config {
+    /// Reads `path` (if any) and applies the environment, read through `env`.
+    pub fn load(
+        path: Option<&Path>,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Result<Self, ConfigError> {
+        let mut config = match path {
+            Some(path) => Self::read(path)?,
+            None => Self::default(),
+        };
+        if let Some(token) = env(TOKEN_VAR).filter(|t| !t.trim().is_empty()) {
+            let token = Token::new(&token).ok_or_else(|| ConfigError::Environment {
+                var: TOKEN_VAR,
+                message: "the token is empty".into(),
+                help: "set it to the bot token from the Discord developer portal".into(),
+            })?;
+            config.token = Some((token, TokenSource::Environment));
+        }
+        if let Some(key) = env(PUBLIC_KEY_VAR).filter(|k| !k.trim().is_empty()) {
+            config.public_key =
+                Some(
+                    public_key(&key).map_err(|message| ConfigError::Environment {
+                        var: PUBLIC_KEY_VAR,
+                        message,
+                        help: PUBLIC_KEY_HELP.into(),
+                    })?,
+                );
+        }
+        if let Some(url) = env(API_URL_VAR).filter(|u| !u.trim().is_empty()) {
+            config.api_url = Some(api_url(&url).map_err(|message| ConfigError::Environment {
+                var: API_URL_VAR,
+                message,
+                help: API_URL_HELP.into(),
+            })?);
+        }
+        Ok(config)
+    }
+
+    fn read(path: &Path) -> Result<Self, LoadError> {
+        let label = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|source| LoadError::Read {
+            path: label.clone(),
+            source,
+        })?;
+        let source = Source::new(&label, &text);
+        let raw: RawConfig = toml::from_str(&text)
+            .map_err(|e| source.errors(vec![redact_token(toml_error(&source, &e, &KEYS))]))?;
+        let dir = path.parent().unwrap_or(Path::new("."));
+        let mut problems: Vec<Diagnostic> = Vec::new();
+        let mut problem = |span, message: String, help: &str| {
+            problems.push(source.diagnostic(span, message, Some(help.to_owned())));
+        };
+
+        if let Some(token) = &raw.token {
+            problem(
+                token.span(),
+                "the token does not belong in the config file".into(),
+                "set DISCORD_TOKEN, or put the token alone in a file and name it with `token_file`",
+            );
+        }
+        let mut warnings = Vec::new();
+        let token = raw.token_file.as_ref().and_then(|file| {
+            let token_path = dir.join(file.get_ref());
+            if readable_by_others(&token_path) {
+                warnings.push(format!(
+                    "the token file {} can be read by other users: run `chmod 600 {}`",
+                    token_path.display(),
+                    token_path.display()
+                ));
+            }
+            match std::fs::read_to_string(&token_path) {
+                Ok(text) => match Token::new(&text) {
+                    Some(token) => Some((token, TokenSource::File)),
+                    None => {
+                        problem(
+                            file.span(),
+                            format!("token file `{}` is empty", token_path.display()),
+                            "write the bot token into it",
+                        );
+                        None
+                    }
+                },
+                Err(e) => {
+                    problem(
+                        file.span(),
+                        format!("cannot read token file `{}`: {e}", token_path.display()),
+                        "check the path; a relative one starts from the config file's folder",
+                    );
+                    None
+                }
+            }
+        });
+        let mut guilds = Vec::new();
+        for guild in raw.guilds.iter().flatten() {
+            match snowflake(guild.get_ref()) {
+                Some(id) => guilds.push(id),
+                None => problem(
+                    guild.span(),
+                    "not a guild id".into(),
+                    "copy the server's id (Developer Mode → right-click the server → Copy Server ID)",
+                ),
+            }
+        }
+        let api_url = raw.api_url.as_ref().and_then(|url| {
+            api_url(url.get_ref())
+                .map_err(|message| problem(url.span(), message, API_URL_HELP))
+                .ok()
+        });
+        let public_key = raw.public_key.as_ref().and_then(|key| {
+            public_key(key.get_ref())
+                .map_err(|message| problem(key.span(), message, PUBLIC_KEY_HELP))
+                .ok()
+        });
+        let interactions_path = match &raw.interactions_path {
+            Some(path)
+                if !path.get_ref().starts_with('/')
+                    || path.get_ref().contains(char::is_whitespace) =>
+            {
+                problem(
+                    path.span(),
+                    format!("`{}` is not a URL path", path.get_ref()),
+                    "write a path that starts with /, e.g. \"/interactions\"",
+                );
+                None
+            }
+            path => path.as_ref().map(|p| p.get_ref().clone()),
+        };
+        // A whole number of `unit_secs` seconds within `range`, as a duration.
+        let mut duration = |value: &Option<Spanned<i64>>,
+                            range: std::ops::RangeInclusive<i64>,
+                            (unit, unit_secs): (&str, u64),
+                            help: &str| {
+            let value = value.as_ref()?;
+            let n = *value.get_ref();
+            if range.contains(&n) {
+                return Some(std::time::Duration::from_secs(n as u64 * unit_secs));
+            }
+            let (low, high) = (range.start(), range.end());
+            problem(
+                value.span(),
+                format!("{n} {unit} is outside {low} to {high}"),
+                help,
+            );
+            None
+        };
+        let signature_window = duration(
+            &raw.signature_window_secs,
+            1..=3600,
+            ("seconds", 1),
+            "give the largest clock difference to accept, in seconds; Discord signs requests as it sends them, so a few minutes is plenty",
+        );
+        let repeat_window = duration(
+            &raw.repeat_window_secs,
+            0..=86_400,
+            ("seconds", 1),
+            "give how long the same answer is not posted twice in a channel, in seconds; 0 turns it off",
+        );
+        let insights_retention = duration(
+            &raw.insights_days,
+            1..=3650,
+            ("days", 86_400),
+            "give how many days of insight to keep, e.g. 90",
+        );
+        let insights_db = match (raw.insights, &raw.insights_db) {
+            (Some(false), _) => None,
+            (_, Some(file)) => Some(dir.join(file.get_ref())),
+            (_, None) => Some(default_insights_path(path)),
+        };
+        let application_id = raw.application_id.as_ref().and_then(|id| {
+            snowflake(id.get_ref()).or_else(|| {
+                problem(
+                    id.span(),
+                    "not an application id".into(),
+                    "copy the Application ID from the developer portal (General Information)",
+                );
+                None
+            })
+        });
+        if !problems.is_empty() {
+            let problems = problems.into_iter().map(redact_token).collect();
+            return Err(source.errors(problems).sorted().into());
+        }
+        Ok(Self {
+            path: Some(path.to_owned()),
+            token,
+            guilds,
+            api_url,
+            faq: raw.faq.map(|f| dir.join(f.into_inner())),
+            public_answers: raw.public_answers.unwrap_or(true),
+            public_key,
+            interactions_path: interactions_path
+                .unwrap_or_else(|| Self::default().interactions_path),
+            signature_window: signature_window.unwrap_or(Self::default().signature_window),
+            application_id,
+            watch_faq: raw.watch_faq.unwrap_or(false),
+            metrics_listen: raw.metrics_listen.map(Spanned::into_inner),
+            repeat_window: repeat_window.unwrap_or(Self::default().repeat_window),
+            insights_db,
+            insights_retention: insights_retention.unwrap_or(Self::default().insights_retention),
+            warnings,
+        })
+    }
+}
+
+/// Error messages quote the offending line; never when that line holds a token.
+fn redact_token(diagnostic: Diagnostic) -> Diagnostic {
+    let line = diagnostic.snippet().trim_start();
+    let key = line.split(['=', ' ', '\t']).next().unwrap_or_default();
+    if key.trim_matches('"') == "token" {
+        diagnostic.without_snippet()
+    } else {
+        diagnostic
+    }
+}
+
+/// Whether users other than the owner may read the file (group or world read permission).
+#[cfg(unix)]
+fn readable_by_others(path: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).is_ok_and(|m| m.permissions().mode() & 0o044 != 0)
+}
+
+#[cfg(not(unix))]
+fn readable_by_others(_: &Path) -> bool {
+    false
+}
+
+fn snowflake(id: &GuildId) -> Option<u64> {
+    let id = match id {
+        GuildId::Number(n) => u64::try_from(*n).ok(),
+        GuildId::Text(s) => s.trim().parse::<u64>().ok(),
+    };
+    id.filter(|&id| id > 0)
+}
+
+const PUBLIC_KEY_HELP: &str =
+    "copy the Public Key from the developer portal (General Information): 64 hexadecimal digits";
+
+/// The 32 bytes of a hex-encoded Ed25519 public key.
+fn public_key(text: &str) -> Result<[u8; 32], String> {
+    let text = text.trim();
+    let mut key = [0u8; 32];
+    hex::decode_to_slice(text, &mut key)
+        .map(|()| key)
+        .map_err(|_| {
+            format!(
+                "the public key is not 64 hexadecimal digits (got {} characters)",
+                text.chars().count()
+            )
+        })
+}
+
+const API_URL_HELP: &str =
+    "give the base URL of the API or of a rate-limit proxy, e.g. \"http://127.0.0.1:8080\"";
+
+fn api_url(url: &str) -> Result<String, String> {
+    let url = url.trim().trim_end_matches('/');
+    let rest = url
+        .strip_prefix("http://")
+        .or_else(|| url.strip_prefix("https://"));
+    match rest {
+        Some(host) if !host.is_empty() && !host.contains(char::is_whitespace) => Ok(url.to_owned()),
+        _ => Err(format!("`{url}` is not an http:// or https:// URL")),
+    }
+}
+
+/// Where the insight database lives when the config does not say: beside the config file.
+fn default_insights_path(config_file: &Path) -> PathBuf {
+    config_file
+        .parent()
+        .unwrap_or(Path::new("."))
+        .join("faqbot-insights.db")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn no_env(_: &str) -> Option<String> {
+        None
+    }
+
+    #[test]
+    fn token_never_shows_in_debug_output() {
+        let token = Token::new("Bot abc.def.ghi\n").unwrap();
+        assert_eq!(token.expose(), "abc.def.ghi");
+        assert_eq!(format!("{token:?}"), "Token(<redacted>)");
+        let config = Config {
+            token: Some((token, TokenSource::Environment)),
+            ..Config::default()
+        };
+        assert!(!format!("{config:?}").contains("abc"));
+    }
+
+    #[test]
+    fn defaults_without_a_file() {
+        let config = Config::load(None, no_env).unwrap();
+        assert!(config.token.is_none() && config.guilds.is_empty() && config.public_answers);
+    }
+
+    #[test]
+    fn environment_overrides_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let dir = dir.path();
+        let path = dir.join("config.toml");
+        std::fs::write(
+            &path,
+            "api_url = \"http://proxy:1\"\nguilds = [1, \"2\"]\nfaq = \"my.toml\"\n",
+        )
+        .unwrap();
+        let env = |var: &str| match var {
+            TOKEN_VAR => Some(" secret ".to_owned()),
+            API_URL_VAR => Some("http://127.0.0.1:9/".to_owned()),
+            _ => None,
+        };
+        let config = Config::load(Some(&path), env).unwrap();
+        assert_eq!(config.token.unwrap().0.expose(), "secret");
+        assert_eq!(config.api_url.as_deref(), Some("http://127.0.0.1:9"));
+        assert_eq!(config.guilds, [1, 2]);
+        assert_eq!(config.faq, Some(dir.join("my.toml")));
+    }
+}

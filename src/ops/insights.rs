@@ -1,0 +1,348 @@
+//! What people ask: answers per topic per day, and the `/ask` questions the FAQ could not answer,
+//! kept in SQLite for `faqbot report`: the list a FAQ maintainer turns into keywords and topics.
+//!
+//! Privacy by construction: only question text (capped) and topic ids are stored, never a user,
+//! guild or channel id. Writing never delays an answer: records go through a bounded queue to one
+//! writer thread, and when it falls behind they are dropped and counted. Database errors are
+//! logged, never passed to users. SQLite runs in WAL mode, so `report` reads while the bot writes.
+
+use std::path::Path;
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender, TrySendError};
+use std::time::Duration;
+
+use jiff::Timestamp;
+use rusqlite::{params, Connection};
+use serde::Serialize;
+
+use crate::core::matcher::text::words;
+
+/// Longest question stored, in characters.
+const QUESTION_CHARS: usize = 300;
+/// Records waiting for the writer before new ones are dropped.
+const QUEUE: usize = 1024;
+/// The schema version this build writes; older databases are migrated up to it.
+const SCHEMA_VERSION: i64 = 1;
+
+/// One thing worth remembering about an interaction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Record {
+    /// A topic was shown.
+    Answered { topic: String },
+    /// An `/ask` question got no sure answer; `outcome` is `unsure` or `refused`.
+    Unanswered {
+        question: String,
+        outcome: &'static str,
+    },
+}
+
+/// The sending side: cheap to clone, never blocks.
+#[derive(Debug, Clone)]
+pub struct Insights {
+    queue: SyncSender<(Record, Timestamp)>,
+}
+
+impl Insights {
+    /// Opens (creating and migrating) the database at `path` and starts the writer thread,
+    /// which also deletes what is older than `retention`.
+    pub fn open(path: &Path, retention: Duration) -> rusqlite::Result<Self> {
+        let connection = open(path)?;
+        let (queue, records) = sync_channel(QUEUE);
+        let path = path.to_path_buf();
+        std::thread::Builder::new()
+            .name("insights".into())
+            .spawn(move || write(connection, records, &path, retention))
+            .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+        Ok(Self { queue })
+    }
+
+    /// Queues a record; if the writer is behind, drops it and counts the drop.
+    pub fn record(&self, record: Record, now: Timestamp) {
+        match self.queue.try_send((record, now)) {
+            Ok(()) => {}
+            Err(TrySendError::Full(_)) => crate::ops::metrics::metrics().insight_dropped(),
+            Err(TrySendError::Disconnected(_)) => {}
+        }
+    }
+}
+
+/// Opens the database and brings its schema up to date.
+fn open(path: &Path) -> rusqlite::Result<Connection> {
+    let connection = Connection::open(path)?;
+    connection.busy_timeout(Duration::from_secs(5))?;
+    connection.pragma_update(None, "journal_mode", "WAL")?;
+    connection.pragma_update(None, "synchronous", "NORMAL")?;
+    migrate(&connection)?;
+    Ok(connection)
+}
+
+/// Each step takes the schema from one version to the next; `user_version` says where it is.
+fn migrate(connection: &Connection) -> rusqlite::Result<()> {
+    let version: i64 = connection.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    if version < 1 {
+        connection.execute_batch(
+            "BEGIN;
+             CREATE TABLE answers (
+                 day TEXT NOT NULL,
+                 topic TEXT NOT NULL,
+                 count INTEGER NOT NULL,
+                 PRIMARY KEY (day, topic)
+             );
+             CREATE TABLE unanswered (
+                 id INTEGER PRIMARY KEY,
+                 day TEXT NOT NULL,
+                 question TEXT NOT NULL,
+                 normalized TEXT NOT NULL,
+                 outcome TEXT NOT NULL
+             );
+             CREATE INDEX unanswered_day ON unanswered (day);
+             PRAGMA user_version = 1;
+             COMMIT;",
+        )?;
+    }
+    debug_assert_eq!(
+        SCHEMA_VERSION, 1,
+        "add a migration step for each new version"
+    );
+    Ok(())
+}
+
+fn write(
+    connection: Connection,
+    records: Receiver<(Record, Timestamp)>,
+    path: &Path,
+    retention: Duration,
+) {
+    let mut last_sweep: Option<Timestamp> = None;
+    while let Ok((record, now)) = records.recv() {
+        if last_sweep.is_none_or(|at| now.duration_since(at).as_secs() > 3600) {
+            if let Err(e) = sweep(&connection, now, retention) {
+                tracing::error!(db = %path.display(), error = %e, "insights: cannot delete old records");
+            }
+            last_sweep = Some(now);
+        }
+        if let Err(e) = insert(&connection, &record, now) {
+            tracing::error!(db = %path.display(), error = %e, "insights: cannot write");
+        }
+    }
+}
+
+fn day(now: Timestamp) -> String {
+    now.strftime("%Y-%m-%d").to_string()
+}
+
+fn insert(connection: &Connection, record: &Record, now: Timestamp) -> rusqlite::Result<()> {
+    match record {
+        Record::Answered { topic } => connection.execute(
+            "INSERT INTO answers (day, topic, count) VALUES (?1, ?2, 1)
+             ON CONFLICT (day, topic) DO UPDATE SET count = count + 1",
+            params![day(now), topic],
+        )?,
+        Record::Unanswered { question, outcome } => {
+            let question: String = question.trim().chars().take(QUESTION_CHARS).collect();
+            let question = question.trim_end();
+            connection.execute(
+                "INSERT INTO unanswered (day, question, normalized, outcome) VALUES (?1, ?2, ?3, ?4)",
+                params![day(now), question, normalize(question), outcome],
+            )?
+        }
+    };
+    Ok(())
+}
+
+/// Deletes what is older than the retention window.
+fn sweep(connection: &Connection, now: Timestamp, retention: Duration) -> rusqlite::Result<()> {
+    let oldest = day(now
+        .checked_sub(jiff::SignedDuration::try_from(retention).unwrap_or_default())
+        .unwrap_or(now));
+    connection.execute("DELETE FROM answers WHERE day < ?1", params![oldest])?;
+    connection.execute("DELETE FROM unanswered WHERE day < ?1", params![oldest])?;
+    Ok(())
+}
+
+/// Questions that differ only in case, accents and punctuation count as one.
+fn normalize(question: &str) -> String {
+    words(question).collect::<Vec<_>>().join(" ")
+}
+
+/// What `faqbot report` shows.
+#[derive(Debug, Serialize, PartialEq)]
+pub struct Report {
+    pub days: u32,
+    /// Topics by how often they were shown, most first.
+    pub topics: Vec<TopicCount>,
+    /// Questions without a sure answer, grouped by normalized text, most frequent first.
+    pub unanswered: Vec<QuestionCount>,
+}
+
+#[derive(Debug, Serialize, PartialEq)]
+pub struct TopicCount {
+    pub topic: String,
+    pub answers: u64,
+}
+
+#[derive(Debug, Serialize, PartialEq)]
+pub struct QuestionCount {
+    /// The most recent wording of the question.
+    pub question: String,
+    pub count: u64,
+    /// How often the bot was unsure (offered topics) rather than refusing.
+    pub unsure: u64,
+}
+
+/// Reads the last `days` days from the database at `path`, `limit` rows of each list at most.
+pub fn report(path: &Path, days: u32, limit: usize, now: Timestamp) -> rusqlite::Result<Report> {
+    let connection = open(path)?;
+    let since = day(now
+        .checked_sub(jiff::SignedDuration::from_hours(
+            24 * i64::from(days.saturating_sub(1)),
+        ))
+        .unwrap_or(now));
+    let limit = limit as i64;
+    let topics = connection
+        .prepare(
+            "SELECT topic, SUM(count) AS n FROM answers WHERE day >= ?1
+             GROUP BY topic ORDER BY n DESC, topic LIMIT ?2",
+        )?
+        .query_map(params![since, limit], |row| {
+            Ok(TopicCount {
+                topic: row.get(0)?,
+                answers: row.get::<_, i64>(1)? as u64,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let unanswered = connection
+        .prepare(
+            "SELECT (SELECT question FROM unanswered AS latest WHERE latest.normalized = u.normalized
+                     ORDER BY id DESC LIMIT 1),
+                    COUNT(*) AS n, SUM(outcome = 'unsure')
+             FROM unanswered AS u WHERE day >= ?1 AND normalized != ''
+             GROUP BY normalized ORDER BY n DESC, normalized LIMIT ?2",
+        )?
+        .query_map(params![since, limit], |row| {
+            Ok(QuestionCount {
+                question: row.get(0)?,
+                count: row.get::<_, i64>(1)? as u64,
+                unsure: row.get::<_, i64>(2)? as u64,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(Report {
+        days,
+        topics,
+        unanswered,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> Timestamp {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn records_are_counted_grouped_and_expire() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("insights.db");
+        let connection = open(&path).unwrap();
+        let now = at("2026-11-25T10:00:00Z");
+        let answered = |topic: &str| Record::Answered {
+            topic: topic.into(),
+        };
+        let unanswered = |q: &str, outcome| Record::Unanswered {
+            question: q.into(),
+            outcome,
+        };
+        for record in [
+            answered("logo"),
+            answered("logo"),
+            answered("un"),
+            unanswered("How do I mount an ISO file?", "refused"),
+            unanswered("how do i mount an iso file", "refused"),
+            unanswered("who writes the standards", "unsure"),
+            unanswered(&"long ".repeat(500), "refused"),
+        ] {
+            insert(&connection, &record, now).unwrap();
+        }
+        insert(
+            &connection,
+            &answered("funding"),
+            at("2026-06-01T10:00:00Z"),
+        )
+        .unwrap();
+
+        let report = report(&path, 30, 10, now).unwrap();
+        assert_eq!(
+            report.topics,
+            [
+                TopicCount {
+                    topic: "logo".into(),
+                    answers: 2
+                },
+                TopicCount {
+                    topic: "un".into(),
+                    answers: 1
+                },
+            ]
+        );
+        assert_eq!(report.unanswered[0].question, "how do i mount an iso file");
+        assert_eq!(
+            (report.unanswered[0].count, report.unanswered[0].unsure),
+            (2, 0)
+        );
+        let long = report
+            .unanswered
+            .iter()
+            .find(|q| q.question.starts_with("long"))
+            .unwrap();
+        assert_eq!(
+            long.question.chars().count(),
+            QUESTION_CHARS - 1,
+            "capped (and trimmed)"
+        );
+
+        sweep(&connection, now, Duration::from_secs(90 * 86_400)).unwrap();
+        let old: i64 = connection
+            .query_row(
+                "SELECT COUNT(*) FROM answers WHERE topic = 'funding'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(old, 0, "older than 90 days: gone");
+    }
+
+    #[test]
+    fn the_writer_thread_stores_what_is_queued() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("insights.db");
+        let insights = Insights::open(&path, Duration::from_secs(90 * 86_400)).unwrap();
+        let now = Timestamp::now();
+        insights.record(
+            Record::Answered {
+                topic: "logo".into(),
+            },
+            now,
+        );
+        for _ in 0..100 {
+            if report(&path, 1, 10, now).unwrap().topics.len() == 1 {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("the record never reached the database");
+    }
+
+    #[test]
+    fn opening_twice_keeps_the_schema() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("insights.db");
+        drop(open(&path).unwrap());
+        let connection = open(&path).unwrap();
+        let version: i64 = connection
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+    }
+}

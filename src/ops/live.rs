@@ -1,0 +1,219 @@
+//! The FAQ being served, replaced whole when `faq.toml` changes, without a restart.
+//!
+//! Each interaction takes the current [`Answers`] once and answers from it, so an edit takes
+//! effect from the next interaction and never halfway through one. A file that does not
+//! validate is refused with the same `file:line` messages as `faqbot check`, and the FAQ that was
+//! serving keeps serving.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+use crate::core::answers::Answers;
+use crate::core::diagnostic::LoadError;
+use crate::core::faq::Faq;
+
+/// The answers in service, and the file they came from.
+#[derive(Debug)]
+pub struct Live {
+    current: RwLock<Arc<Answers>>,
+    /// `None` when serving the FAQ built into the binary, which cannot change.
+    path: Option<PathBuf>,
+    public_answers: bool,
+}
+
+/// What a successful reload changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reloaded {
+    /// Answers, keywords or hours changed; the slash commands are the same.
+    Answers,
+    /// The commands themselves changed (a topic added, removed, renamed or re-described):
+    /// they must be registered again.
+    Commands,
+}
+
+impl Live {
+    pub fn new(faq: Faq, path: Option<PathBuf>, public_answers: bool) -> Self {
+        Self {
+            current: RwLock::new(Arc::new(Answers::new(faq, public_answers))),
+            path,
+            public_answers,
+        }
+    }
+
+    /// The answers to use for one interaction.
+    pub fn answers(&self) -> Arc<Answers> {
+        Arc::clone(&self.current.read().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Reads the file again and, if it validates, serves it from now on.
+    pub fn reload(&self) -> Result<Reloaded, LoadError> {
+        let Some(path) = &self.path else {
+            return Ok(Reloaded::Answers);
+        };
+        let faq = Faq::load(path)?;
+        let fresh = Arc::new(Answers::new(faq, self.public_answers));
+        let mut current = self.current.write().unwrap_or_else(|e| e.into_inner());
+        let changed = if current.catalogue().same_commands(fresh.catalogue()) {
+            Reloaded::Answers
+        } else {
+            Reloaded::Commands
+        };
+        *current = fresh;
+        Ok(changed)
+    }
+}
+
+/// Reloads `live` on SIGHUP and, with `watch`, whenever its file changes, calling `changed`
+/// after each successful reload. Runs until the process ends.
+pub async fn reload_when_asked(live: Arc<Live>, watch: bool, changed: impl Fn(Reloaded)) {
+    let Some(path) = live.path().map(Path::to_path_buf) else {
+        tracing::info!("serving the FAQ built into faqbot: there is no file to reload");
+        return;
+    };
+    let (tx, mut rx) = tokio::sync::mpsc::channel::<()>(16);
+    // Kept alive for as long as this task runs: dropping it stops the watching.
+    let _watcher = if watch {
+        // The examples file the FAQ names is part of it: an edit there reloads too.
+        let examples = live
+            .answers()
+            .faq()
+            .examples_file
+            .as_ref()
+            .map(|file| path.parent().unwrap_or(Path::new("")).join(&file.name));
+        let files: Vec<PathBuf> = std::iter::once(path.clone()).chain(examples).collect();
+        match watch_files(&files, tx.clone()) {
+            Ok(watcher) => {
+                tracing::info!(file = %path.display(), "watching the FAQ for changes");
+                Some(watcher)
+            }
+            Err(e) => {
+                tracing::error!(file = %path.display(), error = %e, "cannot watch the FAQ; SIGHUP still reloads it");
+                None
+            }
+        }
+    } else {
+        None
+    };
+    #[cfg(unix)]
+    {
+        let hangup = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup());
+        match hangup {
+            Ok(mut hangup) => {
+                let tx = tx.clone();
+                tokio::spawn(async move {
+                    while hangup.recv().await.is_some() {
+                        let _ = tx.send(()).await;
+                    }
+                });
+            }
+            Err(e) => tracing::error!(error = %e, "cannot listen for SIGHUP"),
+        }
+    }
+    drop(tx);
+    while rx.recv().await.is_some() {
+        // Editors write a file in several steps: wait for them to finish, then reload once.
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        while rx.try_recv().is_ok() {}
+        let result = live.reload();
+        crate::ops::metrics::metrics().reloaded(result.is_ok());
+        match result {
+            Ok(what) => {
+                tracing::info!(file = %path.display(), commands_changed = (what == Reloaded::Commands), "FAQ reloaded");
+                changed(what);
+            }
+            Err(e) => tracing::error!("FAQ not reloaded, the previous one keeps serving:\n{e}"),
+        }
+    }
+}
+
+/// Watches the files' folders (editors replace files by renaming, which a watch on the file
+/// itself would miss) and signals `tx` on any change to one of the files.
+fn watch_files(
+    paths: &[PathBuf],
+    tx: tokio::sync::mpsc::Sender<()>,
+) -> notify::Result<notify::RecommendedWatcher> {
+    use notify::Watcher;
+    let folder_of = |path: &Path| match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let watched: Vec<(PathBuf, std::ffi::OsString)> = paths
+        .iter()
+        .filter_map(|p| Some((folder_of(p), p.file_name()?.to_owned())))
+        .collect();
+    // Events may name the folder differently than it was given (absolute, say): compare names.
+    let names: Vec<std::ffi::OsString> = watched.iter().map(|(_, n)| n.clone()).collect();
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        let Ok(event) = event else { return };
+        if event.kind.is_access() {
+            return;
+        }
+        let ours = event.paths.iter().any(|p| {
+            names
+                .iter()
+                .any(|name| p.file_name() == Some(name.as_os_str()))
+        });
+        if ours {
+            let _ = tx.try_send(());
+        }
+    })?;
+    let mut folders: Vec<&PathBuf> = watched.iter().map(|(f, _)| f).collect();
+    folders.dedup();
+    for folder in folders {
+        watcher.watch(folder, notify::RecursiveMode::NonRecursive)?;
+    }
+    Ok(watcher)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::faq::{EMBEDDED, EMBEDDED_EXAMPLES};
+
+    #[test]
+    fn a_valid_edit_takes_effect_and_a_broken_one_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("faq.toml");
+        std::fs::write(&path, EMBEDDED).unwrap();
+        std::fs::write(dir.path().join("examples.tsv"), EMBEDDED_EXAMPLES).unwrap();
+        let live = Live::new(Faq::load(&path).unwrap(), Some(path.clone()), true);
+        let question = |live: &Live| live.answers().faq().topics[2].question.clone();
+        assert_eq!(question(&live), "Who is allowed to use the ISO logo?");
+
+        let edited = EMBEDDED.replace(
+            "Who is allowed to use the ISO logo?",
+            "May I use the ISO logo?",
+        );
+        std::fs::write(&path, &edited).unwrap();
+        assert_eq!(
+            live.reload().unwrap(),
+            Reloaded::Commands,
+            "a description changed"
+        );
+        assert_eq!(question(&live), "May I use the ISO logo?");
+
+        let answer_only = edited.replace(
+            "Read more about our name and logo.",
+            "Read more about our logo.",
+        );
+        std::fs::write(&path, &answer_only).unwrap();
+        assert_eq!(live.reload().unwrap(), Reloaded::Answers);
+
+        std::fs::write(&path, answer_only.replace("id = \"logo\"", "id = \"Logo\"")).unwrap();
+        let error = live.reload().unwrap_err().to_string();
+        assert!(
+            error.contains("faq.toml:") && error.contains("topic id `Logo`"),
+            "{error}"
+        );
+        assert_eq!(
+            question(&live),
+            "May I use the ISO logo?",
+            "the old FAQ keeps serving"
+        );
+    }
+}

@@ -1,0 +1,10 @@
+//! What running the bot takes beside answering: configuration, live FAQ reload, insight in
+//! SQLite, Prometheus metrics, the memory of recent answers, logging. The front ends feed them;
+//! the core never reaches them.
+
+pub mod config;
+pub mod insights;
+pub mod live;
+pub mod logging;
+pub mod metrics;
+pub mod recent;
