@@ -25,6 +25,9 @@ pub fn is_command_name(name: &str) -> bool {
             .all(|c| (c == '-' || c == '_' || c.is_alphanumeric()) && !c.is_uppercase())
 }
 
+/// faqbot's own commands, besides one per topic: names no topic may take.
+pub const BUILT_IN_COMMANDS: [&str; 3] = ["ask", "faq", "hours"];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,6 +57,3 @@ mod tests {
         }
     }
 }
-
-/// faqbot's own commands, besides one per topic: names no topic may take.
-pub const BUILT_IN_COMMANDS: [&str; 3] = ["ask", "faq", "hours"];
