@@ -4,7 +4,7 @@ mod common;
 
 use common::{faqbot, repo};
 use faqbot::core::faq::Faq;
-use faqbot::core::reply::{self, Reply};
+use faqbot::core::reply::{self, Reply, Text};
 use faqbot::core::schedule::{Schedule, Zone};
 use jiff::Timestamp;
 use serde_json::{json, Value};
@@ -30,7 +30,11 @@ fn faq(zone: &str) -> Faq {
 fn show(reply: &Reply, faq: &Faq, now: Timestamp) -> String {
     let mut out = common::discord_form(reply);
     out.push_str("--- terminal ---\n");
-    out.push_str(&reply.to_plain(faq.contact.schedule.zone().tz(), now));
+    out.push_str(&faqbot::frontends::terminal::reply(
+        reply,
+        faq.contact.schedule.zone().tz(),
+        now,
+    ));
     out
 }
 
@@ -70,14 +74,17 @@ fn the_contact_topic_shows_the_live_status() {
     let reply = reply::topic(&faq, contact, now);
     insta::assert_snapshot!("topic_contact", show(&reply, &faq, now));
     let right_now = &reply.fields[0];
-    assert_eq!(right_now.name, "Right now");
+    assert_eq!(right_now.name, Text::from("Right now"));
     assert_eq!(
         right_now.value,
         reply::status_line(&faq.contact.schedule.status(now))
     );
 
     let membership = reply::topic(&faq, faq.topic("membership").unwrap(), now);
-    assert!(membership.fields.iter().all(|f| f.name != "Right now"));
+    assert!(membership
+        .fields
+        .iter()
+        .all(|f| f.name != Text::from("Right now")));
 }
 
 #[test]

@@ -462,7 +462,7 @@ async fn metrics_are_served_beside_the_interactions() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_repeated_answer_points_to_the_first() {
+async fn a_repeated_answer_goes_privately_to_the_asker_with_a_pointer() {
     let server = Server::start(&[]).await;
     let (_, first) = signed(
         &server,
@@ -476,9 +476,15 @@ async fn a_repeated_answer_points_to_the_first() {
     )
     .await;
     assert_eq!(again["data"]["flags"], 64, "private");
-    let body = again["data"]["embeds"][0]["description"].as_str().unwrap();
+    let embed = &again["data"]["embeds"][0];
+    assert_eq!(embed["title"], "How is ISO financed?", "the answer itself");
+    assert_eq!(
+        embed["description"],
+        first["data"]["embeds"][0]["description"]
+    );
+    let pointer = embed["fields"][0]["value"].as_str().unwrap();
     assert!(
-        body.starts_with("“How is ISO financed?” was answered in this channel <t:"),
-        "{body}"
+        pointer.starts_with("Answered in this channel <t:") && pointer.ends_with(", just above."),
+        "{pointer}"
     );
 }

@@ -2,12 +2,12 @@
 //! reads a clock, a socket or a file after loading, imports serenity or tokio, or writes
 //! Discord markup: the front ends do that.
 
-pub mod answers;
 pub mod catalogue;
 pub mod diagnostic;
 pub mod eval;
 pub mod faq;
 pub mod limits;
 pub mod matcher;
+pub mod pipeline;
 pub mod reply;
 pub mod schedule;

@@ -13,10 +13,11 @@ use serde::Serialize;
 
 use crate::core::catalogue::{Action, Catalogue};
 use crate::core::diagnostic::LoadError;
-use crate::core::faq::{Contact, Faq, EMBEDDED_LABEL};
+use crate::core::faq::{Faq, EMBEDDED_LABEL};
 use crate::core::matcher::Matcher;
-use crate::core::reply;
+use crate::core::pipeline::{Decision, Detail, Kind, Options, Pipeline, Request, Response};
 use crate::core::schedule::{Closure, Holidays};
+use crate::frontends::terminal;
 use crate::ops::config::{Config, ConfigError, TokenSource, TOKEN_VAR};
 
 /// Answers questions about ISO on Discord, from ISO's published FAQ.
@@ -251,15 +252,15 @@ pub fn run(
         }
         Command::Commands { json: false } => commands(&setup, out)?,
         Command::Ask { ref question, json } => {
-            let matcher = Matcher::new(&setup.faq);
+            let pipeline = Pipeline::new(setup.faq.clone(), true);
             let question = question.join(" ");
             let now = Timestamp::now();
             if question == "-" {
                 for line in io::stdin().lock().lines() {
-                    ask(&setup.faq, &matcher, &line?, true, now, out)?;
+                    ask(&pipeline, &line?, true, now, out)?;
                 }
             } else {
-                ask(&setup.faq, &matcher, &question, json, now, out)?;
+                ask(&pipeline, &question, json, now, out)?;
             }
         }
         Command::Eval {
@@ -316,7 +317,7 @@ pub fn run(
             }
         }
         Command::Hours { at, json } => hours(
-            &setup.faq.contact,
+            &Pipeline::new(setup.faq.clone(), true),
             at.unwrap_or_else(Timestamp::now),
             json,
             out,
@@ -422,34 +423,66 @@ struct AskJson<'a> {
     suggestions: Vec<&'a str>,
 }
 
+/// A command as the command line asks it of the core: outside any channel, at `now`.
+fn request(name: &str, question: Option<&str>, now: Timestamp) -> Request {
+    Request {
+        kind: Kind::Command {
+            name: name.to_owned(),
+            options: Options {
+                question: question.map(str::to_owned),
+                topic: None,
+            },
+        },
+        channel: None,
+        user: None,
+        locale: None,
+        now,
+    }
+}
+
+/// The reply of a decision as terminal text, in the office's time zone.
+fn text(pipeline: &Pipeline, decision: &Decision, now: Timestamp) -> String {
+    let tz = pipeline.faq().contact.schedule.zone().tz();
+    match &decision.response {
+        Response::Message(reply) => terminal::reply(reply, tz, now),
+        Response::Choices(_) => String::new(),
+    }
+}
+
 fn ask(
-    faq: &Faq,
-    matcher: &Matcher,
+    pipeline: &Pipeline,
     question: &str,
     json: bool,
     now: Timestamp,
     out: &mut impl Write,
 ) -> io::Result<()> {
-    let verdict = matcher.ask(question);
-    let reply = reply::ask(faq, question, &verdict, now);
-    let tz = faq.contact.schedule.zone().tz();
+    let decision = pipeline.decide(&request("ask", Some(question), now));
     if !json {
-        return write!(out, "{}", reply.to_plain(tz, now));
+        return write!(out, "{}", text(pipeline, &decision, now));
     }
-    let topic = verdict.topic().map(|t| &faq.topics[t]);
+    let faq = pipeline.faq();
+    let (topic, score, suggestions) = match &decision.detail {
+        Detail::Ask { verdict, .. } => (
+            verdict.topic().map(|t| &faq.topics[t]),
+            verdict.score(),
+            verdict
+                .suggestions()
+                .iter()
+                .map(|&t| faq.topics[t].id.as_str())
+                .collect(),
+        ),
+        // An empty question: no verdict, only the invitation to ask.
+        _ => (None, 0.0, Vec::new()),
+    };
     let body = AskJson {
         topic: topic.map(|t| t.id.as_str()),
         question: question.trim(),
         answer: match topic {
             Some(t) => t.answer.clone(),
-            None => reply.to_plain(tz, now).trim_end().to_owned(),
+            None => text(pipeline, &decision, now).trim_end().to_owned(),
         },
-        score: (f64::from(verdict.score()) * 100.0).round() / 100.0,
-        suggestions: verdict
-            .suggestions()
-            .iter()
-            .map(|&t| faq.topics[t].id.as_str())
-            .collect(),
+        score: (f64::from(score) * 100.0).round() / 100.0,
+        suggestions,
     };
     serde_json::to_writer(&mut *out, &body)?;
     writeln!(out)
@@ -562,17 +595,14 @@ struct HoursJson<'a> {
     closed_today: Option<&'a str>,
 }
 
-fn hours(contact: &Contact, now: Timestamp, json: bool, out: &mut impl Write) -> io::Result<()> {
-    let schedule = &contact.schedule;
-    let status = schedule.status(now);
+fn hours(pipeline: &Pipeline, now: Timestamp, json: bool, out: &mut impl Write) -> io::Result<()> {
+    let decision = pipeline.decide(&request("hours", None, now));
+    let status = match &decision.detail {
+        Detail::Hours(status) if json => status,
+        _ => return write!(out, "{}", text(pipeline, &decision, now)),
+    };
+    let schedule = &pipeline.faq().contact.schedule;
     let tz = schedule.zone().tz();
-    if !json {
-        return write!(
-            out,
-            "{}",
-            reply::hours(contact, &status, now).to_plain(tz, now)
-        );
-    }
     let rfc3339 = |t: Timestamp| {
         t.to_zoned(tz.clone())
             .strftime("%Y-%m-%dT%H:%M:%S%:z")

@@ -23,17 +23,8 @@ const QUEUE: usize = 1024;
 /// The schema version this build writes; older databases are migrated up to it.
 const SCHEMA_VERSION: i64 = 1;
 
-/// One thing worth remembering about an interaction.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Record {
-    /// A topic was shown.
-    Answered { topic: String },
-    /// An `/ask` question got no sure answer; `outcome` is `unsure` or `refused`.
-    Unanswered {
-        question: String,
-        outcome: &'static str,
-    },
-}
+/// One thing worth remembering about an interaction, as the core decided it.
+pub use crate::core::pipeline::Insight as Record;
 
 /// The sending side: cheap to clone, never blocks.
 #[derive(Debug, Clone)]
@@ -142,7 +133,7 @@ fn insert(connection: &Connection, record: &Record, now: Timestamp) -> rusqlite:
             let question = question.trim_end();
             connection.execute(
                 "INSERT INTO unanswered (day, question, normalized, outcome) VALUES (?1, ?2, ?3, ?4)",
-                params![day(now), question, normalize(question), outcome],
+                params![day(now), question, normalize(question), outcome.label()],
             )?
         }
     };
@@ -236,6 +227,7 @@ pub fn report(path: &Path, days: u32, limit: usize, now: Timestamp) -> rusqlite:
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::reply::Outcome;
 
     fn at(text: &str) -> Timestamp {
         text.parse().unwrap()
@@ -258,10 +250,10 @@ mod tests {
             answered("logo"),
             answered("logo"),
             answered("un"),
-            unanswered("How do I mount an ISO file?", "refused"),
-            unanswered("how do i mount an iso file", "refused"),
-            unanswered("who writes the standards", "unsure"),
-            unanswered(&"long ".repeat(500), "refused"),
+            unanswered("How do I mount an ISO file?", Outcome::Refused),
+            unanswered("how do i mount an iso file", Outcome::Refused),
+            unanswered("who writes the standards", Outcome::Unsure),
+            unanswered(&"long ".repeat(500), Outcome::Refused),
         ] {
             insert(&connection, &record, now).unwrap();
         }

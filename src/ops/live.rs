@@ -1,6 +1,6 @@
 //! The FAQ being served, replaced whole when `faq.toml` changes, without a restart.
 //!
-//! Each interaction takes the current [`Answers`] once and answers from it, so an edit takes
+//! Each interaction takes the current [`Pipeline`] once and answers from it, so an edit takes
 //! effect from the next interaction and never halfway through one. A file that does not
 //! validate is refused with the same `file:line` messages as `faqbot check`, and the FAQ that was
 //! serving keeps serving.
@@ -9,14 +9,14 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
-use crate::core::answers::Answers;
 use crate::core::diagnostic::LoadError;
 use crate::core::faq::Faq;
+use crate::core::pipeline::Pipeline;
 
 /// The answers in service, and the file they came from.
 #[derive(Debug)]
 pub struct Live {
-    current: RwLock<Arc<Answers>>,
+    current: RwLock<Arc<Pipeline>>,
     /// `None` when serving the FAQ built into the binary, which cannot change.
     path: Option<PathBuf>,
     public_answers: bool,
@@ -35,14 +35,14 @@ pub enum Reloaded {
 impl Live {
     pub fn new(faq: Faq, path: Option<PathBuf>, public_answers: bool) -> Self {
         Self {
-            current: RwLock::new(Arc::new(Answers::new(faq, public_answers))),
+            current: RwLock::new(Arc::new(Pipeline::new(faq, public_answers))),
             path,
             public_answers,
         }
     }
 
-    /// The answers to use for one interaction.
-    pub fn answers(&self) -> Arc<Answers> {
+    /// The pipeline to answer one interaction with.
+    pub fn pipeline(&self) -> Arc<Pipeline> {
         Arc::clone(&self.current.read().unwrap_or_else(|e| e.into_inner()))
     }
 
@@ -56,7 +56,7 @@ impl Live {
             return Ok(Reloaded::Answers);
         };
         let faq = Faq::load(path)?;
-        let fresh = Arc::new(Answers::new(faq, self.public_answers));
+        let fresh = Arc::new(Pipeline::new(faq, self.public_answers));
         let mut current = self.current.write().unwrap_or_else(|e| e.into_inner());
         let changed = if current.catalogue().same_commands(fresh.catalogue()) {
             Reloaded::Answers
@@ -80,7 +80,7 @@ pub async fn reload_when_asked(live: Arc<Live>, watch: bool, changed: impl Fn(Re
     let _watcher = if watch {
         // The examples file the FAQ names is part of it: an edit there reloads too.
         let examples = live
-            .answers()
+            .pipeline()
             .faq()
             .examples_file
             .as_ref()
@@ -182,7 +182,7 @@ mod tests {
         std::fs::write(&path, EMBEDDED).unwrap();
         std::fs::write(dir.path().join("examples.tsv"), EMBEDDED_EXAMPLES).unwrap();
         let live = Live::new(Faq::load(&path).unwrap(), Some(path.clone()), true);
-        let question = |live: &Live| live.answers().faq().topics[2].question.clone();
+        let question = |live: &Live| live.pipeline().faq().topics[2].question.clone();
         assert_eq!(question(&live), "Who is allowed to use the ISO logo?");
 
         let edited = EMBEDDED.replace(

@@ -10,6 +10,9 @@ use prometheus_client::metrics::family::Family;
 use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
 use prometheus_client::registry::Registry;
 
+use crate::core::pipeline::Label;
+use crate::core::reply::Outcome;
+
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct InteractionLabels {
     /// `command`, `autocomplete`, `button` or `ping`.
@@ -92,27 +95,25 @@ impl Metrics {
     }
 
     /// Counts one interaction and how long answering it took.
-    pub fn interaction(
-        &self,
-        kind: &'static str,
-        command: &str,
-        known: bool,
-        outcome: &'static str,
-        took: Duration,
-    ) {
-        let command = if known {
-            command.to_owned()
+    ///
+    /// Commands are labelled by name only when they are faqbot's (`other` otherwise), so that
+    /// made-up names cannot grow the label set; `/ask`'s refusals are counted apart, and only
+    /// `/ask`'s: a `/faq topic:` that matched nothing is not an unanswered question.
+    pub fn interaction(&self, label: &Label, outcome: Outcome, failed: bool, took: Duration) {
+        let command = if label.known {
+            label.name.clone()
         } else {
             "other".to_owned()
         };
+        let outcome_label = if failed { "failed" } else { outcome.label() };
         self.interactions
             .get_or_create(&InteractionLabels {
-                kind,
+                kind: label.kind.label(),
                 command,
-                outcome,
+                outcome: outcome_label,
             })
             .inc();
-        if matches!(outcome, "unsure" | "refused") {
+        if label.is_ask() && !failed && matches!(outcome, Outcome::Unsure | Outcome::Refused) {
             self.refusals.inc();
         }
         self.latency.observe(took.as_secs_f64());
@@ -143,25 +144,28 @@ impl Metrics {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::catalogue::Action;
+    use crate::core::pipeline::RequestKind;
 
     #[test]
     fn renders_counters_and_the_latency_histogram() {
         let metrics = Metrics::new();
-        metrics.interaction(
-            "command",
-            "logo",
-            true,
-            "answered",
-            Duration::from_micros(300),
-        );
-        metrics.interaction(
-            "command",
-            "made-up",
-            false,
-            "notice",
-            Duration::from_micros(80),
-        );
-        metrics.interaction("command", "ask", true, "refused", Duration::from_millis(2));
+        let label = |name: &str, known: bool| Label {
+            kind: RequestKind::Command,
+            name: name.to_owned(),
+            known,
+            action: known.then_some(if name == "ask" {
+                Action::Ask
+            } else {
+                Action::Faq
+            }),
+        };
+        let micros = Duration::from_micros;
+        metrics.interaction(&label("logo", true), Outcome::Answered, false, micros(300));
+        metrics.interaction(&label("made-up", false), Outcome::Notice, false, micros(80));
+        metrics.interaction(&label("ask", true), Outcome::Refused, false, micros(2000));
+        // A `/faq topic:` that matched nothing is not an `/ask` refusal.
+        metrics.interaction(&label("faq", true), Outcome::Refused, false, micros(90));
         metrics.reloaded(false);
         let text = metrics.render();
         assert!(
@@ -172,7 +176,7 @@ mod tests {
         );
         assert!(text.contains(r#"command="other""#));
         assert!(text.contains("faqbot_ask_refusals_total 1"));
-        assert!(text.contains("faqbot_answer_latency_seconds_count 3"));
+        assert!(text.contains("faqbot_answer_latency_seconds_count 4"));
         assert!(text.contains(r#"faqbot_faq_reloads_total{result="refused"} 1"#));
         assert!(text.ends_with("# EOF\n"));
     }

@@ -1,93 +1,98 @@
-//! No channel spam: the same public answer twice in a channel within a short window is sent the
-//! second time only to the asker, pointing to the first.
+//! No channel spam: the memory of the answers posted publicly of late. When the same answer is
+//! asked for again in the same channel within a short window, the asker gets it privately with
+//! a pointer to the public one.
+//!
+//! The memory is bounded in entries and costs O(1) a call: a least-recently-used map, so a
+//! flood of distinct answers pushes out the oldest instead of growing or sweeping.
 
-use std::collections::hash_map::DefaultHasher;
-use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
+use std::num::NonZeroUsize;
 use std::sync::Mutex;
 use std::time::Duration;
 
 use jiff::Timestamp;
+use lru::LruCache;
 
-use crate::core::reply::Reply;
+use crate::core::pipeline::RepeatKey;
 
-/// Entries kept before old ones are swept out, which bounds memory whatever the traffic.
-const SWEEP_AT: usize = 4096;
+/// Answers remembered at most; far more than the channels a bot answers in within a window.
+pub const CAPACITY: usize = 10_000;
 
-/// Public answers posted recently, by channel.
+/// Public answers posted recently, by channel and answer.
 #[derive(Debug)]
 pub struct RecentAnswers {
     window: Duration,
-    posted: Mutex<HashMap<(u64, u64), Earlier>>,
+    posted: Mutex<LruCache<RepeatKey, Earlier>>,
 }
 
 /// The earlier post of the same answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Earlier {
     pub at: Timestamp,
-    /// The interaction token it was posted with, which can fetch the message for a link.
-    pub token: String,
+    /// A link to the message, once the front end has found it (after posting, never while
+    /// the user waits).
+    pub link: Option<String>,
 }
 
 impl RecentAnswers {
     /// A zero `window` turns the check off.
     pub fn new(window: Duration) -> Self {
+        Self::with_capacity(window, CAPACITY)
+    }
+
+    fn with_capacity(window: Duration, capacity: usize) -> Self {
         Self {
             window,
-            posted: Mutex::new(HashMap::new()),
+            posted: Mutex::new(LruCache::new(
+                NonZeroUsize::new(capacity).unwrap_or(NonZeroUsize::MIN),
+            )),
         }
     }
 
-    /// The earlier post if `reply` went public in `channel` within the window; otherwise `None`,
-    /// and this post (made with `token`) is the one later duplicates will point to.
-    pub fn repeat_of(
-        &self,
-        channel: u64,
-        reply: &Reply,
-        token: &str,
-        now: Timestamp,
-    ) -> Option<Earlier> {
-        if self.window.is_zero() || reply.ephemeral {
+    /// The earlier post if this answer went public in its channel within the window;
+    /// otherwise `None`, and this post is the one later repeats will point to.
+    pub fn repeat_of(&self, key: RepeatKey, now: Timestamp) -> Option<Earlier> {
+        if self.window.is_zero() {
             return None;
         }
-        let key = (channel, fingerprint(reply));
         let mut posted = self.posted.lock().unwrap_or_else(|e| e.into_inner());
         let fresh = |earlier: &Earlier| now.duration_since(earlier.at).unsigned_abs() < self.window;
         if let Some(earlier) = posted.get(&key).filter(|e| fresh(e)) {
             return Some(earlier.clone());
         }
-        if posted.len() >= SWEEP_AT {
-            posted.retain(|_, earlier| fresh(earlier));
-        }
-        posted.insert(
+        posted.put(
             key,
             Earlier {
                 at: now,
-                token: token.to_owned(),
+                link: None,
             },
         );
         None
     }
-}
 
-/// What makes two replies the same answer: their text, not when or to whom they were sent.
-fn fingerprint(reply: &Reply) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    reply.title.hash(&mut hasher);
-    reply.body.hash(&mut hasher);
-    hasher.finish()
+    /// Records where the post remembered under `key` is, for the repeats that point to it.
+    pub fn found(&self, key: RepeatKey, link: String) {
+        let mut posted = self.posted.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(earlier) = posted.peek_mut(&key) {
+            earlier.link = Some(link);
+        }
+    }
+
+    /// How many answers are remembered.
+    pub fn len(&self) -> usize {
+        self.posted.lock().unwrap_or_else(|e| e.into_inner()).len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn reply(title: &str) -> Reply {
-        Reply {
-            title: Some(title.to_owned()),
-            body: "answer".to_owned(),
-            ..Reply::default()
-        }
+    fn key(channel: u64, answer: u64) -> RepeatKey {
+        RepeatKey { channel, answer }
     }
 
     #[test]
@@ -95,43 +100,65 @@ mod tests {
         let recent = RecentAnswers::new(Duration::from_secs(60));
         let t0 = Timestamp::from_second(1_800_000_000).unwrap();
         let later = |s: i64| Timestamp::from_second(t0.as_second() + s).unwrap();
-        assert_eq!(recent.repeat_of(1, &reply("logo"), "first", t0), None);
-        let repeat = recent
-            .repeat_of(1, &reply("logo"), "second", later(30))
-            .unwrap();
-        assert_eq!((repeat.at, repeat.token.as_str()), (t0, "first"));
+        assert_eq!(recent.repeat_of(key(1, 9), t0), None);
+        assert_eq!(recent.repeat_of(key(1, 9), later(30)).unwrap().at, t0);
         assert_eq!(
-            recent.repeat_of(2, &reply("logo"), "elsewhere", later(31)),
+            recent.repeat_of(key(2, 9), later(31)),
             None,
             "another channel"
         );
         assert_eq!(
-            recent.repeat_of(1, &reply("un"), "other", later(32)),
+            recent.repeat_of(key(1, 8), later(32)),
             None,
             "another answer"
         );
         assert_eq!(
-            recent.repeat_of(1, &reply("logo"), "third", later(61)),
+            recent.repeat_of(key(1, 9), later(61)),
             None,
             "the window passed"
         );
-        assert!(recent
-            .repeat_of(1, &reply("logo"), "fourth", later(62))
-            .is_some());
+        assert!(recent.repeat_of(key(1, 9), later(62)).is_some());
     }
 
     #[test]
-    fn private_replies_and_a_zero_window_are_never_repeats() {
+    fn the_link_found_after_posting_reaches_later_repeats() {
+        let recent = RecentAnswers::new(Duration::from_secs(60));
+        let now = Timestamp::from_second(1_800_000_000).unwrap();
+        recent.repeat_of(key(1, 9), now);
+        recent.found(key(1, 9), "https://discord.com/channels/5/1/3".to_owned());
+        recent.found(key(4, 4), "nowhere".to_owned());
+        let earlier = recent.repeat_of(key(1, 9), now).unwrap();
+        assert_eq!(
+            earlier.link.as_deref(),
+            Some("https://discord.com/channels/5/1/3")
+        );
+        assert_eq!(recent.len(), 1, "a link for an unknown post adds nothing");
+    }
+
+    #[test]
+    fn a_zero_window_is_never_a_repeat() {
         let now = Timestamp::from_second(1_800_000_000).unwrap();
         let off = RecentAnswers::new(Duration::ZERO);
-        off.repeat_of(1, &reply("logo"), "a", now);
-        assert_eq!(off.repeat_of(1, &reply("logo"), "b", now), None);
-        let on = RecentAnswers::new(Duration::from_secs(60));
-        let private = Reply {
-            ephemeral: true,
-            ..reply("logo")
-        };
-        on.repeat_of(1, &private, "a", now);
-        assert_eq!(on.repeat_of(1, &private, "b", now), None);
+        off.repeat_of(key(1, 1), now);
+        assert_eq!(off.repeat_of(key(1, 1), now), None);
+        assert!(off.is_empty());
+    }
+
+    #[test]
+    fn memory_is_bounded_and_fresh_entries_survive_a_flood_in_order() {
+        let recent = RecentAnswers::with_capacity(Duration::from_secs(60), 100);
+        let now = Timestamp::from_second(1_800_000_000).unwrap();
+        for answer in 0..10_000 {
+            recent.repeat_of(key(1, answer), now);
+        }
+        assert_eq!(recent.len(), 100, "bounded however many fresh answers come");
+        assert!(
+            recent.repeat_of(key(1, 9_999), now).is_some(),
+            "the newest is kept"
+        );
+        assert!(
+            recent.repeat_of(key(1, 0), now).is_none(),
+            "the oldest went first"
+        );
     }
 }

@@ -44,16 +44,19 @@ pub fn repo() -> &'static Path {
 
 /// A reply as the adapter would send it (Discord markdown, fields, buttons), for snapshots.
 pub fn discord_form(reply: &faqbot::core::reply::Reply) -> String {
+    use faqbot::frontends::discord::markup::render;
     let mut out = format!(
         "title: {}\nephemeral: {}\nbody:\n{}\n",
-        reply.title.as_deref().unwrap_or("-"),
+        reply.title.as_ref().map_or_else(|| "-".to_owned(), render),
         reply.ephemeral,
-        reply.body
+        render(&reply.body)
     );
     for field in &reply.fields {
         out.push_str(&format!(
             "field {:?} (inline: {}):\n{}\n",
-            field.name, field.inline, field.value
+            render(&field.name),
+            field.inline,
+            render(&field.value)
         ));
     }
     for suggestion in &reply.suggestions {

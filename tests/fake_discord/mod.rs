@@ -50,6 +50,16 @@ pub struct Faults {
     pub reject_token_http: std::sync::atomic::AtomicBool,
     /// Close the gateway with 4004 after IDENTIFY.
     pub reject_token_gateway: std::sync::atomic::AtomicBool,
+    /// Guild ids whose command registration is refused with 403 (the bot was removed).
+    pub refused_guilds: Mutex<Vec<String>>,
+    /// Answer this many command registrations with 429 and a `retry_after`.
+    pub registration_rate_limits: AtomicU32,
+    /// Answer this many interaction callbacks with 500.
+    pub callback_failures: AtomicU32,
+    /// Hold every `GET …/messages/@original` until [`FakeDiscord::release_original`].
+    pub hold_original: std::sync::atomic::AtomicBool,
+    /// Refuse the gateway's websocket handshake, as an unreachable gateway would.
+    pub refuse_gateway: std::sync::atomic::AtomicBool,
 }
 
 struct Shared {
@@ -62,6 +72,7 @@ struct Shared {
     resumes: AtomicU32,
     sequence: AtomicU64,
     faults: Faults,
+    released: Notify,
 }
 
 /// A running fake Discord.
@@ -82,6 +93,7 @@ impl FakeDiscord {
             resumes: AtomicU32::new(0),
             sequence: AtomicU64::new(0),
             faults: Faults::default(),
+            released: Notify::new(),
         });
         let app = Router::new()
             .route("/gateway", get(gateway))
@@ -101,6 +113,15 @@ impl FakeDiscord {
 
     pub fn faults(&self) -> &Faults {
         &self.shared.faults
+    }
+
+    /// Lets held `GET …/@original` requests through (see [`Faults::hold_original`]).
+    pub fn release_original(&self) {
+        self.shared
+            .faults
+            .hold_original
+            .store(false, Ordering::SeqCst);
+        self.shared.released.notify_waiters();
     }
 
     pub fn requests(&self) -> Vec<Request> {
@@ -260,7 +281,23 @@ async fn api(
                 failures.fetch_sub(1, Ordering::SeqCst);
                 return error(StatusCode::INTERNAL_SERVER_ERROR, "500: Internal Server Error");
             }
+            let limits = &shared.faults.registration_rate_limits;
+            if limits.load(Ordering::SeqCst) > 0 {
+                limits.fetch_sub(1, Ordering::SeqCst);
+                return (
+                    StatusCode::TOO_MANY_REQUESTS,
+                    [("retry-after", "0.2"), ("x-ratelimit-scope", "user")],
+                    Json(json!({"message": "You are being rate limited.", "retry_after": 0.2, "global": false})),
+                )
+                    .into_response();
+            }
             let guild = segments.get(3).map(|g| g.to_string());
+            if guild
+                .as_ref()
+                .is_some_and(|g| shared.faults.refused_guilds.lock().unwrap().contains(g))
+            {
+                return error(StatusCode::FORBIDDEN, "403: Missing Access");
+            }
             let registered: Vec<Value> = body_json
                 .as_array()
                 .into_iter()
@@ -280,14 +317,30 @@ async fn api(
                 .collect();
             Json(registered).into_response()
         }
-        ("POST", ["interactions", _, _, "callback"]) => StatusCode::NO_CONTENT.into_response(),
-        ("GET", ["webhooks", _, token, "messages", "@original"]) => Json(json!({
+        ("POST", ["interactions", _, _, "callback"]) => {
+            let failures = &shared.faults.callback_failures;
+            if failures.load(Ordering::SeqCst) > 0 {
+                failures.fetch_sub(1, Ordering::SeqCst);
+                return error(StatusCode::INTERNAL_SERVER_ERROR, "500: Internal Server Error");
+            }
+            StatusCode::NO_CONTENT.into_response()
+        }
+        ("GET", ["webhooks", _, token, "messages", "@original"]) => {
+            while shared.faults.hold_original.load(Ordering::SeqCst) {
+                let released = shared.released.notified();
+                if !shared.faults.hold_original.load(Ordering::SeqCst) {
+                    break;
+                }
+                released.await;
+            }
+            Json(json!({
             "id": format!("{}", 8_000_000 + token.len()), "channel_id": "3000", "author": user(),
             "content": "", "timestamp": "2026-01-01T00:00:00.000000+00:00", "edited_timestamp": null,
             "tts": false, "mention_everyone": false, "mentions": [], "mention_roles": [],
             "attachments": [], "embeds": [], "pinned": false, "type": 20,
-        }))
-        .into_response(),
+            }))
+            .into_response()
+        }
         _ => error(StatusCode::NOT_FOUND, "404: Not Found"),
     }
 }
@@ -301,6 +354,9 @@ fn user() -> Value {
 }
 
 async fn gateway(State(shared): State<Arc<Shared>>, upgrade: WebSocketUpgrade) -> Response {
+    if shared.faults.refuse_gateway.load(Ordering::SeqCst) {
+        return error(StatusCode::SERVICE_UNAVAILABLE, "503: Service Unavailable");
+    }
     upgrade.on_upgrade(move |socket| connection(shared, socket))
 }
 

@@ -2,7 +2,7 @@
 
 use jiff::Timestamp;
 
-use super::{status_line, topic, topic_line, Field, Outcome, Reply, Suggestion};
+use super::{status_line, topic, topic_line, Field, Outcome, Reply, Suggestion, Text};
 use crate::core::faq::{Faq, Topic};
 use crate::core::limits;
 use crate::core::matcher::{Matcher, TopicIndex, Verdict};
@@ -19,10 +19,13 @@ pub fn ask(faq: &Faq, question: &str, verdict: &Verdict, now: Timestamp) -> Repl
     let question = question.trim();
     if question.is_empty() {
         return Reply {
-            title: Some("Ask me about ISO".to_owned()),
-            body: "Type a question after `/ask`, for example “can companies join ISO?”, or browse \
-                   every topic with `/faq`."
-                .to_owned(),
+            title: Some(Text::from("Ask me about ISO")),
+            body: Text::new()
+                .plain("Type a question after ")
+                .command("ask")
+                .plain(", for example “can companies join ISO?”, or browse every topic with ")
+                .command("faq")
+                .plain("."),
             ephemeral: true,
             outcome: Outcome::Notice,
             ..Reply::default()
@@ -39,21 +42,20 @@ pub fn ask(faq: &Faq, question: &str, verdict: &Verdict, now: Timestamp) -> Repl
                     .into_iter()
                     .filter(|s| !also_ids.contains(&s.topic.as_str()))
                     .collect();
-                reply.fields.retain(|f| f.name != "Related");
+                reply.fields.retain(|f| f.name != Text::from("Related"));
                 reply.fields.push(Field::new(
                     "Did you also mean",
                     topic_lines(faq, also),
                     false,
                 ));
                 if !related.is_empty() {
-                    let lines: Vec<String> = related
+                    let lines = related
                         .iter()
                         .filter_map(|s| faq.topic(&s.topic))
-                        .map(topic_line)
-                        .collect();
+                        .map(topic_line);
                     reply
                         .fields
-                        .push(Field::new("Related", lines.join("\n"), false));
+                        .push(Field::new("Related", Text::lines(lines), false));
                 }
                 reply.suggestions = suggestions(faq, also);
                 reply.suggestions.extend(related);
@@ -61,12 +63,13 @@ pub fn ask(faq: &Faq, question: &str, verdict: &Verdict, now: Timestamp) -> Repl
             reply
         }
         Verdict::Unsure { suggestions: s, .. } => Reply {
-            title: Some("Did you mean…?".to_owned()),
-            body: format!(
-                "I'm not sure which part of ISO's FAQ answers “{}”. These come closest:\n{}",
-                quote(question),
-                topic_lines(faq, s)
-            ),
+            title: Some(Text::from("Did you mean…?")),
+            body: Text::new()
+                .plain("I'm not sure which part of ISO's FAQ answers “")
+                .quote(quoted(question))
+                .plain("”. These come closest:")
+                .line_break()
+                .then(topic_lines(faq, s)),
             fields: vec![elsewhere(faq, now)],
             suggestions: suggestions(faq, s),
             ephemeral: true,
@@ -74,13 +77,19 @@ pub fn ask(faq: &Faq, question: &str, verdict: &Verdict, now: Timestamp) -> Repl
             topic: None,
         },
         Verdict::Refuse { closest, .. } => {
-            let mut body = format!("ISO's FAQ doesn't answer “{}”.", quote(question));
+            let mut body = Text::new()
+                .plain("ISO's FAQ doesn't answer “")
+                .quote(quoted(question))
+                .plain("”.");
             if !closest.is_empty() {
-                body.push_str("\nThe closest topics:\n");
-                body.push_str(&topic_lines(faq, closest));
+                body = body
+                    .line_break()
+                    .plain("The closest topics:")
+                    .line_break()
+                    .then(topic_lines(faq, closest));
             }
             Reply {
-                title: Some("Not in the FAQ".to_owned()),
+                title: Some(Text::from("Not in the FAQ")),
                 body,
                 fields: vec![elsewhere(faq, now)],
                 suggestions: suggestions(faq, closest),
@@ -98,58 +107,45 @@ fn elsewhere(faq: &Faq, now: Timestamp) -> Field {
     let status = contact.schedule.status(now);
     Field::new(
         "Where else to look",
-        format!(
-            "Browse every topic with `/faq`, or call {} at {}.\n{}",
-            contact.name,
-            contact.phone,
-            status_line(&status)
-        ),
+        Text::new()
+            .plain("Browse every topic with ")
+            .command("faq")
+            .plain(format!(", or call {} at {}.", contact.name, contact.phone))
+            .line_break()
+            .then(status_line(&status)),
         false,
     )
 }
 
-/// `/faq` without a topic: every topic with its command.
+/// `/faq` without a topic: every topic with its command, after ISO's intro. Only as many
+/// topics as fit in one message are listed, and then how to reach the rest.
 pub fn faq_list(faq: &Faq) -> Reply {
     let intro = faq.intro.trim();
-    let mut body = if intro.is_empty() {
-        String::new()
-    } else {
-        format!("{intro}\n\n")
-    };
-    let all: Vec<TopicIndex> = (0..faq.topics.len()).collect();
-    let lines = topic_lines(faq, &all);
-    let room = limits::MAX_EMBED_DESCRIPTION - body.chars().count();
-    if lines.chars().count() <= room {
-        body.push_str(&lines);
-    } else {
-        // More topics than an embed holds: list what fits, and say how to reach the rest.
-        let mut shown = 0;
-        for line in lines.lines() {
-            if body.chars().count() + line.chars().count() + 80 > limits::MAX_EMBED_DESCRIPTION {
-                break;
-            }
-            body.push_str(line);
-            body.push('\n');
-            shown += 1;
+    let mut body = Text::new();
+    if !intro.is_empty() {
+        body = body.plain(intro).line_break().line_break();
+    }
+    // Room for the pointer to the topics that do not fit, should any not.
+    let reserve = 120;
+    let mut shown = 0;
+    for topic in &faq.topics {
+        let line = topic_line(topic).line_break();
+        if body.length_bound() + line.length_bound() + reserve > limits::MAX_EMBED_DESCRIPTION {
+            break;
         }
-        body.push_str(&format!(
-            "…and {} more: type `/faq topic:` to search them.",
-            faq.topics.len() - shown
-        ));
+        body = body.then(line);
+        shown += 1;
+    }
+    if shown < faq.topics.len() {
+        body = body
+            .plain(format!("…and {} more: type ", faq.topics.len() - shown))
+            .command("faq topic:")
+            .plain(" to search them.");
     }
     Reply {
-        title: Some("ISO's frequently asked questions".to_owned()),
+        title: Some(Text::from("ISO's frequently asked questions")),
         body,
         ..Reply::default()
-    }
-}
-
-/// `/faq topic:…`: the topic whose id the user picked, or, for anything else typed, what
-/// `/ask` would say about it.
-pub fn faq_topic(faq: &Faq, matcher: &Matcher, picked: &str, now: Timestamp) -> Reply {
-    match faq.topic(picked.trim()) {
-        Some(t) => topic(faq, t, now),
-        None => ask(faq, picked, &matcher.ask(picked), now),
     }
 }
 
@@ -189,9 +185,8 @@ fn choices(
         .collect()
 }
 
-fn topic_lines(faq: &Faq, topics: &[TopicIndex]) -> String {
-    let lines: Vec<String> = topics.iter().map(|&i| topic_line(&faq.topics[i])).collect();
-    lines.join("\n")
+fn topic_lines(faq: &Faq, topics: &[TopicIndex]) -> Text {
+    Text::lines(topics.iter().map(|&i| topic_line(&faq.topics[i])))
 }
 
 fn suggestions(faq: &Faq, topics: &[TopicIndex]) -> Vec<Suggestion> {
@@ -204,23 +199,17 @@ fn suggestions(faq: &Faq, topics: &[TopicIndex]) -> Vec<Suggestion> {
         .collect()
 }
 
-/// User text made safe to show inside a reply: one line, at most [`QUOTE_CHARS`], markdown
-/// and mention syntax escaped so that it shows as typed and never pings or formats.
-pub fn quote(text: &str) -> String {
-    let mut out = String::with_capacity(text.len().min(QUOTE_CHARS * 2));
+/// The user's question as quoted back: one line, at most [`QUOTE_CHARS`] characters. Making
+/// it safe to show (no formatting, no mentions) is the front end's job: it is a
+/// [`Span::Quote`](super::Span::Quote).
+fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len().min(QUOTE_CHARS * 4));
     for (count, c) in text.chars().enumerate() {
         if count == QUOTE_CHARS {
             out.push('…');
             break;
         }
         match c {
-            '\\' | '*' | '_' | '~' | '`' | '|' | '>' | '<' | '#' | '[' | ']' | '(' | ')' | ':'
-            | '-' => {
-                out.push('\\');
-                out.push(c);
-            }
-            // A zero-width space after @ breaks @everyone, @here and <@id> mentions.
-            '@' => out.push_str("@\u{200b}"),
             c if c.is_control() || c == '\u{2028}' || c == '\u{2029}' => out.push(' '),
             c => out.push(c),
         }
@@ -233,16 +222,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn quoting_defuses_mentions_and_markdown() {
-        assert_eq!(
-            quote("@everyone **free** <@123>"),
-            "@\u{200b}everyone \\*\\*free\\*\\* \\<@\u{200b}123\\>"
-        );
-        assert_eq!(quote("a\nb\u{0}c"), "a b c");
-        assert_eq!(quote(&"x".repeat(500)).chars().count(), QUOTE_CHARS + 1);
-        assert_eq!(
-            quote("<t:1:R> [link](http://x)"),
-            "\\<t\\:1\\:R\\> \\[link\\]\\(http\\://x\\)"
-        );
+    fn quoted_questions_are_one_bounded_line() {
+        assert_eq!(quoted("a\nb\u{0}c"), "a b c");
+        assert_eq!(quoted(&"x".repeat(500)).chars().count(), QUOTE_CHARS + 1);
     }
 }

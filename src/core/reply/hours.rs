@@ -3,7 +3,7 @@
 
 use jiff::Timestamp;
 
-use super::{Field, Outcome, Reply};
+use super::{Field, Outcome, Reply, Text, TimeStyle};
 use crate::core::faq::Contact;
 use crate::core::schedule::{abbreviation, utc_offset, Closure, Holidays, Status};
 
@@ -15,25 +15,25 @@ pub fn hours(contact: &Contact, status: &Status, now: Timestamp) -> Reply {
         contact.name,
         if status.open { "open" } else { "closed" }
     );
-    let mut weekly: Vec<String> = schedule
+    let mut weekly: Vec<Text> = schedule
         .weekly()
         .into_iter()
-        .map(|(days, times)| format!("{days}: {times}"))
+        .map(|(days, times)| Text::from(format!("{days}: {times}")))
         .collect();
     if weekly.is_empty() {
-        weekly.push("No opening hours are set.".to_owned());
+        weekly.push(Text::from("No opening hours are set."));
     }
     if let Holidays::Geneva = schedule.holidays() {
-        weekly.push("Closed on Geneva public holidays.".to_owned());
+        weekly.push(Text::from("Closed on Geneva public holidays."));
     }
     Reply {
-        title: Some(title),
+        title: Some(Text::from(title)),
         body: status_line(status),
         fields: vec![
-            Field::new("Phone", &contact.phone, true),
+            Field::new("Phone", contact.phone.as_str(), true),
             Field::new(
                 format!("Hours ({})", zone_label(contact, now)),
-                weekly.join("\n"),
+                Text::lines(weekly),
                 true,
             ),
         ],
@@ -44,27 +44,37 @@ pub fn hours(contact: &Contact, status: &Status, now: Timestamp) -> Reply {
     }
 }
 
-/// Open or closed now and when that changes, with Discord timestamps so that every reader sees
-/// their own local time; plus today's holiday, if that is why it is closed.
-pub fn status_line(status: &Status) -> String {
-    let mut line = match (status.open, status.next_change) {
-        (true, Some(end)) => {
-            let end = end.as_second();
-            format!("🟢 **Open now** · closes <t:{end}:t> (<t:{end}:R>)")
-        }
-        (true, None) => "🟢 **Open now**".to_owned(),
-        (false, Some(start)) => {
-            let start = start.as_second();
-            format!("🔴 **Closed now** · opens <t:{start}:F> (<t:{start}:R>)")
-        }
-        (false, None) => "🔴 **Closed now** · no opening is scheduled".to_owned(),
+/// Open or closed now and when that changes, as instants that every reader sees in their own
+/// time; plus today's holiday, if that is why it is closed.
+pub fn status_line(status: &Status) -> Text {
+    let line = match (status.open, status.next_change) {
+        (true, Some(end)) => Text::new()
+            .plain("🟢 ")
+            .strong("Open now")
+            .plain(" · closes ")
+            .time(end, TimeStyle::Time)
+            .plain(" (")
+            .time(end, TimeStyle::Relative)
+            .plain(")"),
+        (true, None) => Text::new().plain("🟢 ").strong("Open now"),
+        (false, Some(start)) => Text::new()
+            .plain("🔴 ")
+            .strong("Closed now")
+            .plain(" · opens ")
+            .time(start, TimeStyle::DayDateTime)
+            .plain(" (")
+            .time(start, TimeStyle::Relative)
+            .plain(")"),
+        (false, None) => Text::new()
+            .plain("🔴 ")
+            .strong("Closed now")
+            .plain(" · no opening is scheduled"),
     };
     match status.closure {
-        Some(Closure::Holiday(name)) => line.push_str(&format!("\nClosed today: {name}")),
-        Some(Closure::Closed) => line.push_str("\nClosed today"),
-        None => {}
+        Some(Closure::Holiday(name)) => line.line_break().plain(format!("Closed today: {name}")),
+        Some(Closure::Closed) => line.line_break().plain("Closed today"),
+        None => line,
     }
-    line
 }
 
 /// "Geneva time, CET, UTC+01:00": the office's clock as it is at `now`.

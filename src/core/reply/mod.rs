@@ -1,26 +1,22 @@
-//! What the bot says, as plain data: the core decides the words, each front end (Discord embed,
-//! HTTP interaction response, terminal) only lays them out.
-//!
-//! Text is Discord-flavoured markdown, and instants are Discord timestamps (`<t:UNIX:t>`), which
-//! Discord shows in each reader's own time zone; [`Reply::to_plain`] renders both for a terminal.
+//! What the bot says, as structured data: the core decides the words, each front end (Discord
+//! embed, terminal, JSON) only lays them out. Texts are [`Text`] values — plain and stressed
+//! words, a user's own words, instants, command names — never markup.
 
 mod ask;
 mod hours;
-mod plain;
+mod text;
 mod topic;
 
-pub use ask::{ask, faq_list, faq_topic, question_choices, quote, topic_choices, Choice};
+pub use ask::{ask, faq_list, question_choices, topic_choices, Choice};
 pub use hours::{hours, presence, status_line};
-pub use topic::{already_posted, topic};
-
-use jiff::tz::TimeZone;
-use jiff::Timestamp;
+pub use text::{Span, Text, TimeStyle};
+pub use topic::{repeat, topic};
 
 /// One message of the bot.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Reply {
-    pub title: Option<String>,
-    pub body: String,
+    pub title: Option<Text>,
+    pub body: Text,
     pub fields: Vec<Field>,
     /// Topics to offer as follow-ups ("did you mean", related topics), best first.
     pub suggestions: Vec<Suggestion>,
@@ -61,8 +57,8 @@ impl Outcome {
 /// A titled block under the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Field {
-    pub name: String,
-    pub value: String,
+    pub name: Text,
+    pub value: Text,
     /// Whether it may sit beside its neighbours rather than on a line of its own.
     pub inline: bool,
 }
@@ -76,47 +72,19 @@ pub struct Suggestion {
     pub label: String,
 }
 
-/// "`/logo` Who is allowed to use the ISO logo?": a topic as a line in a list.
-fn topic_line(topic: &crate::core::faq::Topic) -> String {
-    format!("`/{}` {}", topic.id, topic.question)
+/// "/logo Who is allowed to use the ISO logo?": a topic as a line in a list.
+fn topic_line(topic: &crate::core::faq::Topic) -> Text {
+    Text::new()
+        .command(&topic.id)
+        .plain(format!(" {}", topic.question))
 }
 
 impl Field {
-    pub fn new(name: impl Into<String>, value: impl Into<String>, inline: bool) -> Self {
+    pub fn new(name: impl Into<Text>, value: impl Into<Text>, inline: bool) -> Self {
         Self {
             name: name.into(),
             value: value.into(),
             inline,
         }
-    }
-}
-
-impl Reply {
-    /// The reply as terminal text: markdown emphasis dropped, timestamps written out in `tz`
-    /// (the office's zone, which a terminal reader can relate to) and relative to `now`.
-    pub fn to_plain(&self, tz: &TimeZone, now: Timestamp) -> String {
-        let render = |text: &str| plain::render(text, tz, now);
-        let mut out = String::new();
-        if let Some(title) = &self.title {
-            out.push_str(&render(title));
-            out.push('\n');
-        }
-        out.push_str(&render(&self.body));
-        out.push('\n');
-        if !self.fields.is_empty() {
-            out.push('\n');
-        }
-        for field in &self.fields {
-            let value = render(&field.value);
-            if value.contains('\n') {
-                out.push_str(&format!("{}:\n", render(&field.name)));
-                for line in value.lines() {
-                    out.push_str(&format!("  {line}\n"));
-                }
-            } else {
-                out.push_str(&format!("{}: {value}\n", render(&field.name)));
-            }
-        }
-        out
     }
 }

@@ -1,8 +1,8 @@
-//! A topic's answer, as its slash command (and later `/ask` and `/faq`) shows it.
+//! A topic's answer, as its slash command, `/ask`, `/faq` and the buttons show it.
 
 use jiff::Timestamp;
 
-use super::{status_line, topic_line, Field, Outcome, Reply, Suggestion};
+use super::{status_line, topic_line, Field, Outcome, Reply, Suggestion, Text, TimeStyle};
 use crate::core::faq::{Faq, Topic};
 
 /// ISO's answer under the question, with the related topics to read next. The topic that says
@@ -19,12 +19,15 @@ pub fn topic(faq: &Faq, topic: &Topic, now: Timestamp) -> Reply {
         fields.push(Field::new("Right now", status_line(&status), false));
     }
     if !related.is_empty() {
-        let lines: Vec<String> = related.iter().map(|t| topic_line(t)).collect();
-        fields.push(Field::new("Related", lines.join("\n"), false));
+        fields.push(Field::new(
+            "Related",
+            Text::lines(related.iter().map(|t| topic_line(t))),
+            false,
+        ));
     }
     Reply {
-        title: Some(topic.question.clone()),
-        body: topic.answer.clone(),
+        title: Some(Text::from(topic.question.as_str())),
+        body: Text::from(topic.answer.as_str()),
         fields,
         suggestions: related
             .iter()
@@ -39,21 +42,21 @@ pub fn topic(faq: &Faq, topic: &Topic, now: Timestamp) -> Reply {
     }
 }
 
-/// Sent, only to the asker, instead of posting the same answer again in a channel that just got
-/// it; `link` points to the earlier message when it is known.
-pub fn already_posted(reply: &Reply, at: Timestamp, link: Option<&str>) -> Reply {
-    let when = format!("<t:{}:R>", at.as_second());
-    let title = reply.title.as_deref().unwrap_or("This answer");
-    let body = match link {
-        Some(link) => format!("“{title}” was answered in this channel {when}: {link}"),
-        None => format!("“{title}” was answered in this channel {when}, just above."),
+/// The same answer given again in a channel that just got it: the asker still gets it, only
+/// privately, with where and when it was posted (`link` to the earlier message when known), so
+/// a busy channel is not flooded with copies.
+pub fn repeat(reply: &Reply, at: Timestamp, link: Option<&str>) -> Reply {
+    let mut private = reply.clone();
+    private.ephemeral = true;
+    let when = Text::new()
+        .plain("Answered in this channel ")
+        .time(at, TimeStyle::Relative);
+    let note = match link {
+        Some(link) => when.plain(format!(": {link}")),
+        None => when.plain(", just above."),
     };
-    Reply {
-        title: Some("Already answered here".to_owned()),
-        body,
-        suggestions: reply.suggestions.clone(),
-        ephemeral: true,
-        outcome: Outcome::Notice,
-        ..Reply::default()
-    }
+    private
+        .fields
+        .insert(0, Field::new("Already posted here", note, false));
+    private
 }

@@ -18,8 +18,7 @@ use jiff::Timestamp;
 use serenity::all::Interaction;
 use serenity::interactions_endpoint::Verifier;
 
-use super::dispatch::prepare;
-use crate::ops::live::Live;
+use super::interaction::{apology, Shared};
 
 /// Largest body accepted; Discord's interaction payloads are a few kilobytes.
 pub const BODY_LIMIT: usize = 64 * 1024;
@@ -28,14 +27,10 @@ const READ_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// What the endpoint needs to check and answer requests.
 pub struct Endpoint {
-    pub live: Arc<Live>,
+    pub shared: Shared,
     pub verifier: Verifier,
     /// How far the signed timestamp may be from now.
     pub window: Duration,
-    /// Answers this replica posted lately. Each replica knows only its own: with many replicas
-    /// a repeat is caught when it reaches the same one.
-    pub recent: crate::ops::recent::RecentAnswers,
-    pub insights: Option<crate::ops::insights::Insights>,
 }
 
 impl std::fmt::Debug for Endpoint {
@@ -89,8 +84,7 @@ async fn interaction(State(endpoint): State<Arc<Endpoint>>, request: Request) ->
     {
         return refuse(StatusCode::UNAUTHORIZED, "bad signature");
     }
-    let now = Timestamp::now();
-    if !fresh(timestamp, now, endpoint.window) {
+    if !fresh(timestamp, Timestamp::now(), endpoint.window) {
         return refuse(StatusCode::UNAUTHORIZED, "stale signature");
     }
     let interaction: Interaction = match serde_json::from_slice(&body) {
@@ -100,14 +94,7 @@ async fn interaction(State(endpoint): State<Arc<Endpoint>>, request: Request) ->
             return refuse(StatusCode::BAD_REQUEST, "malformed interaction");
         }
     };
-    let Some(mut prepared) = prepare(&endpoint.live.answers(), &interaction, now) else {
-        return refuse(StatusCode::BAD_REQUEST, "unsupported interaction type");
-    };
-    if let Some(earlier) = prepared.repeat(&endpoint.recent, &interaction, now) {
-        // An endpoint holds no token to fetch the earlier message with: the pointer says where.
-        prepared.instead_repeat(&earlier, None);
-    }
-    if prepared.kind == "ping" {
+    if let Interaction::Ping(_) = interaction {
         // Exactly what Discord documents; serenity would add `"data": null`.
         return (
             [(header::CONTENT_TYPE, "application/json")],
@@ -115,28 +102,19 @@ async fn interaction(State(endpoint): State<Arc<Endpoint>>, request: Request) ->
         )
             .into_response();
     }
-    let span = prepared.span(&interaction);
-    let _entered = span.enter();
-    let json = serde_json::to_vec(&prepared.response);
-    prepared.count(json.is_err(), started.elapsed());
-    match json {
-        Ok(json) => {
-            tracing::info!(
-                latency_us = started.elapsed().as_micros() as u64,
-                "answered"
-            );
-            if let (Some(insights), Some(record)) = (&endpoint.insights, prepared.insight()) {
-                insights.record(record, now);
-            }
-            ([(header::CONTENT_TYPE, "application/json")], json).into_response()
-        }
-        Err(e) => {
-            tracing::error!(error = %e, "answering failed");
-            let apology = super::response::message(&crate::core::answers::apology());
-            let json = serde_json::to_vec(&apology).unwrap_or_default();
-            ([(header::CONTENT_TYPE, "application/json")], json).into_response()
-        }
-    }
+    let Some(turn) = endpoint.shared.begin(&interaction, started) else {
+        return refuse(StatusCode::BAD_REQUEST, "unsupported interaction type");
+    };
+    // An endpoint holds no token to look up the posted message with: repeats point "just
+    // above" instead of linking.
+    let json = serde_json::to_vec(&turn.response);
+    endpoint.shared.finish(&turn, json.is_ok());
+    let json = json.unwrap_or_else(|e| {
+        let _entered = turn.span.enter();
+        tracing::error!(error = %e, "the response could not be written");
+        serde_json::to_vec(&apology()).unwrap_or_default()
+    });
+    ([(header::CONTENT_TYPE, "application/json")], json).into_response()
 }
 
 /// Prometheus' scrape endpoint.

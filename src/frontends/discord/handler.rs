@@ -14,17 +14,14 @@ use serenity::all::{
 use tokio::task::JoinHandle;
 use tracing::Instrument;
 
-use super::dispatch::prepare;
-use super::{commands, registration, response};
-use crate::core::answers::apology;
+use super::interaction::{apology, Shared};
+use super::{commands, registration};
 use crate::ops::insights::Insights;
 use crate::ops::live::Live;
-use crate::ops::recent::RecentAnswers;
 
 pub(super) struct Handler {
     live: Arc<Live>,
-    recent: RecentAnswers,
-    insights: Option<Insights>,
+    shared: Arc<Shared>,
     guilds: Vec<u64>,
     /// Commands are registered once per run, not again on every reconnect.
     registered: AtomicBool,
@@ -40,9 +37,8 @@ impl Handler {
         insights: Option<Insights>,
     ) -> Self {
         Self {
+            shared: Arc::new(Shared::new(Arc::clone(&live), repeat_window, insights)),
             live,
-            recent: RecentAnswers::new(repeat_window),
-            insights,
             guilds,
             registered: AtomicBool::new(false),
             presence: Mutex::new(HashMap::new()),
@@ -56,7 +52,7 @@ impl EventHandler for Handler {
         tracing::info!(shard = ctx.shard_id.0, user = %ready.user.name, guilds = ready.guilds.len(), "connected");
         ctx.http.set_application_id(ready.application.id);
         if !self.registered.swap(true, Ordering::SeqCst) {
-            let payload = commands::registration(self.live.answers().catalogue());
+            let payload = commands::registration(self.live.pipeline().catalogue());
             let (http, guilds) = (Arc::clone(&ctx.http), self.guilds.clone());
             // In the background, so interactions are answered meanwhile; a refusal is logged.
             tokio::spawn(async move { registration::register(http, payload, guilds, None).await });
@@ -70,43 +66,42 @@ impl EventHandler for Handler {
 
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
         let started = Instant::now();
-        let now = Timestamp::now();
-        let Some(mut prepared) = prepare(&self.live.answers(), &interaction, now) else {
+        let Some(turn) = self.shared.begin(&interaction, started) else {
             tracing::debug!(kind = ?interaction.kind(), "interaction ignored");
             return;
         };
-        if let Some(earlier) = prepared.repeat(&self.recent, &interaction, now) {
-            // Link to the earlier post: its interaction token can still fetch it.
-            let link = ctx
-                .http
-                .get_original_interaction_response(&earlier.token)
-                .await
-                .ok()
-                .map(|m| m.id.link(m.channel_id, prepared.guild));
-            prepared.instead_repeat(&earlier, link.as_deref());
-        }
-        let span = prepared.span(&interaction);
-        // The response is sent once; the rest of `prepared` is still needed for the records.
-        let response = std::mem::replace(&mut prepared.response, CreateInteractionResponse::Pong);
+        let span = turn.span.clone();
         async {
-            let result = respond(&ctx, &interaction, response).await;
-            prepared.count(result.is_err(), started.elapsed());
+            let result = respond(&ctx, &interaction, turn.response.clone()).await;
+            self.shared.finish(&turn, result.is_ok());
             match result {
                 Ok(()) => {
-                    tracing::info!(
-                        latency_us = started.elapsed().as_micros() as u64,
-                        "answered"
-                    );
-                    if let (Some(insights), Some(record)) = (&self.insights, prepared.insight()) {
-                        insights.record(record, now);
+                    if let Some(key) = turn.first_post {
+                        // Where the post is, for the repeats that will point to it: looked up
+                        // after the answer is out, never while the user waits.
+                        let (http, shared) = (Arc::clone(&ctx.http), Arc::clone(&self.shared));
+                        let token = interaction_token(&interaction).to_owned();
+                        let guild = match &interaction {
+                            Interaction::Command(c) => c.guild_id,
+                            Interaction::Component(c) => c.guild_id,
+                            _ => None,
+                        };
+                        tokio::spawn(async move {
+                            match http.get_original_interaction_response(&token).await {
+                                Ok(message) => {
+                                    let link = message.id.link(message.channel_id, guild);
+                                    tracing::debug!(%link, "the answer is posted; repeats link to it");
+                                    shared.recent.found(key, link);
+                                }
+                                Err(e) => tracing::debug!(error = %e, "the posted answer could not be located; repeats will say it is above"),
+                            }
+                        });
                     }
                 }
                 Err(e) => {
-                    tracing::error!(error = %e, "answering failed");
-                    if prepared.kind != "autocomplete" {
-                        if let Err(e) =
-                            respond(&ctx, &interaction, response::message(&apology())).await
-                        {
+                    tracing::error!(error = %e, "the response was refused");
+                    if turn.apologise() {
+                        if let Err(e) = respond(&ctx, &interaction, apology()).await {
                             tracing::warn!(error = %e, "the apology failed too");
                         }
                     }
@@ -115,6 +110,16 @@ impl EventHandler for Handler {
         }
         .instrument(span)
         .await;
+    }
+}
+
+/// The token an interaction is answered with.
+fn interaction_token(interaction: &Interaction) -> &str {
+    match interaction {
+        Interaction::Command(c) | Interaction::Autocomplete(c) => &c.token,
+        Interaction::Component(c) => &c.token,
+        Interaction::Modal(m) => &m.token,
+        _ => "",
     }
 }
 
@@ -136,7 +141,7 @@ async fn respond(
 async fn keep_presence(live: Arc<Live>, shard: ShardMessenger) {
     loop {
         let now = Timestamp::now();
-        let (text, next_change) = live.answers().presence(now);
+        let (text, next_change) = live.pipeline().presence(now);
         shard.set_presence(Some(ActivityData::custom(text)), OnlineStatus::Online);
         // Wake just after the change; at least hourly, so a suspended machine catches up.
         let wait = next_change

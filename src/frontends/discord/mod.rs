@@ -4,9 +4,10 @@
 //! nothing about what the bot says is decided here.
 
 pub mod commands;
-pub mod dispatch;
 pub mod endpoint;
 mod handler;
+pub mod interaction;
+pub mod markup;
 mod registration;
 pub mod response;
 
@@ -100,7 +101,7 @@ pub async fn run(config: Config, faq: Faq, faq_path: Option<PathBuf>) -> Result<
     let reloaded = Arc::clone(&live);
     tokio::spawn(reload_when_asked(live, config.watch_faq, move |what| {
         if what == Reloaded::Commands {
-            let payload = commands::registration(reloaded.answers().catalogue());
+            let payload = commands::registration(reloaded.pipeline().catalogue());
             let (http, guilds) = (Arc::clone(&http), guilds.clone());
             tokio::spawn(async move { registration::register(http, payload, guilds, None).await });
         }
@@ -147,11 +148,9 @@ pub async fn serve(
         },
     ));
     let endpoint = Arc::new(endpoint::Endpoint {
-        live,
+        shared: interaction::Shared::new(live, config.repeat_window, open_insights(&config)),
         verifier,
         window: config.signature_window,
-        recent: crate::ops::recent::RecentAnswers::new(config.repeat_window),
-        insights: open_insights(&config),
     });
     let listener = bind(listen).await?;
     tracing::info!(path = %config.interactions_path, "serving interactions");

@@ -1,5 +1,6 @@
-//! The core's [`Reply`] as a Discord interaction response: an embed, follow-up buttons, and no
-//! mentions, ever.
+//! The core's decisions as Discord interaction responses: a reply becomes an embed with
+//! follow-up buttons and no mentions, ever; choices become an autocomplete response. Button ids
+//! (`custom_id`) are made and read here too, since only Discord sees them.
 
 use serenity::all::{
     AutocompleteChoice, ButtonStyle, Colour, CreateActionRow, CreateAllowedMentions,
@@ -7,8 +8,21 @@ use serenity::all::{
     CreateInteractionResponseMessage,
 };
 
-use crate::core::answers::topic_button;
+use super::markup::render;
 use crate::core::reply::{Choice, Reply};
+
+/// Follow-up buttons carry this before the topic id, so their clicks can be told apart.
+const TOPIC_BUTTON: &str = "topic:";
+
+/// The `custom_id` of the button that shows `topic`.
+pub fn topic_button(topic: &str) -> String {
+    format!("{TOPIC_BUTTON}{topic}")
+}
+
+/// The topic a button's `custom_id` shows; `None` for an id faqbot did not make.
+pub fn button_topic(custom_id: &str) -> Option<&str> {
+    custom_id.strip_prefix(TOPIC_BUTTON)
+}
 
 /// Discord's limits on embeds and buttons, in characters.
 const TITLE: usize = 256;
@@ -27,15 +41,15 @@ const NOTICE: Colour = Colour::new(0x80_84_8E);
 /// A reply to a command or a button click, as a new message.
 pub fn message(reply: &Reply) -> CreateInteractionResponse {
     let mut embed = CreateEmbed::new()
-        .description(cut(&reply.body, DESCRIPTION))
+        .description(cut(&render(&reply.body), DESCRIPTION))
         .colour(if reply.ephemeral { NOTICE } else { ANSWER });
     if let Some(title) = &reply.title {
-        embed = embed.title(cut(title, TITLE));
+        embed = embed.title(cut(&render(title), TITLE));
     }
     for field in reply.fields.iter().take(FIELDS) {
         embed = embed.field(
-            cut(&field.name, FIELD_NAME),
-            cut(&field.value, FIELD_VALUE),
+            cut(&render(&field.name), FIELD_NAME),
+            cut(&render(&field.value), FIELD_VALUE),
             field.inline,
         );
     }
@@ -127,6 +141,12 @@ mod tests {
                 .count(),
             80
         );
+    }
+
+    #[test]
+    fn button_ids_round_trip() {
+        assert_eq!(button_topic(&topic_button("logo")), Some("logo"));
+        assert_eq!(button_topic("something-else"), None);
     }
 
     #[test]

@@ -1,0 +1,193 @@
+//! One interaction, from the gateway or the HTTP endpoint alike: translated into the core's
+//! [`Request`] once, decided by the core, checked against the memory of recent answers,
+//! rendered into Discord's response once, and accounted for (metrics, the log line, insight).
+//! Both front ends run exactly these steps; they differ only in how the response travels.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use jiff::Timestamp;
+use serenity::all::{CommandDataOption, CreateInteractionResponse, Interaction};
+
+use super::response;
+use crate::core::catalogue::{QUESTION_OPTION, TOPIC_OPTION};
+use crate::core::pipeline::{
+    self, Decision, Kind, Options, RepeatKey, Request, RequestKind, Response,
+};
+use crate::ops::insights::Insights;
+use crate::ops::live::Live;
+use crate::ops::metrics::metrics;
+use crate::ops::recent::RecentAnswers;
+
+/// What every interaction is answered with.
+#[derive(Debug)]
+pub struct Shared {
+    pub live: Arc<Live>,
+    /// Answers this process posted lately. With many `serve` replicas each knows only its own:
+    /// a repeat is caught when it reaches the same one.
+    pub recent: RecentAnswers,
+    pub insights: Option<Insights>,
+}
+
+/// One interaction being answered.
+#[derive(Debug)]
+pub struct Turn {
+    pub decision: Decision,
+    /// What Discord is sent.
+    pub response: CreateInteractionResponse,
+    /// Set when this is the first public post of an answer in its channel: once it is sent,
+    /// the front end may look up its link for the repeats that will point to it.
+    pub first_post: Option<RepeatKey>,
+    /// The tracing span every log line about this interaction goes in.
+    pub span: tracing::Span,
+    started: Instant,
+    now: Timestamp,
+}
+
+impl Shared {
+    pub fn new(
+        live: Arc<Live>,
+        repeat_window: std::time::Duration,
+        insights: Option<Insights>,
+    ) -> Self {
+        Self {
+            live,
+            recent: RecentAnswers::new(repeat_window),
+            insights,
+        }
+    }
+
+    /// Decides the answer to `interaction`; `None` for kinds faqbot does not handle.
+    pub fn begin(&self, interaction: &Interaction, started: Instant) -> Option<Turn> {
+        let now = Timestamp::now();
+        let request = request(interaction, now)?;
+        let pipeline = self.live.pipeline();
+        let mut decision = pipeline.decide(&request);
+        let mut first_post = None;
+        if let Some(key) = decision.repeat {
+            match self.recent.repeat_of(key, now) {
+                Some(earlier) => {
+                    decision = pipeline.repeat(decision, earlier.at, earlier.link.as_deref());
+                }
+                None => first_post = Some(key),
+            }
+        }
+        let response = render(&decision);
+        let guild = match interaction {
+            Interaction::Command(c) | Interaction::Autocomplete(c) => c.guild_id,
+            Interaction::Component(c) => c.guild_id,
+            _ => None,
+        };
+        let span = tracing::info_span!(
+            "interaction",
+            id = %interaction.id(),
+            kind = decision.label.kind.label(),
+            command = %decision.label.name,
+            guild = guild.map(|g| g.get()),
+        );
+        Some(Turn {
+            decision,
+            response,
+            first_post,
+            span,
+            started,
+            now,
+        })
+    }
+
+    /// Accounts for a turn once its response was sent (`sent`) or could not be: metrics, the
+    /// log line and, for what was sent, insight.
+    pub fn finish(&self, turn: &Turn, sent: bool) {
+        let took = turn.started.elapsed();
+        metrics().interaction(&turn.decision.label, turn.decision.outcome, !sent, took);
+        let _entered = turn.span.enter();
+        if sent {
+            tracing::info!(latency_us = took.as_micros() as u64, "answered");
+            if let (Some(insights), Some(insight)) = (&self.insights, &turn.decision.insight) {
+                insights.record(insight.clone(), turn.now);
+            }
+        } else {
+            tracing::error!("answering failed");
+        }
+    }
+}
+
+impl Turn {
+    /// Whether a failed response deserves an apology: not autocomplete, whose window has
+    /// passed by the time anyone would read it.
+    pub fn apologise(&self) -> bool {
+        self.decision.label.kind != RequestKind::Autocomplete
+    }
+}
+
+/// The core's view of an interaction; `None` for kinds faqbot does not handle (a ping is
+/// answered before this, by the endpoint).
+fn request(interaction: &Interaction, now: Timestamp) -> Option<Request> {
+    let (kind, channel, user, locale) = match interaction {
+        Interaction::Command(c) => (
+            Kind::Command {
+                name: c.data.name.clone(),
+                options: options(&c.data.options),
+            },
+            c.channel_id,
+            c.user.id,
+            &c.locale,
+        ),
+        Interaction::Autocomplete(c) => (
+            Kind::Autocomplete {
+                command: c.data.name.clone(),
+                typed: c
+                    .data
+                    .autocomplete()
+                    .map_or_else(String::new, |o| o.value.to_owned()),
+            },
+            c.channel_id,
+            c.user.id,
+            &c.locale,
+        ),
+        Interaction::Component(c) => (
+            Kind::Button {
+                topic: response::button_topic(&c.data.custom_id).map(str::to_owned),
+            },
+            c.channel_id,
+            c.user.id,
+            &c.locale,
+        ),
+        _ => return None,
+    };
+    Some(Request {
+        kind,
+        channel: Some(channel.get()),
+        user: Some(user.get()),
+        locale: Some(locale.clone()),
+        now,
+    })
+}
+
+/// The options faqbot's commands take, by name.
+fn options(given: &[CommandDataOption]) -> Options {
+    let text = |name: &str| {
+        given
+            .iter()
+            .find(|o| o.name == name)
+            .and_then(|o| o.value.as_str())
+            .map(str::to_owned)
+    };
+    Options {
+        question: text(QUESTION_OPTION),
+        topic: text(TOPIC_OPTION),
+    }
+}
+
+/// The decision as Discord's response.
+fn render(decision: &Decision) -> CreateInteractionResponse {
+    match &decision.response {
+        Response::Message(reply) => response::message(reply),
+        Response::Choices(choices) => response::autocomplete(choices.clone()),
+    }
+}
+
+/// What is sent when answering failed.
+pub fn apology() -> CreateInteractionResponse {
+    response::message(&pipeline::apology())
+}

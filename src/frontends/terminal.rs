@@ -1,0 +1,168 @@
+//! The core's replies as terminal text: no markup, commands as `/name`, instants written out in
+//! the office's time zone (which a terminal reader can relate to) and relative to `now`.
+
+use jiff::tz::TimeZone;
+use jiff::{Timestamp, Unit};
+
+use crate::core::reply::{Reply, Span, Text, TimeStyle};
+use crate::core::schedule::abbreviation;
+
+/// A reply as lines of text: title, body, then the fields. A field meant to sit beside others
+/// (a phone number) is one line, `Name: value`, when its value is; any other field is a
+/// heading with its lines indented under it, however many there are.
+pub fn reply(reply: &Reply, tz: &TimeZone, now: Timestamp) -> String {
+    let render = |text: &Text| self::text(text, tz, now);
+    let mut out = String::new();
+    if let Some(title) = &reply.title {
+        out.push_str(&render(title));
+        out.push('\n');
+    }
+    out.push_str(&render(&reply.body));
+    out.push('\n');
+    if !reply.fields.is_empty() {
+        out.push('\n');
+    }
+    for field in &reply.fields {
+        let value = render(&field.value);
+        out.push_str(&render(&field.name));
+        if field.inline && !value.contains('\n') {
+            out.push_str(": ");
+            out.push_str(&value);
+            out.push('\n');
+            continue;
+        }
+        out.push_str(":\n");
+        for line in value.lines() {
+            out.push_str("  ");
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// A text as plain words.
+pub fn text(text: &Text, tz: &TimeZone, now: Timestamp) -> String {
+    let mut out = String::new();
+    for span in text.spans() {
+        match span {
+            Span::Plain(words) | Span::Strong(words) | Span::Quote(words) => out.push_str(words),
+            Span::Time(at, style) => out.push_str(&time(*at, *style, tz, now)),
+            Span::Command(name) => {
+                out.push('/');
+                out.push_str(name);
+            }
+            Span::Break => out.push('\n'),
+        }
+    }
+    out
+}
+
+fn time(at: Timestamp, style: TimeStyle, tz: &TimeZone, now: Timestamp) -> String {
+    let zoned = at.to_zoned(tz.clone());
+    let format = match style {
+        TimeStyle::Time => "%H:%M",
+        TimeStyle::DayDateTime => "%A %-d %B %Y %H:%M",
+        TimeStyle::Relative => return relative(now, at),
+    };
+    format!("{} {}", zoned.strftime(format), abbreviation(tz, at))
+}
+
+/// "in 2 hours", "5 minutes ago": the rounding Discord uses for its relative timestamps.
+fn relative(now: Timestamp, at: Timestamp) -> String {
+    let seconds = (at.as_second() - now.as_second()).abs();
+    let amount = |n: i64, unit: &str| {
+        if n == 1 {
+            format!("1 {unit}")
+        } else {
+            format!("{n} {unit}s")
+        }
+    };
+    let round = |unit: Unit| {
+        let size = match unit {
+            Unit::Minute => 60,
+            Unit::Hour => 3600,
+            _ => 86_400,
+        };
+        (seconds + size / 2) / size
+    };
+    let phrase = if seconds < 45 {
+        "a few seconds".to_owned()
+    } else if seconds < 45 * 60 {
+        amount(round(Unit::Minute).max(1), "minute")
+    } else if seconds < 22 * 3600 {
+        amount(round(Unit::Hour).max(1), "hour")
+    } else {
+        amount(round(Unit::Day).max(1), "day")
+    };
+    if at >= now {
+        format!("in {phrase}")
+    } else {
+        format!("{phrase} ago")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::reply::Field;
+
+    #[test]
+    fn instants_become_office_times() {
+        let tz = TimeZone::get("Europe/Zurich").unwrap();
+        let now: Timestamp = "2026-11-25T09:30:00Z".parse().unwrap();
+        let at: Timestamp = "2026-11-25T11:00:00Z".parse().unwrap();
+        let line = Text::new()
+            .strong("Open")
+            .plain(" until ")
+            .time(at, TimeStyle::Time)
+            .plain(" (")
+            .time(at, TimeStyle::Relative)
+            .plain(")");
+        assert_eq!(text(&line, &tz, now), "Open until 12:00 CET (in 2 hours)");
+        assert_eq!(
+            text(&Text::new().time(at, TimeStyle::DayDateTime), &tz, now),
+            "Wednesday 25 November 2026 12:00 CET"
+        );
+    }
+
+    #[test]
+    fn relative_times_round_like_discord() {
+        let now: Timestamp = "2026-01-01T00:00:00Z".parse().unwrap();
+        let later = |s: i64| now.checked_add(jiff::SignedDuration::from_secs(s)).unwrap();
+        assert_eq!(relative(now, later(10)), "in a few seconds");
+        assert_eq!(relative(now, later(90)), "in 2 minutes");
+        assert_eq!(relative(now, later(3600 + 1200)), "in 1 hour");
+        assert_eq!(relative(now, later(3 * 86_400)), "in 3 days");
+        assert_eq!(relative(later(300), now), "5 minutes ago");
+    }
+
+    #[test]
+    fn no_markup_reaches_the_terminal_and_fields_keep_one_layout() {
+        let tz = TimeZone::UTC;
+        let now = Timestamp::UNIX_EPOCH;
+        let one = Reply {
+            title: Some(Text::from("T")),
+            body: Text::new()
+                .plain("see ")
+                .command("ngo")
+                .plain(" or ")
+                .quote("**x** @everyone"),
+            fields: vec![Field::new("Related", Text::new().command("un"), false)],
+            ..Reply::default()
+        };
+        assert_eq!(
+            reply(&one, &tz, now),
+            "T\nsee /ngo or **x** @everyone\n\nRelated:\n  /un\n"
+        );
+        let two = Reply {
+            fields: vec![Field::new(
+                "Related",
+                Text::lines([Text::new().command("un"), Text::new().command("ngo")]),
+                false,
+            )],
+            ..one
+        };
+        assert!(reply(&two, &tz, now).ends_with("Related:\n  /un\n  /ngo\n"));
+    }
+}
