@@ -859,3 +859,93 @@ async fn a_slow_discord_never_delays_a_repeat_answer() {
     assert!(pointer.contains("just above"), "{pointer}");
     fake.release_original();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refusing_guild_is_logged_and_the_others_still_get_their_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("config.toml"), "guilds = [111, 222]\n").unwrap();
+    let fake = FakeDiscord::start().await;
+    fake.faults()
+        .refused_guilds
+        .lock()
+        .unwrap()
+        .push("111".to_owned());
+    let bot = Bot::start_in(&fake, dir.path(), &[]).await;
+    fake.identified(1).await;
+    fake.request("PUT", "/api/v10/applications/2000/guilds/222/commands")
+        .await;
+    let log = bot.log();
+    assert!(
+        log.contains("Discord refused the commands in this scope") && log.contains("guild 111"),
+        "{log}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_newest_commands_win_and_registrations_never_pile_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let faq = dir.path().join("faq.toml");
+    let original = std::fs::read_to_string(common::repo().join("faq.toml")).unwrap();
+    std::fs::write(&faq, &original).unwrap();
+    std::fs::copy(
+        common::repo().join("examples.tsv"),
+        dir.path().join("examples.tsv"),
+    )
+    .unwrap();
+    let fake = FakeDiscord::start().await;
+    fake.faults()
+        .registration_failures
+        .store(1_000_000, Ordering::SeqCst);
+    let bot = Bot::start_in(&fake, dir.path(), &[]).await;
+    fake.identified(1).await;
+    let puts_with = |fake: &FakeDiscord, words: &str| -> Vec<usize> {
+        fake.requests()
+            .iter()
+            .filter(|r| r.method == "PUT")
+            .enumerate()
+            .filter(|(_, r)| r.body.to_string().contains(words))
+            .map(|(i, _)| i)
+            .collect()
+    };
+    const FIRST: &str = "Who is allowed to use the ISO logo?";
+    const SECOND: &str = "May I use the ISO logo?";
+    const THIRD: &str = "Who may use the ISO logo?";
+    fake.wait_for("a first attempt", Duration::from_secs(10), |fake| {
+        (!puts_with(fake, FIRST).is_empty()).then_some(())
+    })
+    .await;
+    // Two edits while Discord keeps failing: each reload hands the registrar a newer payload.
+    for (from, to) in [(FIRST, SECOND), (SECOND, THIRD)] {
+        let text = std::fs::read_to_string(&faq).unwrap().replace(from, to);
+        std::fs::write(&faq, text).unwrap();
+        bot.signal("-HUP");
+        fake.wait_for(
+            "an attempt with the edit",
+            Duration::from_secs(10),
+            |fake| (!puts_with(fake, to).is_empty()).then_some(()),
+        )
+        .await;
+    }
+    fake.faults()
+        .registration_failures
+        .store(0, Ordering::SeqCst);
+    fake.wait_for("the registration", Duration::from_secs(20), |_| {
+        bot.log().contains("commands registered").then_some(())
+    })
+    .await;
+    // Once a newer payload existed, no older one was ever sent again.
+    let (first, second, third) = (
+        puts_with(&fake, FIRST),
+        puts_with(&fake, SECOND),
+        puts_with(&fake, THIRD),
+    );
+    assert!(
+        first.iter().max() < second.iter().min(),
+        "{first:?} {second:?}"
+    );
+    assert!(
+        second.iter().max() < third.iter().min(),
+        "{second:?} {third:?}"
+    );
+    assert_eq!(bot.log().matches("commands registered").count(), 1);
+}

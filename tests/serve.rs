@@ -417,7 +417,7 @@ async fn register_overwrites_the_commands_once_and_exits() {
     );
     assert_eq!(
         String::from_utf8_lossy(&output.stdout),
-        "registered 16 commands\n"
+        "registered 16 commands (global)\n"
     );
     let requests = fake.requests();
     assert_eq!(requests[0].path, "/api/v10/oauth2/applications/@me");
@@ -433,6 +433,43 @@ async fn register_overwrites_the_commands_once_and_exits() {
     assert_eq!(rejected.status.code(), Some(1));
     assert!(
         String::from_utf8_lossy(&rejected.stderr).contains("Discord rejected the token (HTTP 401)")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn register_tries_every_guild_and_names_the_one_that_refused() {
+    let fake = FakeDiscord::start().await;
+    fake.faults()
+        .refused_guilds
+        .lock()
+        .unwrap()
+        .push("111".to_owned());
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("config.toml"), "guilds = [111, 222]\n").unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_faqbot"))
+        .current_dir(dir.path())
+        .arg("register")
+        .env("DISCORD_TOKEN", TOKEN)
+        .env("DISCORD_API_URL", fake.url())
+        .output()
+        .await
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("guild 111"), "{stderr}");
+    let puts: Vec<String> = fake
+        .requests()
+        .into_iter()
+        .filter(|r| r.method == "PUT")
+        .map(|r| r.path)
+        .collect();
+    assert_eq!(
+        puts,
+        [
+            "/api/v10/applications/2000/guilds/111/commands",
+            "/api/v10/applications/2000/guilds/222/commands"
+        ],
+        "the refusal in one guild stops nothing"
     );
 }
 

@@ -239,9 +239,11 @@ pub fn run(
             let runtime = tokio::runtime::Builder::new_current_thread()
                 .enable_all()
                 .build()?;
-            let count =
+            let registered =
                 runtime.block_on(crate::frontends::discord::register(setup.config, setup.faq))?;
-            writeln!(out, "registered {count} commands")?;
+            for (scope, count) in registered {
+                writeln!(out, "registered {count} commands ({scope})")?;
+            }
         }
         Command::Check => check(&setup, out)?,
         Command::Commands { json: true } => {

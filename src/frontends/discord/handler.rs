@@ -14,15 +14,16 @@ use serenity::all::{
 use tokio::task::JoinHandle;
 use tracing::Instrument;
 
+use super::commands;
 use super::interaction::{apology, Shared};
-use super::{commands, registration};
+use super::registration::Registrar;
 use crate::ops::insights::Insights;
 use crate::ops::live::Live;
 
 pub(super) struct Handler {
     live: Arc<Live>,
     shared: Arc<Shared>,
-    guilds: Vec<u64>,
+    registrar: Registrar,
     /// Commands are registered once per run, not again on every reconnect.
     registered: AtomicBool,
     /// Each shard's presence updater, replaced when the shard is ready again.
@@ -32,14 +33,14 @@ pub(super) struct Handler {
 impl Handler {
     pub(super) fn new(
         live: Arc<Live>,
-        guilds: Vec<u64>,
+        registrar: Registrar,
         repeat_window: Duration,
         insights: Option<Insights>,
     ) -> Self {
         Self {
             shared: Arc::new(Shared::new(Arc::clone(&live), repeat_window, insights)),
             live,
-            guilds,
+            registrar,
             registered: AtomicBool::new(false),
             presence: Mutex::new(HashMap::new()),
         }
@@ -52,10 +53,9 @@ impl EventHandler for Handler {
         tracing::info!(shard = ctx.shard_id.0, user = %ready.user.name, guilds = ready.guilds.len(), "connected");
         ctx.http.set_application_id(ready.application.id);
         if !self.registered.swap(true, Ordering::SeqCst) {
-            let payload = commands::registration(self.live.pipeline().catalogue());
-            let (http, guilds) = (Arc::clone(&ctx.http), self.guilds.clone());
             // In the background, so interactions are answered meanwhile; a refusal is logged.
-            tokio::spawn(async move { registration::register(http, payload, guilds, None).await });
+            let payload = commands::registration(self.live.pipeline().catalogue());
+            self.registrar.register(Arc::clone(&ctx.http), payload);
         }
         let updater = tokio::spawn(keep_presence(Arc::clone(&self.live), ctx.shard.clone()));
         let mut presence = self.presence.lock().unwrap_or_else(|e| e.into_inner());

@@ -22,6 +22,7 @@ use crate::core::faq::Faq;
 use crate::ops::config::{Config, Token};
 use crate::ops::live::{reload_when_asked, Live, Reloaded};
 use handler::Handler;
+use registration::{Registered, Registrar};
 
 /// Why the bot stopped, each with what to do about it. All end with exit code 1.
 #[derive(Debug, thiserror::Error)]
@@ -86,9 +87,10 @@ pub async fn run(config: Config, faq: Faq, faq_path: Option<PathBuf>) -> Result<
     }
 
     let live = Arc::new(Live::new(faq, faq_path, config.public_answers));
+    let registrar = Registrar::start(registration::scopes(&config.guilds));
     let handler = Handler::new(
         Arc::clone(&live),
-        config.guilds.clone(),
+        registrar.clone(),
         config.repeat_window,
         open_insights(&config),
     );
@@ -97,13 +99,12 @@ pub async fn run(config: Config, faq: Faq, faq_path: Option<PathBuf>) -> Result<
         .await
         .map_err(|e| RunError::Gateway(e.to_string()))?;
 
-    let (http, guilds) = (Arc::clone(&client.http), config.guilds);
+    let http = Arc::clone(&client.http);
     let reloaded = Arc::clone(&live);
     tokio::spawn(reload_when_asked(live, config.watch_faq, move |what| {
         if what == Reloaded::Commands {
             let payload = commands::registration(reloaded.pipeline().catalogue());
-            let (http, guilds) = (Arc::clone(&http), guilds.clone());
-            tokio::spawn(async move { registration::register(http, payload, guilds, None).await });
+            registrar.register(Arc::clone(&http), payload);
         }
     }));
 
@@ -199,14 +200,15 @@ async fn bind(addr: &str) -> Result<tokio::net::TcpListener, RunError> {
     Ok(listener)
 }
 
-/// Overwrites the commands once over HTTP, then returns how many Discord registered: the
-/// release step of a `serve` deployment, which has no READY event to do it on.
-pub async fn register(config: Config, faq: Faq) -> Result<usize, RunError> {
+/// Overwrites the commands once over HTTP in every configured scope, then returns how many
+/// Discord registered in each: the release step of a `serve` deployment, which has no READY
+/// event to do it on. Every scope is tried; any that failed make the error, naming each.
+pub async fn register(config: Config, faq: Faq) -> Result<Vec<(String, usize)>, RunError> {
     let Some((token, _)) = &config.token else {
         return Err(RunError::MissingToken);
     };
     let base = config.api_url.as_deref().unwrap_or("https://discord.com");
-    let http = Arc::new(http(token, config.api_url.as_deref()));
+    let http = http(token, config.api_url.as_deref());
     let application = match config.application_id {
         Some(id) => serenity::all::ApplicationId::new(id),
         None => {
@@ -218,16 +220,27 @@ pub async fn register(config: Config, faq: Faq) -> Result<usize, RunError> {
     };
     http.set_application_id(application);
     let payload = commands::registration(&crate::core::catalogue::Catalogue::new(&faq));
-    registration::register(http, payload, config.guilds, Some(5))
-        .await
-        .map_err(|e| match e {
-            serenity::Error::Http(HttpError::UnsuccessfulRequest(r))
+    let results =
+        registration::register_once(&http, &payload, &registration::scopes(&config.guilds), 5)
+            .await;
+    let mut done = Vec::new();
+    let mut failed = Vec::new();
+    for (scope, result) in results {
+        match result {
+            Registered::Done(count) => done.push((scope.to_string(), count)),
+            Registered::Failed(serenity::Error::Http(HttpError::UnsuccessfulRequest(r)))
                 if r.status_code.as_u16() == 401 =>
             {
-                RunError::Rejected("HTTP 401")
+                return Err(RunError::Rejected("HTTP 401"));
             }
-            e => RunError::Registration(e.to_string()),
-        })
+            Registered::Failed(e) => failed.push(format!("{scope}: {e}")),
+        }
+    }
+    if failed.is_empty() {
+        Ok(done)
+    } else {
+        Err(RunError::Registration(failed.join("; ")))
+    }
 }
 
 /// The HTTP client. Through a proxy (`api_url`), serenity's own rate limiter must be off for
