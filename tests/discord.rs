@@ -949,3 +949,105 @@ async fn the_newest_commands_win_and_registrations_never_pile_up() {
     );
     assert_eq!(bot.log().matches("commands registered").count(), 1);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sighup_never_stops_a_bot_serving_the_built_in_faq() {
+    let dir = tempfile::tempdir().unwrap();
+    let fake = FakeDiscord::start().await;
+    let bot = Bot::start_in(&fake, dir.path(), &[]).await;
+    fake.identified(1).await;
+    bot.signal("-HUP");
+    fake.wait_for("the note in the log", Duration::from_secs(10), |_| {
+        bot.log()
+            .contains("there is no file to reload")
+            .then_some(())
+    })
+    .await;
+    let answered = fake.interact(slash(4200, "logo", None, true)).await;
+    assert_eq!(
+        embed(&answered)["title"],
+        "Who is allowed to use the ISO logo?"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_finishes_the_interaction_in_flight_and_writes_its_insight() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("config.toml"), "insights_days = 30\n").unwrap();
+    let fake = FakeDiscord::start().await;
+    let mut bot = Bot::start_in(&fake, dir.path(), &[]).await;
+    fake.identified(1).await;
+    fake.faults().hold_callbacks.store(true, Ordering::SeqCst);
+    fake.dispatch("INTERACTION_CREATE", slash(4300, "logo", None, true));
+    fake.request("POST", "/api/v10/interactions/4300/").await;
+    // The answer is on its way and Discord has not confirmed it yet: stop the bot now.
+    bot.terminate();
+    fake.wait_for("the shutdown to begin", Duration::from_secs(10), |_| {
+        bot.log().contains("shutting down").then_some(())
+    })
+    .await;
+    fake.release_callbacks();
+    assert_eq!(
+        bot.exit_code(Duration::from_secs(10)).await,
+        Some(0),
+        "{}",
+        bot.log()
+    );
+    let report = common::faqbot(
+        dir.path(),
+        &["--config", "config.toml", "report", "--json"],
+        &[],
+    );
+    let report: Value = serde_json::from_str(&report.stdout).unwrap();
+    assert_eq!(
+        report["topics"],
+        serde_json::json!([{"topic": "logo", "answers": 1}]),
+        "the interaction in flight was finished and recorded: {}",
+        bot.log()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unreachable_gateway_ends_in_one_line_and_signals_work_meanwhile() {
+    let fake = FakeDiscord::start().await;
+    fake.faults().refuse_gateway.store(true, Ordering::SeqCst);
+    let mut bot = Bot::start(&fake, &[]).await;
+    assert_eq!(bot.exit_code(Duration::from_secs(30)).await, Some(1));
+    let log = bot.log();
+    let last = log.lines().last().unwrap_or_default();
+    assert!(
+        last.starts_with("error: cannot reach the Discord gateway at ws://127.0.0.1:"),
+        "{log}"
+    );
+
+    // Stopped while it is still trying: exit 0 at once.
+    let fake = FakeDiscord::start().await;
+    fake.faults().refuse_gateway.store(true, Ordering::SeqCst);
+    let mut bot = Bot::start(&fake, &[]).await;
+    fake.request("GET", "/api/v10/gateway/bot").await;
+    bot.terminate();
+    assert_eq!(
+        bot.exit_code(Duration::from_secs(10)).await,
+        Some(0),
+        "{}",
+        bot.log()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_works_while_reconnecting_to_a_gateway_that_went_away() {
+    let (fake, mut bot) = connected().await;
+    fake.faults().refuse_gateway.store(true, Ordering::SeqCst);
+    fake.drop_connection();
+    fake.wait_for("the bot to notice", Duration::from_secs(10), |fake| {
+        (fake.identifies() >= 1).then_some(())
+    })
+    .await;
+    bot.terminate();
+    assert_eq!(
+        bot.exit_code(Duration::from_secs(10)).await,
+        Some(0),
+        "{}",
+        bot.log()
+    );
+}

@@ -146,7 +146,8 @@ impl CliError {
             | Self::NoInsights
             | Self::Eval(_)
             | Self::Read { .. } => 2,
-            Self::Output(_) | Self::Run(_) | Self::Insights { .. } => 1,
+            Self::Run(e) => e.exit_code(),
+            Self::Output(_) | Self::Insights { .. } => 1,
         }
     }
 }

@@ -58,6 +58,8 @@ pub struct Config {
     pub guilds: Vec<u64>,
     /// Base URL of the Discord HTTP API when it is reached through a proxy, without a trailing `/`.
     pub api_url: Option<String>,
+    /// Where `api_url` was set, as a user would look for it: the variable or the config key.
+    pub api_url_origin: Option<&'static str>,
     /// The FAQ file named by the config, relative paths taken from the config file's folder.
     pub faq: Option<PathBuf>,
     /// Whether topic answers are visible to the whole channel (refusals are always private).
@@ -93,6 +95,7 @@ impl Default for Config {
             token: None,
             guilds: Vec::new(),
             api_url: None,
+            api_url_origin: None,
             faq: None,
             public_answers: true,
             public_key: None,
@@ -206,6 +209,7 @@ impl Config {
                 message,
                 help: API_URL_HELP.into(),
             })?);
+            config.api_url_origin = Some(API_URL_VAR);
         }
         Ok(config)
     }
@@ -358,6 +362,7 @@ impl Config {
             path: Some(path.to_owned()),
             token,
             guilds,
+            api_url_origin: api_url.as_ref().map(|_| "`api_url` in the config"),
             api_url,
             faq: raw.faq.map(|f| dir.join(f.into_inner())),
             public_answers: raw.public_answers.unwrap_or(true),

@@ -26,10 +26,18 @@ const SCHEMA_VERSION: i64 = 1;
 /// One thing worth remembering about an interaction, as the core decided it.
 pub use crate::core::pipeline::Insight as Record;
 
+/// What the writer thread is sent.
+#[derive(Debug)]
+enum Message {
+    Record(Record, Timestamp),
+    /// Everything sent before is written: say so on this channel.
+    Flush(std::sync::mpsc::Sender<()>),
+}
+
 /// The sending side: cheap to clone, never blocks.
 #[derive(Debug, Clone)]
 pub struct Insights {
-    queue: SyncSender<(Record, Timestamp)>,
+    queue: SyncSender<Message>,
 }
 
 impl Insights {
@@ -48,11 +56,32 @@ impl Insights {
 
     /// Queues a record; if the writer is behind, drops it and counts the drop.
     pub fn record(&self, record: Record, now: Timestamp) {
-        match self.queue.try_send((record, now)) {
+        match self.queue.try_send(Message::Record(record, now)) {
             Ok(()) => {}
             Err(TrySendError::Full(_)) => crate::ops::metrics::metrics().insight_dropped(),
             Err(TrySendError::Disconnected(_)) => {}
         }
+    }
+
+    /// Waits, at most `patience`, until every record queued so far is in the database: what a
+    /// bot shutting down does before it exits. Blocks the calling thread.
+    pub fn flush(&self, patience: Duration) -> bool {
+        let (done, written) = std::sync::mpsc::channel();
+        let deadline = std::time::Instant::now() + patience;
+        let mut message = Message::Flush(done);
+        // The queue may be full: wait for room, but not past the deadline.
+        loop {
+            match self.queue.try_send(message) {
+                Ok(()) => break,
+                Err(TrySendError::Full(back)) if std::time::Instant::now() < deadline => {
+                    message = back;
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                Err(_) => return false,
+            }
+        }
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        written.recv_timeout(left).is_ok()
     }
 }
 
@@ -97,14 +126,16 @@ fn migrate(connection: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
-fn write(
-    connection: Connection,
-    records: Receiver<(Record, Timestamp)>,
-    path: &Path,
-    retention: Duration,
-) {
+fn write(connection: Connection, records: Receiver<Message>, path: &Path, retention: Duration) {
     let mut last_sweep: Option<Timestamp> = None;
-    while let Ok((record, now)) = records.recv() {
+    while let Ok(message) = records.recv() {
+        let (record, now) = match message {
+            Message::Record(record, now) => (record, now),
+            Message::Flush(done) => {
+                let _ = done.send(());
+                continue;
+            }
+        };
         if last_sweep.is_none_or(|at| now.duration_since(at).as_secs() > 3600) {
             if let Err(e) = sweep(&connection, now, retention) {
                 tracing::error!(db = %path.display(), error = %e, "insights: cannot delete old records");
@@ -311,19 +342,20 @@ mod tests {
         let path = dir.path().join("insights.db");
         let insights = Insights::open(&path, Duration::from_secs(90 * 86_400)).unwrap();
         let now = Timestamp::now();
-        insights.record(
-            Record::Answered {
-                topic: "logo".into(),
-            },
-            now,
-        );
-        for _ in 0..100 {
-            if report(&path, 1, 10, now).unwrap().topics.len() == 1 {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(20));
+        for _ in 0..500 {
+            insights.record(
+                Record::Answered {
+                    topic: "logo".into(),
+                },
+                now,
+            );
         }
-        panic!("the record never reached the database");
+        assert!(insights.flush(Duration::from_secs(30)), "flushed");
+        let report = report(&path, 1, 10, now).unwrap();
+        assert_eq!(
+            report.topics[0].answers, 500,
+            "every queued record is written"
+        );
     }
 
     #[test]

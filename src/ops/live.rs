@@ -72,7 +72,20 @@ impl Live {
 /// after each successful reload. Runs until the process ends.
 pub async fn reload_when_asked(live: Arc<Live>, watch: bool, changed: impl Fn(Reloaded)) {
     let Some(path) = live.path().map(Path::to_path_buf) else {
-        tracing::info!("serving the FAQ built into faqbot: there is no file to reload");
+        // SIGHUP must never stop the bot (`systemctl reload` sends it): with nothing to reload,
+        // say so each time.
+        #[cfg(unix)]
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup()) {
+            Ok(mut hangup) => {
+                while hangup.recv().await.is_some() {
+                    tracing::warn!(
+                        "SIGHUP: serving the FAQ built into faqbot, there is no file to reload; \
+                         give one with --faq or `faq` in the config"
+                    );
+                }
+            }
+            Err(e) => tracing::error!(error = %e, "cannot listen for SIGHUP"),
+        }
         return;
     };
     let (tx, mut rx) = tokio::sync::mpsc::channel::<()>(16);

@@ -58,6 +58,8 @@ pub struct Faults {
     pub callback_failures: AtomicU32,
     /// Hold every `GET …/messages/@original` until [`FakeDiscord::release_original`].
     pub hold_original: std::sync::atomic::AtomicBool,
+    /// Hold every interaction callback (recorded at once) until [`FakeDiscord::release_callbacks`].
+    pub hold_callbacks: std::sync::atomic::AtomicBool,
     /// Refuse the gateway's websocket handshake, as an unreachable gateway would.
     pub refuse_gateway: std::sync::atomic::AtomicBool,
 }
@@ -113,6 +115,15 @@ impl FakeDiscord {
 
     pub fn faults(&self) -> &Faults {
         &self.shared.faults
+    }
+
+    /// Lets held interaction callbacks through (see [`Faults::hold_callbacks`]).
+    pub fn release_callbacks(&self) {
+        self.shared
+            .faults
+            .hold_callbacks
+            .store(false, Ordering::SeqCst);
+        self.shared.released.notify_waiters();
     }
 
     /// Lets held `GET …/@original` requests through (see [`Faults::hold_original`]).
@@ -318,6 +329,7 @@ async fn api(
             Json(registered).into_response()
         }
         ("POST", ["interactions", _, _, "callback"]) => {
+            hold(&shared, &shared.faults.hold_callbacks).await;
             let failures = &shared.faults.callback_failures;
             if failures.load(Ordering::SeqCst) > 0 {
                 failures.fetch_sub(1, Ordering::SeqCst);
@@ -326,13 +338,7 @@ async fn api(
             StatusCode::NO_CONTENT.into_response()
         }
         ("GET", ["webhooks", _, token, "messages", "@original"]) => {
-            while shared.faults.hold_original.load(Ordering::SeqCst) {
-                let released = shared.released.notified();
-                if !shared.faults.hold_original.load(Ordering::SeqCst) {
-                    break;
-                }
-                released.await;
-            }
+            hold(&shared, &shared.faults.hold_original).await;
             Json(json!({
             "id": format!("{}", 8_000_000 + token.len()), "channel_id": "3000", "author": user(),
             "content": "", "timestamp": "2026-01-01T00:00:00.000000+00:00", "edited_timestamp": null,
@@ -342,6 +348,17 @@ async fn api(
             .into_response()
         }
         _ => error(StatusCode::NOT_FOUND, "404: Not Found"),
+    }
+}
+
+/// Waits while `held` is set, until the test releases it.
+async fn hold(shared: &Shared, held: &std::sync::atomic::AtomicBool) {
+    while held.load(Ordering::SeqCst) {
+        let released = shared.released.notified();
+        if !held.load(Ordering::SeqCst) {
+            break;
+        }
+        released.await;
     }
 }
 

@@ -27,7 +27,7 @@ const READ_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// What the endpoint needs to check and answer requests.
 pub struct Endpoint {
-    pub shared: Shared,
+    pub shared: Arc<Shared>,
     pub verifier: Verifier,
     /// How far the signed timestamp may be from now.
     pub window: Duration,

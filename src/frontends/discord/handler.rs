@@ -17,7 +17,6 @@ use tracing::Instrument;
 use super::commands;
 use super::interaction::{apology, Shared};
 use super::registration::Registrar;
-use crate::ops::insights::Insights;
 use crate::ops::live::Live;
 
 pub(super) struct Handler {
@@ -31,14 +30,9 @@ pub(super) struct Handler {
 }
 
 impl Handler {
-    pub(super) fn new(
-        live: Arc<Live>,
-        registrar: Registrar,
-        repeat_window: Duration,
-        insights: Option<Insights>,
-    ) -> Self {
+    pub(super) fn new(live: Arc<Live>, shared: Arc<Shared>, registrar: Registrar) -> Self {
         Self {
-            shared: Arc::new(Shared::new(Arc::clone(&live), repeat_window, insights)),
+            shared,
             live,
             registrar,
             registered: AtomicBool::new(false),

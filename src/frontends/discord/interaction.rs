@@ -3,8 +3,11 @@
 //! rendered into Discord's response once, and accounted for (metrics, the log line, insight).
 //! Both front ends run exactly these steps; they differ only in how the response travels.
 
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
+
+use tokio::sync::Notify;
 
 use jiff::Timestamp;
 use serenity::all::{CommandDataOption, CreateInteractionResponse, Interaction};
@@ -27,6 +30,23 @@ pub struct Shared {
     /// a repeat is caught when it reaches the same one.
     pub recent: RecentAnswers,
     pub insights: Option<Insights>,
+    /// Interactions begun and not yet finished, so that shutting down can wait for them.
+    in_flight: AtomicUsize,
+    idle: Notify,
+    /// Set when shutting down: new interactions are no longer taken.
+    closing: AtomicBool,
+}
+
+/// Counts an interaction as in flight for as long as it lives.
+#[derive(Debug)]
+struct InFlight(Arc<Shared>);
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        if self.0.in_flight.fetch_sub(1, Ordering::SeqCst) == 1 {
+            self.0.idle.notify_waiters();
+        }
+    }
 }
 
 /// One interaction being answered.
@@ -42,6 +62,7 @@ pub struct Turn {
     pub span: tracing::Span,
     started: Instant,
     now: Timestamp,
+    _in_flight: InFlight,
 }
 
 impl Shared {
@@ -49,16 +70,26 @@ impl Shared {
         live: Arc<Live>,
         repeat_window: std::time::Duration,
         insights: Option<Insights>,
-    ) -> Self {
-        Self {
+    ) -> Arc<Self> {
+        Arc::new(Self {
             live,
             recent: RecentAnswers::new(repeat_window),
             insights,
-        }
+            in_flight: AtomicUsize::new(0),
+            idle: Notify::new(),
+            closing: AtomicBool::new(false),
+        })
     }
 
-    /// Decides the answer to `interaction`; `None` for kinds faqbot does not handle.
-    pub fn begin(&self, interaction: &Interaction, started: Instant) -> Option<Turn> {
+    /// Decides the answer to `interaction`; `None` for kinds faqbot does not handle, and for
+    /// everything once shutting down. The turn counts as in flight until it is dropped.
+    pub fn begin(self: &Arc<Self>, interaction: &Interaction, started: Instant) -> Option<Turn> {
+        if self.closing.load(Ordering::SeqCst) {
+            tracing::info!(id = %interaction.id(), "shutting down: interaction not taken");
+            return None;
+        }
+        self.in_flight.fetch_add(1, Ordering::SeqCst);
+        let in_flight = InFlight(Arc::clone(self));
         let now = Timestamp::now();
         let request = request(interaction, now)?;
         let pipeline = self.live.pipeline();
@@ -92,7 +123,38 @@ impl Shared {
             span,
             started,
             now,
+            _in_flight: in_flight,
         })
+    }
+
+    /// Stops taking interactions, waits (at most `patience`) for those in flight to finish,
+    /// then for insight to reach its database: how a bot shuts down without losing anything it
+    /// had started.
+    pub async fn close(&self, patience: std::time::Duration) {
+        self.closing.store(true, Ordering::SeqCst);
+        let deadline = tokio::time::Instant::now() + patience;
+        loop {
+            let idle = self.idle.notified();
+            let left = self.in_flight.load(Ordering::SeqCst);
+            if left == 0 {
+                break;
+            }
+            if tokio::time::timeout_at(deadline, idle).await.is_err() {
+                tracing::warn!(left, "shutting down with interactions still in flight");
+                break;
+            }
+        }
+        if let Some(insights) = self.insights.clone() {
+            let left = deadline.saturating_duration_since(tokio::time::Instant::now());
+            let flushed = tokio::task::spawn_blocking(move || {
+                insights.flush(left.max(std::time::Duration::from_secs(1)))
+            })
+            .await
+            .unwrap_or(false);
+            if !flushed {
+                tracing::warn!("shutting down before every insight record was written");
+            }
+        }
     }
 
     /// Accounts for a turn once its response was sent (`sent`) or could not be: metrics, the

@@ -13,13 +13,14 @@ pub mod response;
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 
 use serenity::all::{ClientBuilder, GatewayIntents, HttpBuilder};
 use serenity::gateway::GatewayError;
 use serenity::http::HttpError;
 
 use crate::core::faq::Faq;
-use crate::ops::config::{Config, Token};
+use crate::ops::config::{Config, Token, TokenSource};
 use crate::ops::live::{reload_when_asked, Live, Reloaded};
 use handler::Handler;
 use registration::{Registered, Registrar};
@@ -33,16 +34,35 @@ pub enum RunError {
     )]
     MissingToken,
     #[error(
-        "Discord rejected the token ({0}): reset it in the Discord developer portal (Bot → Reset \
-         Token) and set DISCORD_TOKEN to the new one"
+        "Discord rejected the token ({how}): reset it in the Discord developer portal (Bot → \
+         Reset Token) and {fix}"
     )]
-    Rejected(&'static str),
+    Rejected {
+        how: &'static str,
+        fix: &'static str,
+    },
+    #[error("cannot reach the Discord API at {url}: {reason}; check the network{hint}")]
+    Unreachable {
+        url: String,
+        reason: String,
+        hint: String,
+    },
     #[error(
-        "cannot reach the Discord API at {url}: {reason}; check the network, or DISCORD_API_URL"
+        "{url} answered {status} to the token check, which Discord's API never does: it is not \
+         Discord's API or a proxy for it; check {origin}"
     )]
-    Unreachable { url: String, reason: String },
+    NotDiscord {
+        url: String,
+        status: u16,
+        origin: &'static str,
+    },
     #[error("Discord answered {status} to {what}; see https://discordstatus.com and try again")]
     Refused { what: &'static str, status: u16 },
+    #[error(
+        "cannot reach the Discord gateway at {url}: {reason}; check that this machine may open \
+         websocket connections to it, or see https://discordstatus.com"
+    )]
+    GatewayUnreachable { url: String, reason: String },
     #[error("the connection to Discord failed: {0}")]
     Gateway(String),
     #[error(
@@ -60,13 +80,86 @@ pub enum RunError {
     Registration(String),
 }
 
-/// Connects to Discord and serves interactions until ctrl-c or SIGTERM. The FAQ at `faq_path`
+impl RunError {
+    /// 2 for what the admin fixes in the settings before starting again, 1 for what went
+    /// wrong while running.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Self::MissingToken | Self::MissingPublicKey | Self::BadPublicKey(_) => 2,
+            _ => 1,
+        }
+    }
+}
+
+/// The Discord API the bot talks to, and where the admin set it, for messages.
+#[derive(Debug)]
+struct Api {
+    url: String,
+    origin: Option<&'static str>,
+}
+
+impl Api {
+    fn of(config: &Config) -> Self {
+        Self {
+            url: config
+                .api_url
+                .clone()
+                .unwrap_or_else(|| "https://discord.com".to_owned()),
+            origin: config.api_url_origin,
+        }
+    }
+}
+
+/// What to do with a new token, wherever the old one came from.
+fn token_fix(source: TokenSource) -> &'static str {
+    match source {
+        TokenSource::Environment => "set DISCORD_TOKEN to the new one",
+        TokenSource::File => "put the new one in the token file (`token_file`)",
+    }
+}
+
+/// How long shutting down waits for interactions in flight and for insight to be written.
+const SHUTDOWN_PATIENCE: Duration = Duration::from_secs(5);
+/// Tries at the gateway's handshake before `run` gives up with "cannot reach".
+const GATEWAY_PROBES: u32 = 3;
+
+/// What a running gateway bot needs to shut down gracefully.
+struct Running {
+    shards: Arc<serenity::gateway::ShardManager>,
+    shared: Arc<interaction::Shared>,
+}
+
+/// Connects to Discord and serves interactions until ctrl-c or SIGTERM, which end it in every
+/// state — checking the token, reaching the gateway, connected, reconnecting — with exit code 0
+/// once the interactions in flight are answered and insight is written. The FAQ at `faq_path`
 /// is reloaded on SIGHUP (and on change, with `watch_faq`).
 pub async fn run(config: Config, faq: Faq, faq_path: Option<PathBuf>) -> Result<(), RunError> {
-    let Some((token, _)) = &config.token else {
+    let running = std::sync::OnceLock::new();
+    tokio::select! {
+        result = gateway(config, faq, faq_path, &running) => result,
+        () = shutdown_signal() => {
+            tracing::info!("shutting down");
+            if let Some(running) = running.get() {
+                let Running { shards, shared } = running;
+                // serenity's shutdown waits for nothing when no shard is connected.
+                let _ = tokio::time::timeout(Duration::from_secs(2), shards.shutdown_all()).await;
+                shared.close(SHUTDOWN_PATIENCE).await;
+            }
+            Ok(())
+        }
+    }
+}
+
+async fn gateway(
+    config: Config,
+    faq: Faq,
+    faq_path: Option<PathBuf>,
+    running: &std::sync::OnceLock<Running>,
+) -> Result<(), RunError> {
+    let Some((token, source)) = &config.token else {
         return Err(RunError::MissingToken);
     };
-    let base = config.api_url.as_deref().unwrap_or("https://discord.com");
+    let api = Api::of(&config);
     let http = http(token, config.api_url.as_deref());
 
     // Check the token and the API before connecting: a rejected token must end the run with a
@@ -75,8 +168,9 @@ pub async fn run(config: Config, faq: Faq, faq_path: Option<PathBuf>) -> Result<
     let user = http
         .get_current_user()
         .await
-        .map_err(|e| preflight(e, base))?;
+        .map_err(|e| preflight(e, &api, *source))?;
     tracing::info!(user = %user.name, id = %user.id, "token accepted");
+    probe_gateway(&http, &api, *source).await?;
 
     if let Some(listen) = &config.metrics_listen {
         let listener = bind(listen).await?;
@@ -88,16 +182,20 @@ pub async fn run(config: Config, faq: Faq, faq_path: Option<PathBuf>) -> Result<
 
     let live = Arc::new(Live::new(faq, faq_path, config.public_answers));
     let registrar = Registrar::start(registration::scopes(&config.guilds));
-    let handler = Handler::new(
+    let shared = interaction::Shared::new(
         Arc::clone(&live),
-        registrar.clone(),
         config.repeat_window,
         open_insights(&config),
     );
+    let handler = Handler::new(Arc::clone(&live), Arc::clone(&shared), registrar.clone());
     let mut client = ClientBuilder::new_with_http(http, GatewayIntents::empty())
         .event_handler(handler)
         .await
         .map_err(|e| RunError::Gateway(e.to_string()))?;
+    let _ = running.set(Running {
+        shards: Arc::clone(&client.shard_manager),
+        shared,
+    });
 
     let http = Arc::clone(&client.http);
     let reloaded = Arc::clone(&live);
@@ -108,20 +206,42 @@ pub async fn run(config: Config, faq: Faq, faq_path: Option<PathBuf>) -> Result<
         }
     }));
 
-    let shards = Arc::clone(&client.shard_manager);
-    tokio::spawn(async move {
-        shutdown_signal().await;
-        tracing::info!("shutting down");
-        shards.shutdown_all().await;
-    });
+    client
+        .start_autosharded()
+        .await
+        .map_err(|e| preflight(e, &api, *source))
+}
 
-    match client.start_autosharded().await {
-        Ok(()) => Ok(()),
-        Err(serenity::Error::Gateway(GatewayError::InvalidAuthentication)) => {
-            Err(RunError::Rejected("gateway close code 4004"))
+/// Checks, before serenity connects, that the gateway answers a websocket handshake: serenity
+/// would otherwise retry an unreachable gateway for ever, saying nothing useful. A few tries a
+/// second or two apart, then the one-line error.
+async fn probe_gateway(
+    http: &serenity::http::Http,
+    api: &Api,
+    source: TokenSource,
+) -> Result<(), RunError> {
+    let url = http
+        .get_bot_gateway()
+        .await
+        .map_err(|e| preflight(e, api, source))?
+        .url;
+    let mut reason = String::new();
+    for attempt in 1..=GATEWAY_PROBES {
+        let handshake = tokio_tungstenite::connect_async(format!("{url}?v=10"));
+        match tokio::time::timeout(Duration::from_secs(10), handshake).await {
+            Ok(Ok((mut socket, _))) => {
+                let _ = socket.close(None).await;
+                return Ok(());
+            }
+            Ok(Err(e)) => reason = e.to_string(),
+            Err(_) => reason = "no answer within 10 s".to_owned(),
         }
-        Err(e) => Err(preflight(e, base)),
+        tracing::warn!(%url, attempt, error = %reason, "the gateway did not answer");
+        if attempt < GATEWAY_PROBES {
+            tokio::time::sleep(Duration::from_secs(u64::from(attempt))).await;
+        }
     }
+    Err(RunError::GatewayUnreachable { url, reason })
 }
 
 /// Answers Discord's signed HTTP interactions on `listen` until ctrl-c or SIGTERM, finishing
@@ -148,8 +268,9 @@ pub async fn serve(
             }
         },
     ));
+    let shared = interaction::Shared::new(live, config.repeat_window, open_insights(&config));
     let endpoint = Arc::new(endpoint::Endpoint {
-        shared: interaction::Shared::new(live, config.repeat_window, open_insights(&config)),
+        shared: Arc::clone(&shared),
         verifier,
         window: config.signature_window,
     });
@@ -167,7 +288,10 @@ pub async fn serve(
     .map_err(|e| RunError::Listen {
         addr: listen.to_owned(),
         reason: e.to_string(),
-    })
+    })?;
+    // The requests in flight are answered by now; what they recorded is still to be written.
+    shared.close(SHUTDOWN_PATIENCE).await;
+    Ok(())
 }
 
 /// The insight recorder, if configured; a database that cannot be opened is logged, and the bot
@@ -204,17 +328,17 @@ async fn bind(addr: &str) -> Result<tokio::net::TcpListener, RunError> {
 /// Discord registered in each: the release step of a `serve` deployment, which has no READY
 /// event to do it on. Every scope is tried; any that failed make the error, naming each.
 pub async fn register(config: Config, faq: Faq) -> Result<Vec<(String, usize)>, RunError> {
-    let Some((token, _)) = &config.token else {
+    let Some((token, source)) = &config.token else {
         return Err(RunError::MissingToken);
     };
-    let base = config.api_url.as_deref().unwrap_or("https://discord.com");
+    let api = Api::of(&config);
     let http = http(token, config.api_url.as_deref());
     let application = match config.application_id {
         Some(id) => serenity::all::ApplicationId::new(id),
         None => {
             http.get_current_application_info()
                 .await
-                .map_err(|e| preflight(e, base))?
+                .map_err(|e| preflight(e, &api, *source))?
                 .id
         }
     };
@@ -231,7 +355,10 @@ pub async fn register(config: Config, faq: Faq) -> Result<Vec<(String, usize)>, 
             Registered::Failed(serenity::Error::Http(HttpError::UnsuccessfulRequest(r)))
                 if r.status_code.as_u16() == 401 =>
             {
-                return Err(RunError::Rejected("HTTP 401"));
+                return Err(RunError::Rejected {
+                    how: "HTTP 401",
+                    fix: token_fix(*source),
+                });
             }
             Registered::Failed(e) => failed.push(format!("{scope}: {e}")),
         }
@@ -253,21 +380,39 @@ fn http(token: &Token, api_url: Option<&str>) -> serenity::http::Http {
     }
 }
 
-fn preflight(error: serenity::Error, base: &str) -> RunError {
+fn preflight(error: serenity::Error, api: &Api, source: TokenSource) -> RunError {
     match error {
         serenity::Error::Http(HttpError::UnsuccessfulRequest(response)) => {
-            match response.status_code.as_u16() {
-                401 => RunError::Rejected("HTTP 401"),
-                status => RunError::Refused {
+            match (response.status_code.as_u16(), api.origin) {
+                (401, _) => RunError::Rejected {
+                    how: "HTTP 401",
+                    fix: token_fix(source),
+                },
+                // Discord's API answers the token check with 200 or 401; a 404 or 405 means
+                // the configured URL is something else.
+                (status @ (404 | 405), Some(origin)) => RunError::NotDiscord {
+                    url: api.url.clone(),
+                    status,
+                    origin,
+                },
+                (status, _) => RunError::Refused {
                     what: "the token check",
                     status,
                 },
             }
         }
         serenity::Error::Http(HttpError::Request(e)) => RunError::Unreachable {
-            url: base.to_owned(),
+            url: api.url.clone(),
             // reqwest's message names the URL; the root cause says why it failed.
             reason: root_cause(&e),
+            hint: api
+                .origin
+                .map(|origin| format!(", or {origin}"))
+                .unwrap_or_default(),
+        },
+        serenity::Error::Gateway(GatewayError::InvalidAuthentication) => RunError::Rejected {
+            how: "gateway close code 4004",
+            fix: token_fix(source),
         },
         other => RunError::Gateway(other.to_string()),
     }
