@@ -808,9 +808,14 @@ async fn insight_is_recorded_and_reported_while_the_bot_runs() {
         json!([{"topic": "logo", "answers": 2}]),
         "{json:#}"
     );
-    assert_eq!(
-        json["unanswered"][0],
-        json!({"question": "how do i mount an iso file", "count": 2, "unsure": 0})
+    // Two wordings of one question count together, shown in the wording recorded last (the
+    // answers go out one after the other, but their records may land in either order).
+    let first = &json["unanswered"][0];
+    assert_eq!((&first["count"], &first["unsure"]), (&json!(2), &json!(0)));
+    assert!(
+        ["how do i mount an iso file", "How do I mount an ISO file?"]
+            .contains(&first["question"].as_str().unwrap()),
+        "{first}"
     );
     assert_eq!(
         json["unanswered"][1],

@@ -136,7 +136,7 @@ proptest! {
 
     #[test]
     fn any_text_in_any_interaction_is_answered_safely(question in text()) {
-        static SHARED: std::sync::LazyLock<Shared> = std::sync::LazyLock::new(|| {
+        static SHARED: std::sync::LazyLock<Arc<Shared>> = std::sync::LazyLock::new(|| {
             Shared::new(Arc::new(Live::new(Faq::embedded(), None, true)), Duration::ZERO, None)
         });
         for interaction in [
