@@ -37,7 +37,12 @@ struct Server {
 
 impl Server {
     async fn start(env: &[(&str, &str)]) -> Self {
-        let mut child = serve_command(env).spawn().unwrap();
+        Self::start_in(common::repo(), env).await
+    }
+
+    /// Starts `faqbot serve` in `dir`, which may hold a `config.toml`.
+    async fn start_in(dir: &std::path::Path, env: &[(&str, &str)]) -> Self {
+        let mut child = serve_command(env).current_dir(dir).spawn().unwrap();
         let log = common::collect_log(child.stderr.take().unwrap());
         let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
         let addr = loop {
@@ -61,6 +66,23 @@ impl Server {
             base: format!("http://{addr}"),
             log,
         }
+    }
+
+    /// The value the log gives after `key` (`metrics=`), once it does.
+    async fn logged(&self, key: &str) -> String {
+        for _ in 0..500 {
+            let found = self
+                .log
+                .lock()
+                .unwrap()
+                .split_whitespace()
+                .find_map(|w| w.strip_prefix(key).map(str::to_owned));
+            if let Some(found) = found {
+                return found;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        panic!("{key} never logged: {}", self.log.lock().unwrap());
     }
 }
 
@@ -385,7 +407,7 @@ async fn a_bad_or_missing_public_key_stops_at_startup() {
     let mut missing = serve_command(&[]);
     missing.env_remove("DISCORD_PUBLIC_KEY");
     let missing = missing.output().await.unwrap();
-    assert_eq!(missing.status.code(), Some(1));
+    assert_eq!(missing.status.code(), Some(2), "a setting to fix: exit 2");
     assert!(String::from_utf8_lossy(&missing.stderr)
         .contains("error: no public key: set DISCORD_PUBLIC_KEY"));
 }
@@ -474,11 +496,25 @@ async fn register_tries_every_guild_and_names_the_one_that_refused() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn metrics_are_served_beside_the_interactions() {
+async fn metrics_are_served_only_where_the_admin_says() {
     let server = Server::start(&[]).await;
     signed(&server, &slash(1, "un", None, true)).await;
+    let public = reqwest::get(format!("{}/metrics", server.base))
+        .await
+        .unwrap();
+    assert_eq!(public.status().as_u16(), 404, "not on the public listener");
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "metrics_listen = \"127.0.0.1:0\"\ninsights = false\n",
+    )
+    .unwrap();
+    let server = Server::start_in(dir.path(), &[]).await;
+    signed(&server, &slash(1, "un", None, true)).await;
     signed(&server, &autocomplete(2, "faq", "topic", "")).await;
-    let text = reqwest::get(format!("{}/metrics", server.base))
+    let metrics = server.logged("metrics=").await;
+    let text = reqwest::get(format!("http://{metrics}/metrics"))
         .await
         .unwrap()
         .text()
@@ -496,6 +532,36 @@ async fn metrics_are_served_beside_the_interactions() {
         ),
         "{text}"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_settings_exit_2_and_a_taken_port_exits_1() {
+    let missing_key = serve_command(&[])
+        .env_remove("DISCORD_PUBLIC_KEY")
+        .output()
+        .await
+        .unwrap();
+    assert_eq!(missing_key.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing_key.stderr).contains("no public key"));
+    let nonsense = Command::new(env!("CARGO_BIN_EXE_faqbot"))
+        .current_dir(common::repo())
+        .args(["serve", "--listen", "nonsense"])
+        .env("DISCORD_PUBLIC_KEY", public_key_hex())
+        .output()
+        .await
+        .unwrap();
+    assert_eq!(nonsense.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&nonsense.stderr).contains("expected HOST:PORT"));
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = taken.local_addr().unwrap().to_string();
+    let busy = Command::new(env!("CARGO_BIN_EXE_faqbot"))
+        .current_dir(common::repo())
+        .args(["serve", "--listen", &addr])
+        .env("DISCORD_PUBLIC_KEY", public_key_hex())
+        .output()
+        .await
+        .unwrap();
+    assert_eq!(busy.status.code(), Some(1), "{busy:?}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -41,12 +41,12 @@ impl std::fmt::Debug for Endpoint {
     }
 }
 
-/// The routes: `POST path` for interactions, `GET /healthz` for load balancers.
+/// The routes: `POST path` for interactions, `GET /healthz` for load balancers. Metrics are
+/// not here: they are served on `metrics_listen` only.
 pub fn router(endpoint: Arc<Endpoint>, path: &str) -> Router {
     Router::new()
         .route(path, post(interaction))
         .route("/healthz", get(|| async { "ok" }))
-        .route("/metrics", get(metrics))
         .with_state(endpoint)
 }
 

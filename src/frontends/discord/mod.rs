@@ -172,13 +172,7 @@ async fn gateway(
     tracing::info!(user = %user.name, id = %user.id, "token accepted");
     probe_gateway(&http, &api, *source).await?;
 
-    if let Some(listen) = &config.metrics_listen {
-        let listener = bind(listen).await?;
-        let routes = axum::Router::new()
-            .route("/metrics", axum::routing::get(endpoint::metrics))
-            .route("/healthz", axum::routing::get(|| async { "ok" }));
-        tokio::spawn(async move { axum::serve(listener, routes).await });
-    }
+    serve_metrics(config.metrics_listen.as_deref()).await?;
 
     let live = Arc::new(Live::new(faq, faq_path, config.public_answers));
     let registrar = Registrar::start(registration::scopes(&config.guilds));
@@ -255,6 +249,8 @@ pub async fn serve(
     let key = config.public_key.ok_or(RunError::MissingPublicKey)?;
     let verifier = serenity::interactions_endpoint::Verifier::try_new(key)
         .map_err(|e| RunError::BadPublicKey(e.to_string()))?;
+    // Usage figures are the operator's: never on the public listener Discord posts to.
+    serve_metrics(config.metrics_listen.as_deref()).await?;
     let live = Arc::new(Live::new(faq, faq_path, config.public_answers));
     tokio::spawn(reload_when_asked(
         Arc::clone(&live),
@@ -275,7 +271,9 @@ pub async fn serve(
         window: config.signature_window,
     });
     let listener = bind(listen).await?;
-    tracing::info!(path = %config.interactions_path, "serving interactions");
+    if let Ok(local) = listener.local_addr() {
+        tracing::info!(addr = %local, path = %config.interactions_path, "serving interactions");
+    }
     axum::serve(
         listener,
         endpoint::router(endpoint, &config.interactions_path),
@@ -310,18 +308,30 @@ fn open_insights(config: &Config) -> Option<crate::ops::insights::Insights> {
     }
 }
 
-/// Listens on `addr`, logging the address it got (port 0 picks a free one).
-async fn bind(addr: &str) -> Result<tokio::net::TcpListener, RunError> {
-    let listen_error = |e: std::io::Error| RunError::Listen {
-        addr: addr.to_owned(),
-        reason: e.to_string(),
+/// Serves Prometheus' `/metrics` (and `/healthz`) on its own listener, when the admin named one.
+async fn serve_metrics(listen: Option<&str>) -> Result<(), RunError> {
+    let Some(listen) = listen else {
+        return Ok(());
     };
-    let listener = tokio::net::TcpListener::bind(addr)
+    let listener = bind(listen).await?;
+    if let Ok(local) = listener.local_addr() {
+        tracing::info!(metrics = %local, "serving metrics");
+    }
+    let routes = axum::Router::new()
+        .route("/metrics", axum::routing::get(endpoint::metrics))
+        .route("/healthz", axum::routing::get(|| async { "ok" }));
+    tokio::spawn(async move { axum::serve(listener, routes).await });
+    Ok(())
+}
+
+/// Listens on `addr` (port 0 picks a free one).
+async fn bind(addr: &str) -> Result<tokio::net::TcpListener, RunError> {
+    tokio::net::TcpListener::bind(addr)
         .await
-        .map_err(listen_error)?;
-    let local = listener.local_addr().map_err(listen_error)?;
-    tracing::info!(addr = %local, "listening");
-    Ok(listener)
+        .map_err(|e| RunError::Listen {
+            addr: addr.to_owned(),
+            reason: e.to_string(),
+        })
 }
 
 /// Overwrites the commands once over HTTP in every configured scope, then returns how many
