@@ -211,3 +211,23 @@ fn cli_a_malformed_instant_is_refused_with_the_format() {
         );
     }
 }
+
+#[test]
+fn any_instant_that_parses_gets_an_answer_and_others_exit_2() {
+    for at in [
+        "-000002-06-01T10:00:00Z",
+        "0000-04-01T10:00:00Z",
+        "9999-12-30T10:00:00+01:00",
+    ] {
+        let run = faqbot(repo(), &["hours", &format!("--at={at}"), "--json"], &[]);
+        assert_eq!(run.code, Some(0), "{at}: {run:?}");
+        let json: Value = serde_json::from_str(&run.stdout).unwrap();
+        assert!(json["open"].is_boolean(), "{at}");
+    }
+    let beyond = faqbot(repo(), &["hours", "--at=9999-12-31T23:59:59Z"], &[]);
+    assert_eq!(beyond.code, Some(2));
+    assert!(
+        beyond.stderr.contains("expected an RFC 3339 instant"),
+        "{beyond:?}"
+    );
+}

@@ -25,6 +25,10 @@ pub fn is_command_name(name: &str) -> bool {
             .all(|c| (c == '-' || c == '_' || c.is_alphanumeric()) && !c.is_uppercase())
 }
 
+/// The FAQ's intro, in characters: `/faq` lists the topics under it in one embed, so it leaves
+/// room for them.
+pub const MAX_INTRO: usize = 3000;
+
 /// faqbot's own commands, besides one per topic: names no topic may take.
 pub const BUILT_IN_COMMANDS: [&str; 3] = ["ask", "faq", "hours"];
 

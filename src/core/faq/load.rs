@@ -14,6 +14,7 @@ use crate::core::diagnostic::{
     did_you_mean, quote_list, toml_error, Diagnostic, FileErrors, Source,
 };
 use crate::core::limits::{self, BUILT_IN_COMMANDS};
+use crate::core::matcher::text::{is_stop_word, words};
 use crate::core::schedule::{day_name, Holidays, HoursLine, Schedule, Zone, CALENDARS};
 
 #[derive(Deserialize)]
@@ -145,10 +146,7 @@ impl Checker<'_> {
             });
         }
         Faq {
-            intro: raw
-                .intro
-                .map(|i| i.into_inner().trim().to_owned())
-                .unwrap_or_default(),
+            intro: raw.intro.map(|i| self.intro(&i)).unwrap_or_default(),
             off_topic: self.keywords(&raw.off_topic),
             names: self.keywords(&raw.names),
             others: self.keywords(&raw.others),
@@ -258,6 +256,24 @@ impl Checker<'_> {
         text.to_owned()
     }
 
+    fn intro(&mut self, intro: &Spanned<String>) -> String {
+        let text = intro.get_ref().trim();
+        let count = text.chars().count();
+        if count > limits::MAX_INTRO {
+            self.problem(
+                intro.span(),
+                format!("intro is {count} characters long"),
+                format!(
+                    "shorten it to at most {} characters: /faq shows it above the list of topics, \
+                     and both must fit in one Discord embed ({} characters)",
+                    limits::MAX_INTRO,
+                    limits::MAX_EMBED_DESCRIPTION
+                ),
+            );
+        }
+        text.to_owned()
+    }
+
     fn keywords(&mut self, keywords: &[Spanned<String>]) -> Vec<String> {
         let mut out = Vec::with_capacity(keywords.len());
         for keyword in keywords {
@@ -267,6 +283,14 @@ impl Checker<'_> {
                     keyword.span(),
                     "empty keyword".to_owned(),
                     "remove it, or write the word people type",
+                );
+            } else if words(text).all(|w| is_stop_word(&w)) {
+                self.problem(
+                    keyword.span(),
+                    format!(
+                        "`{text}` is only words /ask ignores (such as \"the\", \"how\", \"who\")"
+                    ),
+                    "remove it, or write a word that carries meaning",
                 );
             } else {
                 out.push(text.to_owned());

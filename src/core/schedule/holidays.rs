@@ -48,10 +48,13 @@ fn geneva(date: Date) -> Option<&'static str> {
         (12, 31) => return Some("Restauration de la République"),
         _ => {}
     }
-    if date == jeune_genevois(date.year()) {
+    if Some(date) == jeune_genevois(date.year()) {
         return Some("Jeûne genevois");
     }
-    let from_easter = (date - easter(date.year())).get_days();
+    let Some(easter) = easter(date.year()) else {
+        return None;
+    };
+    let from_easter = (date - easter).get_days();
     match from_easter {
         -2 => Some("Good Friday"),
         1 => Some("Easter Monday"),
@@ -61,29 +64,30 @@ fn geneva(date: Date) -> Option<&'static str> {
     }
 }
 
-/// Easter Sunday in the Gregorian calendar (the anonymous "Meeus/Jones/Butcher" computus).
-pub fn easter(year: i16) -> Date {
+/// Easter Sunday in the (proleptic) Gregorian calendar, by the anonymous "Meeus/Jones/Butcher"
+/// computus. Floor division keeps it a March or April date for years before 1 too; `None`
+/// only if the date would fall outside what jiff can represent.
+pub fn easter(year: i16) -> Option<Date> {
     let y = i32::from(year);
-    let (a, b, c) = (y % 19, y / 100, y % 100);
-    let (d, e) = (b / 4, b % 4);
-    let f = (b + 8) / 25;
-    let g = (b - f + 1) / 3;
-    let h = (19 * a + b - d - g + 15) % 30;
-    let (i, k) = (c / 4, c % 4);
-    let l = (32 + 2 * e + 2 * i - h - k) % 7;
-    let m = (a + 11 * h + 22 * l) / 451;
-    let month = (h + l - 7 * m + 114) / 31;
-    let day = (h + l - 7 * m + 114) % 31 + 1;
-    // The computus always yields a March or April date, which exists in every year jiff supports.
-    Date::new(year, month as i8, day as i8).expect("Easter is a valid date")
+    let (a, b, c) = (y.rem_euclid(19), y.div_euclid(100), y.rem_euclid(100));
+    let (d, e) = (b.div_euclid(4), b.rem_euclid(4));
+    let f = (b + 8).div_euclid(25);
+    let g = (b - f + 1).div_euclid(3);
+    let h = (19 * a + b - d - g + 15).rem_euclid(30);
+    let (i, k) = (c.div_euclid(4), c.rem_euclid(4));
+    let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
+    let m = (a + 11 * h + 22 * l).div_euclid(451);
+    let month = (h + l - 7 * m + 114).div_euclid(31);
+    let day = (h + l - 7 * m + 114).rem_euclid(31) + 1;
+    Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
 }
 
 /// The Thursday after the first Sunday of September.
-fn jeune_genevois(year: i16) -> Date {
-    let first_sunday = Date::new(year, 9, 1)
+fn jeune_genevois(year: i16) -> Option<Date> {
+    Date::new(year, 9, 1)
         .and_then(|d| d.nth_weekday_of_month(1, Weekday::Sunday))
-        .expect("September has a first Sunday in every year jiff supports");
-    first_sunday + 4.days()
+        .and_then(|sunday| sunday.checked_add(4.days()))
+        .ok()
 }
 
 #[cfg(test)]
@@ -104,7 +108,16 @@ mod tests {
             (2038, 4, 25),
             (2100, 3, 28),
         ] {
-            assert_eq!(easter(year), date(year, month, day), "{year}");
+            assert_eq!(easter(year), Some(date(year, month, day)), "{year}");
+        }
+    }
+
+    #[test]
+    fn easter_is_in_march_or_april_in_every_year_jiff_supports() {
+        for year in -9999..=9999 {
+            let sunday = easter(year).unwrap_or_else(|| panic!("{year}"));
+            assert!(matches!(sunday.month(), 3 | 4), "{year}: {sunday}");
+            assert_eq!(sunday.weekday(), Weekday::Sunday, "{year}");
         }
     }
 

@@ -636,6 +636,27 @@ proptest! {
         }
     }
 
+    /// Any instant jiff can represent, from year -9999 to 9999, gets a status and a `/hours`
+    /// reply: near the ends of time the next change may be unknown, never a panic.
+    #[test]
+    fn every_instant_jiff_supports_gets_an_answer(
+        second in Timestamp::MIN.as_second()..=Timestamp::MAX.as_second(),
+        pinned in any::<bool>(),
+    ) {
+        let now = Timestamp::from_second(second).unwrap();
+        let schedule = if pinned { fixed() } else { geneva() };
+        let status = schedule.status(now);
+        if let Some(next) = status.next_change {
+            prop_assert!(next > now);
+        }
+        static CONTACT: std::sync::LazyLock<crate::core::faq::Contact> =
+            std::sync::LazyLock::new(|| crate::core::faq::Faq::embedded().contact);
+        let mut contact = CONTACT.clone();
+        contact.schedule = schedule;
+        let reply = crate::core::reply::hours(&contact, &status, now);
+        prop_assert!(reply.title.is_some());
+    }
+
     /// Open exactly when the office's wall clock is within its hours on a working day.
     #[test]
     fn open_means_a_working_day_within_hours(now in any_instant()) {
