@@ -51,9 +51,7 @@ fn geneva(date: Date) -> Option<&'static str> {
     if Some(date) == jeune_genevois(date.year()) {
         return Some("Jeûne genevois");
     }
-    let Some(easter) = easter(date.year()) else {
-        return None;
-    };
+    let easter = easter(date.year())?;
     let from_easter = (date - easter).get_days();
     match from_easter {
         -2 => Some("Good Friday"),
