@@ -196,6 +196,84 @@ pub fn toml_error(source: &Source<'_>, error: &toml::de::Error, known_keys: &[&s
     source.diagnostic(error.span().unwrap_or(0..0), message, Some(help))
 }
 
+/// Whether a key names something secret (a token, a password, a private key): its value is
+/// never quoted in a message, whatever is wrong with it.
+pub fn looks_secret(key: &str) -> bool {
+    let key = key.to_ascii_lowercase();
+    let names_a_file = key.ends_with("_file") || key.ends_with("_path") || key.ends_with("_db");
+    let named = [
+        "token",
+        "secret",
+        "password",
+        "passwd",
+        "private",
+        "credential",
+        "apikey",
+        "api_key",
+    ]
+    .iter()
+    .any(|s| key.contains(s));
+    // Misspelt ("tokn", "toekn") is still a token.
+    let misspelt = strsim::osa_distance(&key, "token") <= 2 && key.len() >= 3;
+    !names_a_file && (named || misspelt)
+}
+
+/// Whether a value looks like a Discord bot token (three dot-separated base64 parts), whatever
+/// key it sits under: it is never quoted either.
+pub fn looks_like_a_token(value: &str) -> bool {
+    let parts: Vec<&str> = value.trim().split('.').collect();
+    parts.len() == 3
+        && parts.iter().all(|p| {
+            p.len() >= 5
+                && p.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        })
+}
+
+/// Diagnostics for the keys of `table` that are not in `allowed`, each with the closest
+/// allowed key as a hint. A key that looks secret is reported without quoting its line, and
+/// `refused` keys (known, but never accepted, like `token`) are never suggested.
+pub fn unknown_keys(
+    source: &Source<'_>,
+    table: &toml::de::DeTable<'_>,
+    allowed: &[&str],
+    refused: &[&str],
+) -> Vec<Diagnostic> {
+    let suggestible: Vec<&str> = allowed
+        .iter()
+        .copied()
+        .filter(|k| !refused.contains(k))
+        .collect();
+    let mut problems = Vec::new();
+    for (key, value) in table.iter() {
+        let name = key.get_ref().as_ref();
+        if allowed.contains(&name) {
+            continue;
+        }
+        let secret = looks_secret(name) || value.get_ref().as_str().is_some_and(looks_like_a_token);
+        let help = if secret {
+            "never write a secret in this file: the bot token goes in DISCORD_TOKEN, or alone in \
+             a file named by `token_file` in config.toml"
+                .to_owned()
+        } else {
+            match did_you_mean(name, &suggestible) {
+                Some(close) => format!("did you mean `{close}`?"),
+                None => format!(
+                    "remove it; the keys allowed here are {}",
+                    quote_list(&suggestible)
+                ),
+            }
+        };
+        let problem = source.diagnostic(key.span(), format!("unknown key `{name}`"), Some(help));
+        problems.push(if secret {
+            problem.without_snippet()
+        } else {
+            problem
+        });
+    }
+    problems
+}
+
 /// `a`, `b`, `c`: names as they are written in the file.
 pub fn quote_list(items: &[&str]) -> String {
     let quoted: Vec<String> = items.iter().map(|i| format!("`{i}`")).collect();

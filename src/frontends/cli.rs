@@ -41,7 +41,7 @@ pub enum Command {
     /// Answer Discord over an HTTP interactions endpoint (stateless; run as many as you like)
     Serve {
         /// The address to listen on, e.g. 0.0.0.0:8080
-        #[arg(long, value_name = "ADDR", value_parser = parse_listen)]
+        #[arg(long, value_name = "ADDR", value_parser = crate::ops::config::listen_address)]
         listen: String,
     },
     /// Overwrite the application commands once, then exit (for `serve` deployments)
@@ -97,17 +97,6 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-}
-
-/// `HOST:PORT`, with a port number: what a listener can bind to.
-pub fn parse_listen(text: &str) -> Result<String, String> {
-    let text = text.trim();
-    match text.rsplit_once(':') {
-        Some((host, port)) if !host.is_empty() && port.parse::<u16>().is_ok() => {
-            Ok(text.to_owned())
-        }
-        _ => Err("expected HOST:PORT, e.g. 0.0.0.0:8080 or 127.0.0.1:8080".to_owned()),
-    }
 }
 
 fn parse_instant(text: &str) -> Result<Timestamp, String> {

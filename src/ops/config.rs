@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::core::diagnostic::{toml_error, Diagnostic, LoadError, Source};
+use crate::core::diagnostic::{
+    looks_like_a_token, looks_secret, toml_error, unknown_keys, Diagnostic, LoadError, Source,
+};
 
 /// The variables that override the file.
 pub const TOKEN_VAR: &str = "DISCORD_TOKEN";
@@ -145,8 +147,87 @@ pub const KEYS: [&str; 16] = [
     "public_answers",
 ];
 
+/// What each key's value must be, checked before the values are read so that every problem
+/// in the file is reported at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Bool,
+    Text,
+    Integer,
+    /// A Discord id: a number, or digits in quotes.
+    Id,
+    /// A list of Discord ids.
+    Ids,
+    /// Anything: the key is refused whatever its value.
+    Any,
+}
+
+fn kind_of(key: &str) -> Option<Kind> {
+    Some(match key {
+        "public_answers" | "watch_faq" | "insights" => Kind::Bool,
+        "token_file" | "api_url" | "faq" | "public_key" | "interactions_path"
+        | "metrics_listen" | "insights_db" => Kind::Text,
+        "signature_window_secs" | "repeat_window_secs" | "insights_days" => Kind::Integer,
+        "application_id" => Kind::Id,
+        "guilds" => Kind::Ids,
+        "token" => Kind::Any,
+        _ => return None,
+    })
+}
+
+/// What a value is, in the words of the help texts.
+fn kind_name(value: &toml::de::DeValue<'_>) -> &'static str {
+    match value.type_str() {
+        "string" => "text",
+        "integer" | "float" => "a number",
+        "boolean" => "true or false",
+        "array" => "a list",
+        "table" | "inline table" => "a table",
+        _ => "a date",
+    }
+}
+
+impl Kind {
+    fn fits(self, value: &toml::de::DeValue<'_>) -> bool {
+        let id = |v: &toml::de::DeValue<'_>| v.is_integer() || v.is_str();
+        match self {
+            Self::Bool => value.is_bool(),
+            Self::Text => value.is_str(),
+            Self::Integer => value.is_integer(),
+            Self::Id => id(value),
+            Self::Ids => value
+                .as_array()
+                .is_some_and(|items| items.iter().all(|item| id(item.get_ref()))),
+            Self::Any => true,
+        }
+    }
+
+    /// What a value of this kind is, in a few words.
+    fn expected(self) -> &'static str {
+        match self {
+            Self::Bool => "true or false",
+            Self::Text => "text",
+            Self::Integer => "a whole number",
+            Self::Id => "a Discord id",
+            Self::Ids => "a list of Discord ids",
+            Self::Any => "anything",
+        }
+    }
+
+    /// How to write a value of this kind.
+    fn help(self) -> &'static str {
+        match self {
+            Self::Bool => "write true or false, without quotes",
+            Self::Text => "write the value in \"quotes\"",
+            Self::Integer => "write a whole number, without quotes",
+            Self::Id => "write the id as a number or as digits in quotes",
+            Self::Ids => "write a list of ids: [123, 456]",
+            Self::Any => "",
+        }
+    }
+}
+
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawConfig {
     /// Only here to refuse it with a helpful message.
     token: Option<Spanned<toml::Value>>,
@@ -221,10 +302,47 @@ impl Config {
             source,
         })?;
         let source = Source::new(&label, &text);
-        let raw: RawConfig = toml::from_str(&text)
-            .map_err(|e| source.errors(vec![redact_token(toml_error(&source, &e, &KEYS))]))?;
+        let (table, syntax) = toml::de::DeTable::parse_recoverable(&text);
+        if !syntax.is_empty() {
+            let problems = syntax
+                .iter()
+                .map(|e| redact_secrets(toml_error(&source, e, &KEYS)))
+                .collect();
+            return Err(source.errors(problems).sorted().into());
+        }
+        // Every unknown key and every value of the wrong kind, before any value is read.
+        let mut early = unknown_keys(&source, table.get_ref(), &KEYS, &["token"]);
+        let mut unusable: Vec<String> = Vec::new();
+        for (key, value) in table.get_ref().iter() {
+            let name = key.get_ref().as_ref();
+            match kind_of(name) {
+                None => unusable.push(name.to_owned()),
+                Some(kind) if !kind.fits(value.get_ref()) => {
+                    early.push(source.diagnostic(
+                        value.span(),
+                        format!(
+                            "`{name}` must be {}, not {}",
+                            kind.expected(),
+                            kind_name(value.get_ref())
+                        ),
+                        Some(kind.help().to_owned()),
+                    ));
+                    unusable.push(name.to_owned());
+                }
+                Some(_) => {}
+            }
+        }
+        let span = table.span();
+        let usable: toml::de::DeTable<'_> = table
+            .into_inner()
+            .into_iter()
+            .filter(|(key, _)| !unusable.iter().any(|u| u == key.get_ref().as_ref()))
+            .collect();
+        let table = toml::Spanned::new(span, usable);
+        let raw = RawConfig::deserialize(toml::de::Deserializer::from(table))
+            .map_err(|e| source.errors(vec![redact_secrets(toml_error(&source, &e, &KEYS))]))?;
         let dir = path.parent().unwrap_or(Path::new("."));
-        let mut problems: Vec<Diagnostic> = Vec::new();
+        let mut problems: Vec<Diagnostic> = early;
         let mut problem = |span, message: String, help: &str| {
             problems.push(source.diagnostic(span, message, Some(help.to_owned())));
         };
@@ -354,8 +472,19 @@ impl Config {
                 None
             })
         });
+        let metrics_listen = raw.metrics_listen.as_ref().and_then(|listen| {
+            listen_address(listen.get_ref())
+                .map_err(|message| {
+                    problem(
+                        listen.span(),
+                        message,
+                        "give the address to serve /metrics on, e.g. \"127.0.0.1:9100\"",
+                    )
+                })
+                .ok()
+        });
         if !problems.is_empty() {
-            let problems = problems.into_iter().map(redact_token).collect();
+            let problems = problems.into_iter().map(redact_secrets).collect();
             return Err(source.errors(problems).sorted().into());
         }
         Ok(Self {
@@ -372,7 +501,7 @@ impl Config {
             signature_window: signature_window.unwrap_or(Self::default().signature_window),
             application_id,
             watch_faq: raw.watch_faq.unwrap_or(false),
-            metrics_listen: raw.metrics_listen.map(Spanned::into_inner),
+            metrics_listen,
             repeat_window: repeat_window.unwrap_or(Self::default().repeat_window),
             insights_db,
             insights_retention: insights_retention.unwrap_or(Self::default().insights_retention),
@@ -381,14 +510,31 @@ impl Config {
     }
 }
 
-/// Error messages quote the offending line; never when that line holds a token.
-fn redact_token(diagnostic: Diagnostic) -> Diagnostic {
+/// Error messages quote the offending line; never when that line's key looks secret.
+fn redact_secrets(diagnostic: Diagnostic) -> Diagnostic {
     let line = diagnostic.snippet().trim_start();
     let key = line.split(['=', ' ', '\t']).next().unwrap_or_default();
-    if key.trim_matches('"') == "token" {
+    let value = line
+        .split_once('=')
+        .map_or("", |(_, v)| v.trim().trim_matches(['"', '\'']));
+    if looks_secret(key.trim_matches(['"', '\''])) || looks_like_a_token(value) {
         diagnostic.without_snippet()
     } else {
         diagnostic
+    }
+}
+
+/// `HOST:PORT`, with a port number: an address a listener can bind to.
+pub fn listen_address(text: &str) -> Result<String, String> {
+    let text = text.trim();
+    match text.rsplit_once(':') {
+        Some((host, port)) if !host.is_empty() && port.parse::<u16>().is_ok() => {
+            Ok(text.to_owned())
+        }
+        _ => Err(format!(
+            "`{text}` is not an address to listen on: expected HOST:PORT, e.g. 0.0.0.0:8080 or \
+             127.0.0.1:8080"
+        )),
     }
 }
 

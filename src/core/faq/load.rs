@@ -11,14 +11,13 @@ use toml::Spanned;
 
 use super::{Contact, Faq, Topic};
 use crate::core::diagnostic::{
-    did_you_mean, quote_list, toml_error, Diagnostic, FileErrors, Source,
+    did_you_mean, quote_list, toml_error, unknown_keys, Diagnostic, FileErrors, Source,
 };
 use crate::core::limits::{self, BUILT_IN_COMMANDS};
 use crate::core::matcher::text::{is_stop_word, words};
 use crate::core::schedule::{day_name, Holidays, HoursLine, Schedule, Zone, CALENDARS};
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawFaq {
     #[serde(default)]
     intro: Option<Spanned<String>>,
@@ -36,7 +35,6 @@ struct RawFaq {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawContact {
     name: Spanned<String>,
     phone: Spanned<String>,
@@ -51,7 +49,6 @@ struct RawContact {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawTopic {
     id: Spanned<String>,
     question: Spanned<String>,
@@ -88,13 +85,67 @@ const KNOWN_KEYS: [&str; 20] = [
     "show_hours",
 ];
 
+/// The keys of each table.
+const TOP_KEYS: [&str; 7] = [
+    "intro",
+    "off_topic",
+    "names",
+    "others",
+    "examples",
+    "contact",
+    "topic",
+];
+const CONTACT_KEYS: [&str; 7] = [
+    "name", "phone", "location", "timezone", "hours", "holidays", "closed",
+];
+const TOPIC_KEYS: [&str; 6] = [
+    "id",
+    "question",
+    "answer",
+    "keywords",
+    "related",
+    "show_hours",
+];
+
 pub(super) fn parse(path: &str, text: &str) -> Result<Faq, FileErrors> {
     let source = Source::new(path, text);
-    let raw: RawFaq = toml::from_str(text)
-        .map_err(|e| source.errors(vec![toml_error(&source, &e, &KNOWN_KEYS)]))?;
+    let (table, syntax) = toml::de::DeTable::parse_recoverable(text);
+    if !syntax.is_empty() {
+        let problems = syntax
+            .iter()
+            .map(|e| toml_error(&source, e, &KNOWN_KEYS))
+            .collect();
+        return Err(source.errors(problems).sorted());
+    }
+    // Every misspelt key of every table at once, before any value is read.
+    let mut unknown = unknown_keys(&source, table.get_ref(), &TOP_KEYS, &[]);
+    if let Some(contact) = table
+        .get_ref()
+        .get("contact")
+        .and_then(|c| c.get_ref().as_table())
+    {
+        unknown.extend(unknown_keys(&source, contact, &CONTACT_KEYS, &[]));
+    }
+    let topics = table
+        .get_ref()
+        .get("topic")
+        .and_then(|t| t.get_ref().as_array());
+    for topic in topics.into_iter().flatten() {
+        if let Some(topic) = topic.get_ref().as_table() {
+            unknown.extend(unknown_keys(&source, topic, &TOPIC_KEYS, &[]));
+        }
+    }
+    let raw = RawFaq::deserialize(toml::de::Deserializer::from(table));
+    let raw = match raw {
+        Ok(raw) => raw,
+        Err(e) => {
+            unknown.push(toml_error(&source, &e, &KNOWN_KEYS));
+            return Err(source.errors(unknown).sorted());
+        }
+    };
     let mut checker = Checker {
         source: &source,
-        problems: Vec::new(),
+        problems: unknown,
     };
     let faq = checker.faq(raw);
     if checker.problems.is_empty() {
