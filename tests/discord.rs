@@ -1056,3 +1056,70 @@ async fn sigterm_works_while_reconnecting_to_a_gateway_that_went_away() {
         bot.log()
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn messages_name_where_the_wrong_setting_came_from() {
+    let fake = FakeDiscord::start().await;
+    // A URL that is not Discord's API (nor a proxy for it): from the environment…
+    let wrong = format!("{}/not-the-api", fake.url());
+    let mut bot = Bot::start(&fake, &[("DISCORD_API_URL", &wrong)]).await;
+    assert_eq!(bot.exit_code(Duration::from_secs(20)).await, Some(1));
+    let log = bot.log();
+    assert!(
+        log.contains(&format!("error: {wrong} answered 404 to the token check"))
+            && log.contains("check DISCORD_API_URL")
+            && !log.contains("discordstatus"),
+        "{log}"
+    );
+    // …and from the config file.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("config.toml"),
+        format!("api_url = \"{wrong}\"\n"),
+    )
+    .unwrap();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_faqbot"));
+    let output = command
+        .current_dir(dir.path())
+        .arg("run")
+        .env("DISCORD_TOKEN", TOKEN)
+        .env_remove("DISCORD_API_URL")
+        .output()
+        .await
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("check `api_url` in the config"), "{stderr}");
+
+    // A rejected token read from a file: the fix is the file, not DISCORD_TOKEN.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("token"), format!("{TOKEN}\n")).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let token = dir.path().join("token");
+        std::fs::set_permissions(&token, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    std::fs::write(
+        dir.path().join("config.toml"),
+        format!("token_file = \"token\"\napi_url = \"{}\"\n", fake.url()),
+    )
+    .unwrap();
+    fake.faults()
+        .reject_token_http
+        .store(true, Ordering::SeqCst);
+    let output = Command::new(env!("CARGO_BIN_EXE_faqbot"))
+        .current_dir(dir.path())
+        .arg("run")
+        .env_remove("DISCORD_TOKEN")
+        .env_remove("DISCORD_API_URL")
+        .output()
+        .await
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr.contains("put the new one in the token file")
+            && !stderr.contains("set DISCORD_TOKEN"),
+        "{stderr}"
+    );
+}

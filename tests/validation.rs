@@ -146,3 +146,22 @@ fn a_broken_examples_file_is_refused_at_its_line() {
     assert!(run.stderr.starts_with("broken.tsv:4:"), "{}", run.stderr);
     insta::assert_snapshot!(run.stderr);
 }
+
+#[test]
+fn a_topic_may_be_called_help_but_not_after_a_built_in_command() {
+    let faq = |id: &str| {
+        format!(
+            "[contact]\nname = \"Customer care\"\nphone = \"+41 22 749 08 88\"\n\
+             timezone = \"Europe/Zurich\"\nhours = [\"mon-fri 09:00-12:00\"]\n\n\
+             [[topic]]\nid = \"{id}\"\nquestion = \"How do I use this bot?\"\nanswer = \"Ask.\"\n"
+        )
+    };
+    assert!(faqbot::core::faq::Faq::parse("faq.toml", &faq("help")).is_ok());
+    let taken = faqbot::core::faq::Faq::parse("faq.toml", &faq("ask")).unwrap_err();
+    assert!(
+        taken
+            .to_string()
+            .contains("taken by faqbot's own /ask command"),
+        "{taken}"
+    );
+}
