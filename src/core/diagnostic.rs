@@ -290,6 +290,9 @@ pub enum LoadError {
     },
     #[error(transparent)]
     Invalid(#[from] FileErrors),
+    /// Loading failed in a way that is a bug in faqbot, not in the file.
+    #[error("error: reading the FAQ failed unexpectedly: {0}")]
+    Panicked(String),
 }
 
 #[cfg(test)]

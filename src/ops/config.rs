@@ -6,6 +6,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -18,22 +19,23 @@ pub const TOKEN_VAR: &str = "DISCORD_TOKEN";
 pub const API_URL_VAR: &str = "DISCORD_API_URL";
 pub const PUBLIC_KEY_VAR: &str = "DISCORD_PUBLIC_KEY";
 
-/// The bot token. Deliberately neither `Display` nor a revealing `Debug`: it cannot end up in a
-/// log line or an error message by accident, only through [`Token::expose`].
-#[derive(Clone, PartialEq, Eq)]
-pub struct Token(String);
+/// The bot token, kept in a [`SecretString`]: neither `Display` nor a revealing `Debug`, and
+/// wiped from memory when dropped. It cannot end up in a log line or an error message by
+/// accident, only through [`Token::expose`].
+#[derive(Clone)]
+pub struct Token(SecretString);
 
 impl Token {
     /// Trims whitespace (token files end in a newline) and a `Bot ` prefix copied with the token.
     pub fn new(raw: &str) -> Option<Self> {
         let token = raw.trim();
         let token = token.strip_prefix("Bot ").unwrap_or(token).trim();
-        (!token.is_empty()).then(|| Self(token.to_owned()))
+        (!token.is_empty()).then(|| Self(SecretString::new(token.to_owned())))
     }
 
     /// The secret itself, for the one place that sends it to Discord.
     pub fn expose(&self) -> &str {
-        &self.0
+        self.0.expose_secret()
     }
 }
 
@@ -578,15 +580,14 @@ fn public_key(text: &str) -> Result<[u8; 32], String> {
 const API_URL_HELP: &str =
     "give the base URL of the API or of a rate-limit proxy, e.g. \"http://127.0.0.1:8080\"";
 
-fn api_url(url: &str) -> Result<String, String> {
-    let url = url.trim().trim_end_matches('/');
-    let rest = url
-        .strip_prefix("http://")
-        .or_else(|| url.strip_prefix("https://"));
-    match rest {
-        Some(host) if !host.is_empty() && !host.contains(char::is_whitespace) => Ok(url.to_owned()),
-        _ => Err(format!("`{url}` is not an http:// or https:// URL")),
+fn api_url(text: &str) -> Result<String, String> {
+    let text = text.trim();
+    let not_a_url = || format!("`{text}` is not an http:// or https:// URL");
+    let url = url::Url::parse(text).map_err(|_| not_a_url())?;
+    if !matches!(url.scheme(), "http" | "https") || !url.has_host() || url.query().is_some() {
+        return Err(not_a_url());
     }
+    Ok(url.as_str().trim_end_matches('/').to_owned())
 }
 
 /// Where the insight database lives when the config does not say: beside the config file.

@@ -6,6 +6,9 @@
 //! serving keeps serving.
 
 use std::path::{Path, PathBuf};
+
+use notify_debouncer_mini::notify;
+use notify_debouncer_mini::{new_debouncer, DebounceEventResult, Debouncer};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
@@ -129,10 +132,12 @@ pub async fn reload_when_asked(live: Arc<Live>, watch: bool, changed: impl Fn(Re
     }
     drop(tx);
     while rx.recv().await.is_some() {
-        // Editors write a file in several steps: wait for them to finish, then reload once.
-        tokio::time::sleep(Duration::from_millis(200)).await;
         while rx.try_recv().is_ok() {}
-        let result = live.reload();
+        // Rebuilding the matcher takes tens of milliseconds: off the threads that answer.
+        let reloading = Arc::clone(&live);
+        let result = tokio::task::spawn_blocking(move || reloading.reload())
+            .await
+            .unwrap_or_else(|e| Err(LoadError::Panicked(e.to_string())));
         crate::ops::metrics::metrics().reloaded(result.is_ok());
         match result {
             Ok(what) => {
@@ -144,43 +149,44 @@ pub async fn reload_when_asked(live: Arc<Live>, watch: bool, changed: impl Fn(Re
     }
 }
 
+/// How long a burst of file events must be quiet before the FAQ is reloaded: editors write a
+/// file in several steps.
+const DEBOUNCE: Duration = Duration::from_millis(200);
+
 /// Watches the files' folders (editors replace files by renaming, which a watch on the file
-/// itself would miss) and signals `tx` on any change to one of the files.
+/// itself would miss) and signals `tx` once each burst of changes to one of the files is over.
 fn watch_files(
     paths: &[PathBuf],
     tx: tokio::sync::mpsc::Sender<()>,
-) -> notify::Result<notify::RecommendedWatcher> {
-    use notify::Watcher;
+) -> notify::Result<Debouncer<notify::RecommendedWatcher>> {
     let folder_of = |path: &Path| match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let watched: Vec<(PathBuf, std::ffi::OsString)> = paths
-        .iter()
-        .filter_map(|p| Some((folder_of(p), p.file_name()?.to_owned())))
-        .collect();
+    let mut folders: Vec<PathBuf> = paths.iter().map(|p| folder_of(p)).collect();
+    folders.dedup();
     // Events may name the folder differently than it was given (absolute, say): compare names.
-    let names: Vec<std::ffi::OsString> = watched.iter().map(|(_, n)| n.clone()).collect();
-    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        let Ok(event) = event else { return };
-        if event.kind.is_access() {
-            return;
-        }
-        let ours = event.paths.iter().any(|p| {
+    let names: Vec<std::ffi::OsString> = paths
+        .iter()
+        .filter_map(|p| p.file_name().map(ToOwned::to_owned))
+        .collect();
+    let mut debouncer = new_debouncer(DEBOUNCE, move |events: DebounceEventResult| {
+        let Ok(events) = events else { return };
+        let ours = events.iter().any(|event| {
             names
                 .iter()
-                .any(|name| p.file_name() == Some(name.as_os_str()))
+                .any(|name| event.path.file_name() == Some(name.as_os_str()))
         });
         if ours {
             let _ = tx.try_send(());
         }
     })?;
-    let mut folders: Vec<&PathBuf> = watched.iter().map(|(f, _)| f).collect();
-    folders.dedup();
-    for folder in folders {
-        watcher.watch(folder, notify::RecursiveMode::NonRecursive)?;
+    for folder in &folders {
+        debouncer
+            .watcher()
+            .watch(folder, notify::RecursiveMode::NonRecursive)?;
     }
-    Ok(watcher)
+    Ok(debouncer)
 }
 
 #[cfg(test)]
