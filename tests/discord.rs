@@ -1123,3 +1123,55 @@ async fn messages_name_where_the_wrong_setting_came_from() {
         "{stderr}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_callback_is_logged_counted_and_apologised_for() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "metrics_listen = \"127.0.0.1:0\"\ninsights = false\n",
+    )
+    .unwrap();
+    let fake = FakeDiscord::start().await;
+    let bot = Bot::start_in(&fake, dir.path(), &[]).await;
+    fake.identified(1).await;
+    fake.faults().callback_failures.store(1, Ordering::SeqCst);
+    fake.dispatch("INTERACTION_CREATE", slash(4400, "logo", None, true));
+    let apology = fake
+        .wait_for("the apology", Duration::from_secs(10), |fake| {
+            let callbacks: Vec<_> = fake
+                .requests()
+                .into_iter()
+                .filter(|r| r.path.starts_with("/api/v10/interactions/4400/"))
+                .collect();
+            (callbacks.len() == 2).then(|| callbacks[1].body.clone())
+        })
+        .await;
+    assert_eq!(
+        apology["data"]["embeds"][0]["title"],
+        "Sorry, something went wrong"
+    );
+    assert_eq!(apology["data"]["flags"], 64, "privately");
+    assert!(
+        bot.log().contains("the response was refused"),
+        "{}",
+        bot.log()
+    );
+    let addr = bot
+        .log()
+        .split_whitespace()
+        .find_map(|w| w.strip_prefix("metrics=").map(str::to_owned))
+        .unwrap();
+    let text = reqwest::get(format!("http://{addr}/metrics"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        text.contains(
+            r#"faqbot_interactions_total{kind="command",command="logo",outcome="failed"} 1"#
+        ),
+        "{text}"
+    );
+}

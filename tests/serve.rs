@@ -591,3 +591,18 @@ async fn a_repeated_answer_goes_privately_to_the_asker_with_a_pointer() {
         "{pointer}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sighup_never_stops_serve_on_the_built_in_faq() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start_in(dir.path(), &[]).await;
+    let pid = server.child.id().unwrap().to_string();
+    std::process::Command::new("kill")
+        .args(["-HUP", &pid])
+        .status()
+        .unwrap();
+    server.logged("reload;").await;
+    let (status, body) = signed(&server, &slash(1, "logo", None, true)).await;
+    assert_eq!(status, 200, "still serving");
+    assert_eq!(body["type"], 4);
+}
