@@ -14,8 +14,8 @@ use std::collections::HashMap;
 /// Additive smoothing: how much every feature is assumed seen in every class.
 const SMOOTHING: f32 = 0.5;
 
-/// One feature of a message with how much it counts (less in sentences that only set the
-/// scene).
+/// One feature of a message with how much it counts when a question is read (less in sentences
+/// that only set the scene). Examples are learned from at full weight.
 pub type Feature = (String, f32);
 
 /// Per-class counts of the features of the examples.
@@ -84,20 +84,21 @@ impl Learned {
 
     /// The probability of each class for a message with these features, flattened by
     /// `temperature` (1: naive Bayes as is; higher: less sure, as its independence
-    /// assumption deserves). `None` when the message has no feature the examples know.
-    pub fn posterior(&self, features: &[Feature], temperature: f32) -> Option<Vec<f32>> {
-        let mut scores = self.log_prior.clone();
-        let mut known = false;
-        let mut seen: Vec<u32> = Vec::with_capacity(features.len());
+    /// assumption deserves). A feature given twice counts once, at its larger weight; a message
+    /// with no feature the examples know gets the classes' prior, so the scale never changes.
+    pub fn posterior(&self, features: &[Feature], temperature: f32) -> Vec<f32> {
+        let mut known: Vec<(u32, f32)> = Vec::with_capacity(features.len());
         for (feature, weight) in features {
             let Some(&id) = self.ids.get(feature) else {
                 continue;
             };
-            if seen.contains(&id) {
-                continue;
+            match known.iter_mut().find(|(k, _)| *k == id) {
+                Some((_, w)) => *w = w.max(*weight),
+                None => known.push((id, *weight)),
             }
-            seen.push(id);
-            known = true;
+        }
+        let mut scores = self.log_prior.clone();
+        for (id, weight) in known {
             let counts = &self.counts[id as usize];
             for (class, score) in scores.iter_mut().enumerate() {
                 let n = counts
@@ -106,9 +107,6 @@ impl Learned {
                     .map_or(0.0, |(_, n)| *n);
                 *score += weight * ((n + SMOOTHING) / self.denominators[class]).ln();
             }
-        }
-        if !known {
-            return None;
         }
         let max = scores.iter().copied().fold(f32::NEG_INFINITY, f32::max);
         let mut sum = 0.0;
@@ -119,7 +117,7 @@ impl Learned {
         for s in &mut scores {
             *s /= sum;
         }
-        Some(scores)
+        scores
     }
 }
 
@@ -143,21 +141,34 @@ mod tests {
                 (features("both things"), &[0, 1][..]),
             ],
         );
-        let p = model
-            .posterior(&features("who picks up the tab"), 1.0)
-            .unwrap();
+        let p = model.posterior(&features("who picks up the tab"), 1.0);
         assert!(p[0] > p[1] && p[0] > p[2], "{p:?}");
-        let p = model.posterior(&features("camera"), 1.0).unwrap();
+        let p = model.posterior(&features("camera"), 1.0);
         assert!(p[2] > 0.5, "{p:?}");
         assert!((p.iter().sum::<f32>() - 1.0).abs() < 1e-4);
-        let flat = model.posterior(&features("camera"), 4.0).unwrap();
+        let flat = model.posterior(&features("camera"), 4.0);
         assert!(flat[2] < p[2], "a higher temperature is less sure");
-        assert_eq!(model.posterior(&features("unheard of"), 1.0), None);
+        let unknown = model.posterior(&features("unheard of"), 1.0);
+        assert!(
+            unknown[0] > unknown[2],
+            "nothing known: the prior, which favours class 0"
+        );
+    }
+
+    #[test]
+    fn a_feature_twice_counts_once_at_its_larger_weight() {
+        let model = Learned::new(
+            2,
+            [(features("logo"), &[0][..]), (features("camera"), &[1][..])],
+        );
+        let once = model.posterior(&[("logo".to_owned(), 1.0)], 1.0);
+        let twice = model.posterior(&[("logo".to_owned(), 0.5), ("logo".to_owned(), 1.0)], 1.0);
+        assert_eq!(once, twice);
     }
 
     #[test]
     fn an_empty_model_knows_nothing() {
         let model = Learned::new(2, std::iter::empty());
-        assert_eq!(model.posterior(&features("anything"), 1.0), None);
+        assert_eq!(model.posterior(&features("anything"), 1.0), [0.5, 0.5]);
     }
 }

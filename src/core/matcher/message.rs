@@ -7,7 +7,7 @@
 //! module strips chat markup (mentions, custom emoji, links, code blocks), cuts the message
 //! into sentences and marks each as asking or as context.
 
-use super::text::words;
+use super::text::{is_stop_word, words, MAX_QUESTION_CHARS};
 
 /// What a sentence does in its message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,12 +26,15 @@ pub struct Sentence {
     pub role: Role,
 }
 
-/// Most words looked at in one message, over all its sentences: enough for a chatty message
-/// of a dozen sentences, and a bound on the work for any input.
-pub const MAX_WORDS: usize = 160;
+pub use super::text::MAX_WORDS;
 
-/// The sentences of `message` that have words, in order, with their roles.
+/// The sentences of `message` that have words, in order, with their roles. At most
+/// [`MAX_QUESTION_CHARS`] characters and [`MAX_WORDS`] words are read, whatever the input.
 pub fn sentences(message: &str) -> Vec<Sentence> {
+    let message = match message.char_indices().nth(MAX_QUESTION_CHARS) {
+        Some((end, _)) => &message[..end],
+        None => message,
+    };
     let cleaned = strip_markup(message);
     let mut out: Vec<Sentence> = Vec::new();
     let mut budget = MAX_WORDS;
@@ -51,7 +54,14 @@ pub fn sentences(message: &str) -> Vec<Sentence> {
         };
         out.push(Sentence { words, role });
     }
-    if out.iter().all(|s| s.role == Role::Context) {
+    // A message with no question, or whose only questions carry no content of their own ("Any
+    // ideas?", "Can someone help?"), asks what its other sentences say.
+    let has_content = |s: &Sentence| {
+        let content = s.words.iter().filter(|w| !is_stop_word(w)).count();
+        content >= 2 || content == 1 && s.words.len() > 4
+    };
+    let asks_something = out.iter().any(|s| s.role == Role::Asking && has_content(s));
+    if !asks_something {
         for sentence in &mut out {
             sentence.role = Role::Asking;
         }
@@ -65,19 +75,27 @@ pub fn sentences(message: &str) -> Vec<Sentence> {
 fn strip_markup(message: &str) -> String {
     let mut out = String::with_capacity(message.len());
     let mut rest = message;
+    let mut word_start = true;
     while let Some(c) = rest.chars().next() {
         let skip = if let Some(code) = rest.strip_prefix("```") {
             code.find("```").map_or(rest.len(), |end| end + 6)
         } else if c == '<' {
-            rest.find('>')
+            // Tags are short: look no further than this for their end, so a message of many
+            // `<` costs linear time.
+            let window = &rest.as_bytes()[..rest.len().min(TAG_WINDOW)];
+            window
+                .iter()
+                .position(|&b| b == b'>')
                 .filter(|&end| is_discord_tag(&rest[1..end]))
                 .map_or(0, |end| end + 1)
-        } else if c == '@' {
+        } else if c == '@' && word_start {
+            // A mention, not the `@` of an e-mail address.
             1 + word_len(&rest[1..])
         } else if c == ':' {
-            let name = word_len(&rest[1..]);
-            if name > 1 && rest[1 + name..].starts_with(':') {
-                name + 2
+            let name = &rest[1..1 + word_len(&rest[1..])];
+            let emoji = name.len() > 1 && name.bytes().any(|b| b.is_ascii_alphabetic());
+            if emoji && rest[1 + name.len()..].starts_with(':') {
+                name.len() + 2
             } else {
                 0
             }
@@ -89,13 +107,18 @@ fn strip_markup(message: &str) -> String {
         if skip > 0 {
             out.push(' ');
             rest = &rest[skip..];
+            word_start = true;
         } else {
             out.push(c);
             rest = &rest[c.len_utf8()..];
+            word_start = !c.is_alphanumeric();
         }
     }
     out
 }
+
+/// The longest Discord tag (`<a:name:id>`) looked for.
+const TAG_WINDOW: usize = 100;
 
 /// The inside of `<…>` that Discord renders as a mention, channel, emoji or timestamp.
 fn is_discord_tag(inside: &str) -> bool {
@@ -165,7 +188,7 @@ fn asks(words: &[String]) -> bool {
 const OPENING_FILLERS: &[&str] = &[
     "also", "and", "anyway", "btw", "but", "hey", "hi", "hello", "ok", "okay", "oh", "one",
     "other", "q", "question", "quick", "real", "second", "so", "then", "well", "et", "alors",
-    "donc", "mais", "bonjour", "salut", "question", "petite",
+    "donc", "mais", "bonjour", "salut", "petite",
 ];
 
 /// Words that open a question or a request, in English and French.
@@ -305,7 +328,8 @@ mod tests {
 
     #[test]
     fn question_words_and_wanting_to_know_ask_without_a_question_mark() {
-        let asking = |text: &str| sentences(&format!("Context here. {text}. Why?"))[1].role;
+        let asking =
+            |text: &str| sentences(&format!("Context here. {text}. Why is the sky blue?"))[1].role;
         assert_eq!(asking("so how do we join"), Role::Asking);
         assert_eq!(asking("quick question who runs iso"), Role::Asking);
         assert_eq!(
@@ -335,6 +359,32 @@ mod tests {
             kept,
             ["a", "b", "c", "iso", "9001", "2015", "section", "8", "5"]
         );
+    }
+
+    #[test]
+    fn a_question_without_content_asks_what_the_rest_says() {
+        let read = sentences("We want the ISO logo on our packaging. Any ideas?");
+        assert!(read.iter().all(|s| s.role == Role::Asking), "{read:?}");
+        let read = sentences("We make bread. Can ISO certify bakeries?");
+        assert_eq!(read[0].role, Role::Context);
+    }
+
+    #[test]
+    fn addresses_and_times_are_not_markup() {
+        let words: Vec<String> = sentences("mail info@iso.org at 10:30:45 :wave:")
+            .into_iter()
+            .flat_map(|s| s.words)
+            .collect();
+        assert_eq!(
+            words,
+            ["mail", "info", "iso", "org", "at", "10", "30", "45"]
+        );
+    }
+
+    #[test]
+    fn many_angle_brackets_cost_linear_time() {
+        let many = format!("{}>", "<:".repeat(3000));
+        assert!(sentences(&many).is_empty());
     }
 
     #[test]

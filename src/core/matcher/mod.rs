@@ -29,9 +29,10 @@ const ANSWER: f32 = 1.0;
 /// "9001 certified"), strong with its partners, through [`PHRASE`].
 const PHRASE_PART: f32 = 1.0;
 /// How much the learned model's probabilities count, against the lexical confidence's
-/// `1 - LEARNED_WEIGHT`. This and the next four values were chosen together by 5-fold
-/// cross-validation on the examples: the best overall accuracy that refuses at least 90% of
-/// the off-topic questions (docs/matching.md).
+/// `1 - LEARNED_WEIGHT`. This, [`LEARNED_TEMPERATURE`], [`LEARNED_CONTEXT`], [`ANSWER_AT`] and
+/// [`NONE_MARGIN`] were chosen together by 5-fold cross-validation on the examples: the best
+/// overall accuracy among settings that refuse at least 90% of off-topic questions
+/// (docs/matching.md).
 const LEARNED_WEIGHT: f32 = 0.6;
 /// How much the learned model's certainty is flattened (see [`Learned::posterior`]).
 const LEARNED_TEMPERATURE: f32 = 2.0;
@@ -271,6 +272,7 @@ fn learn(stem: &Stemmers, faq: &Faq, examples: &[Example]) -> Learned {
                     }
                 })
                 .collect();
+            labels.sort_unstable();
             labels.dedup();
             labels
         })
@@ -587,7 +589,7 @@ impl Matcher {
             .collect()
     }
 
-    /// Every topic with a positive confidence, best first (ties in FAQ order).
+    /// Each topic's score for `question`, and the score of "none of them".
     ///
     /// A message is read sentence by sentence: the words of the sentences that ask count in
     /// full, for a topic and against it; the words of the sentences around them (greetings,
@@ -596,12 +598,10 @@ impl Matcher {
     fn score(&self, question: &str, prefix: bool) -> Scores {
         let reading = Reading::new(&self.stem, question, prefix);
         let (lexical, damping) = self.lexical(&reading, prefix);
-        let learned = if prefix {
-            None
-        } else {
+        let learned = (!prefix).then(|| {
             self.learned
                 .posterior(&reading.features(), LEARNED_TEMPERATURE)
-        };
+        });
         let (topics, none) = match &learned {
             Some(p) => {
                 let weight = LEARNED_WEIGHT;
@@ -688,10 +688,15 @@ impl Matcher {
         // also mentioned in passing counts as asked about.
         let mut terms: Vec<Use<'_>> = Vec::with_capacity(tokens.len());
         let mut total = 0.0f32;
-        for (r, (_, role)) in resolved.iter().zip(tokens) {
+        // Words the FAQ never uses count once each too, at their strongest.
+        let mut unknown: Vec<(&str, f32)> = Vec::new();
+        for (r, (word, role)) in resolved.iter().zip(tokens) {
             let (strength, against) = weights(*role);
             let Some(term) = r.term else {
-                total += UNKNOWN_IDF * KEYWORD * against;
+                match unknown.iter_mut().find(|(w, _)| w == word) {
+                    Some((_, a)) => *a = a.max(against),
+                    None => unknown.push((word, against)),
+                }
                 continue;
             };
             if term < self.cues {
@@ -715,6 +720,10 @@ impl Matcher {
                 None => terms.push(new),
             }
         }
+        total += unknown
+            .iter()
+            .map(|(_, against)| UNKNOWN_IDF * KEYWORD * against)
+            .sum::<f32>();
         let mut evidence = vec![0.0f32; self.topics];
         // What each topic leaves unexplained, less what every topic leaves: `unexplained[t]`
         // starts at the question's whole mass and each matching word takes its share off.
@@ -732,6 +741,8 @@ impl Matcher {
                 }
             }
         }
+        // Each phrase counts once, where it is found best: repeating it proves nothing more.
+        let mut found: Vec<(*const Phrase, TopicIndex, f32)> = Vec::new();
         for (sentence, range) in sentences.iter().zip(bounds) {
             let (strength, _) = weights(sentence.role);
             let words = &resolved[range.clone()];
@@ -739,11 +750,18 @@ impl Matcher {
                 let Some(term) = r.term else { continue };
                 for phrase in self.phrases.get(&term).into_iter().flatten() {
                     if let Some(gaps) = phrase_at(&phrase.positions, &words[start..]) {
-                        evidence[phrase.topic] +=
-                            strength * phrase.idf * PHRASE / (1 + gaps) as f32;
+                        let gain = strength * phrase.idf * PHRASE / (1 + gaps) as f32;
+                        let id: *const Phrase = phrase;
+                        match found.iter_mut().find(|(p, _, _)| *p == id) {
+                            Some((_, _, best)) => *best = best.max(gain),
+                            None => found.push((id, phrase.topic, gain)),
+                        }
                     }
                 }
             }
+        }
+        for (_, topic, gain) in found {
+            evidence[topic] += gain;
         }
 
         let confidence = (0..self.topics)
@@ -926,7 +944,8 @@ impl Builder {
         id
     }
 
-    /// A question word's term, with no surface form for typos to reach.
+    /// A question word's term. It has no surface form of its own for typos to reach, though a
+    /// keyword phrase holding it may add one.
     fn cue(&mut self, stem: String) -> TermId {
         Self::intern(&mut self.english, &mut self.weights, stem)
     }

@@ -199,9 +199,13 @@ proptest::proptest! {
 
     /// Any text at all: no panic, a confidence in [0, 1), suggestions that are real topics.
     #[test]
-    fn any_input_is_safe(question in "\\PC{0,300}", noise in proptest::collection::vec(proptest::prelude::any::<char>(), 0..6000)) {
+    fn any_input_is_safe(
+        question in "\\PC{0,300}",
+        noise in proptest::collection::vec(proptest::prelude::any::<char>(), 0..6000),
+        chat in "(<@!?[0-9]{1,20}>|<a?:[a-z_]{1,10}:[0-9]{1,6}>|<t:[0-9]{1,10}(:[tR])?>|<#[0-9]{1,5}>|:[a-z0-9_]{1,8}:|```|@[a-z]{1,8}|https?://[a-z./]{1,20}|[a-zA-Zéà ]{1,12}|[<>:@`?!.;\n]|👍|🤔){0,80}",
+    ) {
         let (faq, matcher) = matcher();
-        for text in [question.clone(), noise.iter().collect::<String>(), format!("{question} {}", "logo ".repeat(2000))] {
+        for text in [question.clone(), noise.iter().collect::<String>(), chat.clone(), format!("{question} {}", "logo ".repeat(2000))] {
             let verdict = matcher.ask(&text);
             proptest::prop_assert!((0.0..1.0).contains(&verdict.score()));
             proptest::prop_assert!(verdict.suggestions().iter().all(|&t| t < faq.topics.len()));

@@ -9,8 +9,9 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Longest question looked at, in characters: Discord's limit for a string option.
 pub const MAX_QUESTION_CHARS: usize = 6000;
-/// Most words looked at in one question, which bounds the work for any input.
-pub const MAX_WORDS: usize = 64;
+/// Most words looked at in one message, over all its sentences: enough for a chatty message
+/// of a dozen sentences, and a bound on the work for any input.
+pub const MAX_WORDS: usize = 160;
 /// Longest word kept, in characters; longer runs of letters are cut.
 pub const MAX_WORD_CHARS: usize = 40;
 
