@@ -52,7 +52,12 @@ fn matcher(c: &mut Criterion) {
     let mut next = partials.iter().cycle();
     c.bench_function("autocomplete a half-typed question", |b| {
         b.iter(|| {
-            faqbot::core::reply::question_choices(&faq, &matcher, black_box(next.next().unwrap()))
+            faqbot::core::reply::question_choices(
+                &faq,
+                &matcher,
+                black_box(next.next().unwrap()),
+                faqbot::core::lang::Lang::English,
+            )
         })
     });
 }

@@ -8,8 +8,8 @@ use std::process::{Command, Stdio};
 use common::{discord_form, faqbot, repo};
 use faqbot::core::faq::Faq;
 use faqbot::core::matcher::Matcher;
-use faqbot::core::pipeline::{Kind, Options, Pipeline, Request, Response};
-use faqbot::core::reply;
+use faqbot::core::pipeline::{Kind, Options, Pipeline, Request, Response, Settings};
+use faqbot::core::reply::{self, Lang};
 use faqbot::frontends::discord::markup::render;
 use jiff::Timestamp;
 use serde_json::Value;
@@ -34,8 +34,49 @@ fn ask_replies() {
         ("empty", "   "),
     ] {
         let verdict = matcher.ask(question);
-        let reply = reply::ask(&faq, question, &verdict, now());
+        let reply = reply::ask(&faq, question, &verdict, now(), Lang::English);
         insta::assert_snapshot!(format!("ask_{name}"), discord_form(&reply));
+        let reply = reply::ask(&faq, question, &verdict, now(), Lang::French);
+        insta::assert_snapshot!(format!("ask_{name}_fr"), discord_form(&reply));
+    }
+}
+
+/// "Answer with FAQ" on a member's message, sure and unsure, and `for:` someone: what the
+/// pipeline decides, in both languages.
+#[test]
+fn answers_for_someone_replies() {
+    use faqbot::core::pipeline::Message;
+    let pipeline = Pipeline::new(Faq::embedded(), Settings::default());
+    let on_message = |content: &str, locale: &str| {
+        let decision = pipeline.decide(&Request {
+            kind: Kind::MessageMenu(Message {
+                id: 30,
+                channel: 7,
+                author: 20,
+                content: content.to_owned(),
+                has_embeds: false,
+                from_this_bot: false,
+                link: Some("https://discord.com/channels/1/7/30".to_owned()),
+            }),
+            channel: Some(7),
+            user: Some(1),
+            locale: Some(locale.to_owned()),
+            now: now(),
+        });
+        match decision.response {
+            Response::Message(reply) => discord_form(&reply),
+            other => panic!("a message, not {other:?}"),
+        }
+    };
+    for (lang, locale) in [("en", "en-US"), ("fr", "fr")] {
+        insta::assert_snapshot!(
+            format!("menu_sure_{lang}"),
+            on_message("can we put the ISO logo on our packaging?", locale)
+        );
+        insta::assert_snapshot!(
+            format!("menu_unsure_{lang}"),
+            on_message("what's the best pizza in Geneva?", locale)
+        );
     }
 }
 
@@ -43,7 +84,7 @@ fn ask_replies() {
 fn refusals_and_doubts_are_private_answers_are_not() {
     let faq = Faq::embedded();
     let matcher = Matcher::new(&faq);
-    let private = |q: &str| reply::ask(&faq, q, &matcher.ask(q), now()).ephemeral;
+    let private = |q: &str| reply::ask(&faq, q, &matcher.ask(q), now(), Lang::English).ephemeral;
     assert!(!private("can companies join ISO?"));
     assert!(private("how do I mount an iso file"));
     assert!(private("standards"));
@@ -53,13 +94,15 @@ fn refusals_and_doubts_are_private_answers_are_not() {
 #[test]
 fn faq_lists_every_topic_with_its_command() {
     let faq = Faq::embedded();
-    let reply = reply::faq_list(&faq);
+    let reply = reply::faq_list(&faq, Lang::English);
     let body = render(&reply.body);
     for topic in &faq.topics {
         assert!(body.contains(&format!("`/{}` {}", topic.id, topic.question)));
     }
     assert!(body.starts_with("ISO standards are used around the world"));
     insta::assert_snapshot!("faq_list", discord_form(&reply));
+    let french = reply::faq_list(&faq, Lang::French);
+    insta::assert_snapshot!("faq_list_fr", discord_form(&french));
 }
 
 #[test]
@@ -75,7 +118,7 @@ fn a_faq_too_long_for_one_embed_is_cut_with_a_pointer() {
         );
         faq.topics.push(topic);
     }
-    let reply = reply::faq_list(&faq);
+    let reply = reply::faq_list(&faq, Lang::English);
     let body = render(&reply.body);
     assert!(body.chars().count() <= 4096);
     assert!(body.contains("more: type `/faq topic:` to search them."));
@@ -83,14 +126,14 @@ fn a_faq_too_long_for_one_embed_is_cut_with_a_pointer() {
 
 #[test]
 fn faq_with_a_topic_shows_it_and_with_free_text_asks() {
-    let pipeline = Pipeline::new(Faq::embedded(), true);
+    let pipeline = Pipeline::new(Faq::embedded(), Settings::default());
     let title = |topic: &str| {
         let decision = pipeline.decide(&Request {
             kind: Kind::Command {
                 name: "faq".to_owned(),
                 options: Options {
-                    question: None,
                     topic: Some(topic.to_owned()),
+                    ..Options::default()
                 },
             },
             channel: None,
@@ -100,7 +143,7 @@ fn faq_with_a_topic_shows_it_and_with_free_text_asks() {
         });
         match decision.response {
             Response::Message(reply) => render(&reply.title.unwrap()),
-            Response::Choices(_) => panic!("a message"),
+            other => panic!("a message, not {other:?}"),
         }
     };
     assert_eq!(title("logo"), "Who is allowed to use the ISO logo?");
@@ -115,18 +158,18 @@ fn faq_with_a_topic_shows_it_and_with_free_text_asks() {
 fn autocomplete_choices() {
     let faq = Faq::embedded();
     let matcher = Matcher::new(&faq);
-    let all = reply::topic_choices(&faq, &matcher, "");
+    let all = reply::topic_choices(&faq, &matcher, "", Lang::English);
     assert_eq!(all.len(), faq.topics.len());
     assert_eq!(all[0].value, "conformity");
     for choice in &all {
         assert!((1..=100).contains(&choice.name.chars().count()));
     }
-    let typed = reply::topic_choices(&faq, &matcher, "memb");
+    let typed = reply::topic_choices(&faq, &matcher, "memb", Lang::English);
     assert_eq!(typed[0].value, "membership");
     assert_eq!(typed[0].name, "Can individuals or companies join ISO?");
-    let questions = reply::question_choices(&faq, &matcher, "who is the presid");
+    let questions = reply::question_choices(&faq, &matcher, "who is the presid", Lang::English);
     assert_eq!(questions[0].value, "Who runs ISO and how is it governed?");
-    assert!(reply::question_choices(&faq, &matcher, &"x".repeat(6000)).len() <= 25);
+    assert!(reply::question_choices(&faq, &matcher, &"x".repeat(6000), Lang::English).len() <= 25);
 }
 
 fn ask_json(question: &str) -> Value {

@@ -12,7 +12,7 @@ fn check_passes_on_the_shipped_faq() {
     assert!(run
         .stdout
         .starts_with("faq.toml: ok\n  13 topics: conformity, certification, logo,"));
-    assert!(run.stdout.contains("16 commands"));
+    assert!(run.stdout.contains("17 commands"), "{}", run.stdout);
     assert!(run
         .stdout
         .contains("hours: Mon–Fri 09:00–12:00, 14:00–17:00 (Europe/Zurich)"));
@@ -101,10 +101,15 @@ fn commands_lists_every_command_for_humans() {
     let run = faqbot(repo(), &["commands"], &[]);
     assert_eq!(run.code, Some(0));
     let lines: Vec<&str> = run.stdout.lines().collect();
-    assert_eq!(lines[0], "16 commands (global):");
-    assert!(lines[1].trim_start().starts_with("/conformity"));
-    assert!(run.stdout.contains("/ask question:…"));
-    assert!(run.stdout.contains("/faq [topic:…]"));
+    assert_eq!(lines[0], "17 commands (global):");
+    assert!(lines[1].trim_start().starts_with("/conformity [for:…]"));
+    assert!(run.stdout.contains("/ask question:… [for:…]"));
+    assert!(run.stdout.contains("/faq [topic:…] [for:…]"));
+    assert!(
+        lines[17].contains("[message menu] Answer with FAQ"),
+        "{}",
+        run.stdout
+    );
 }
 
 /// The registration body, checked against Discord's documented limits for application commands.
@@ -123,29 +128,55 @@ fn commands_json_is_a_valid_bulk_overwrite() {
 
     let faq = faqbot::core::faq::Faq::embedded();
     let mut expected: Vec<&str> = faq.topics.iter().map(|t| t.id.as_str()).collect();
-    expected.extend(["ask", "faq", "hours"]);
+    expected.extend(["ask", "faq", "hours", "Answer with FAQ"]);
     let names: Vec<&str> = commands
         .iter()
         .map(|c| c["name"].as_str().unwrap())
         .collect();
     assert_eq!(names, expected);
+    let (chat, menus): (Vec<&Value>, Vec<&Value>) = commands.iter().partition(|c| c["type"] == 1);
+    assert!(chat.len() <= 100, "at most 100 chat-input commands");
+    assert!(menus.len() <= 5, "at most 5 message commands");
 
     for command in commands {
         let name = command["name"].as_str().unwrap();
-        assert!(valid_name(name), "{name}");
-        assert_eq!(command["type"], 1, "{name} is a chat-input command");
-        let description = command["description"].as_str().unwrap();
-        assert!((1..=100).contains(&description.chars().count()), "{name}");
         assert_eq!(
             command["contexts"],
-            serde_json::json!([0, 1]),
-            "{name}: servers and the bot's DMs"
+            serde_json::json!([0, 1, 2]),
+            "{name}: servers, the bot's DMs and private channels"
         );
         assert_eq!(
             command["integration_types"],
-            serde_json::json!([0]),
-            "{name}"
+            serde_json::json!([0, 1]),
+            "{name}: installable by servers and by users"
         );
+        for (field, max) in [
+            ("name_localizations", 32),
+            ("description_localizations", 100),
+        ] {
+            for (locale, text) in command[field].as_object().into_iter().flatten() {
+                assert!(faqbot::core::lang::DISCORD_LOCALES.contains(&locale.as_str()));
+                assert!(
+                    (1..=max).contains(&text.as_str().unwrap().chars().count()),
+                    "{name}"
+                );
+            }
+        }
+    }
+
+    for command in &chat {
+        let name = command["name"].as_str().unwrap();
+        assert!(valid_name(name), "{name}");
+        let description = command["description"].as_str().unwrap();
+        assert!((1..=100).contains(&description.chars().count()), "{name}");
+        let french = command["description_localizations"]["fr"].as_str();
+        assert!(
+            french.is_some_and(|d| d != description),
+            "{name} has a French description"
+        );
+        if let Some(french_name) = command["name_localizations"]["fr"].as_str() {
+            assert!(valid_name(french_name), "{french_name}");
+        }
         let options = command["options"]
             .as_array()
             .map(Vec::as_slice)
@@ -158,9 +189,18 @@ fn commands_json_is_a_valid_bulk_overwrite() {
             assert!(valid_name(option_name), "{name} {option_name}");
             let option_description = option["description"].as_str().unwrap();
             assert!((1..=100).contains(&option_description.chars().count()));
-            assert_eq!(option["type"], 3, "{name} {option_name} is a string");
-            let max = option["max_length"].as_u64().unwrap();
-            assert!((1..=6000).contains(&max));
+            assert!(
+                option["description_localizations"]["fr"].is_string(),
+                "{name} {option_name} has a French description"
+            );
+            match option["type"].as_u64() {
+                Some(3) => {
+                    let max = option["max_length"].as_u64().unwrap();
+                    assert!((1..=6000).contains(&max));
+                }
+                Some(6) => assert_eq!(option_name, "for", "{name}: the only user option"),
+                other => panic!("{name} {option_name}: unexpected type {other:?}"),
+            }
             let required = option["required"].as_bool().unwrap_or(false);
             assert!(
                 !(required && optional_seen),
@@ -174,10 +214,29 @@ fn commands_json_is_a_valid_bulk_overwrite() {
             "{name}: names and descriptions total at most 4000 characters"
         );
     }
+    let has_for = |name: &str| {
+        let command = &commands[names.iter().position(|n| *n == name).unwrap()];
+        command["options"]
+            .as_array()
+            .is_some_and(|o| o.iter().any(|o| o["name"] == "for" && o["type"] == 6))
+    };
+    for topic in &faq.topics {
+        assert!(has_for(&topic.id), "/{} for:", topic.id);
+    }
+    assert!(has_for("ask") && has_for("faq") && !has_for("hours"));
     let ask = &commands[names.iter().position(|n| *n == "ask").unwrap()];
     assert_eq!(ask["options"][0]["name"], "question");
     assert_eq!(ask["options"][0]["required"], true);
     assert_eq!(ask["options"][0]["autocomplete"], true);
+
+    let menu = menus[0];
+    assert_eq!(menu["type"], 3, "a message command");
+    assert!(
+        menu.get("description").is_none_or(|d| d == ""),
+        "message commands have none"
+    );
+    assert!((1..=32).contains(&menu["name"].as_str().unwrap().chars().count()));
+    assert!(menu["name_localizations"]["fr"].is_string());
 }
 
 /// `^[-_\p{L}\p{N}]{1,32}$`, lowercase: Discord's rule for chat-input names.

@@ -1,123 +1,19 @@
 //! `faqbot run`, the real binary on the real serenity client, against a fake Discord on
 //! 127.0.0.1: registration, every kind of interaction, presence, and the failures a bot meets.
 
+mod bot;
 mod common;
 mod fake_discord;
 
 use std::process::Stdio;
 use std::sync::atomic::Ordering;
-use std::sync::{Arc, Mutex};
+
 use std::time::Duration;
 
+use bot::{assert_safe_message, buttons, connected, embed, is_ephemeral, Bot};
 use fake_discord::{autocomplete, click, in_channel, slash, FakeDiscord, APPLICATION_ID, TOKEN};
 use serde_json::{json, Value};
-use tokio::process::{Child, Command};
-
-/// A running `faqbot run`, with everything it logs.
-struct Bot {
-    child: Child,
-    log: Arc<Mutex<String>>,
-}
-
-impl Bot {
-    async fn start(fake: &FakeDiscord, env: &[(&str, &str)]) -> Self {
-        Self::start_in(fake, common::repo(), env).await
-    }
-
-    /// Starts `faqbot run` in `dir`, which may hold a `config.toml` and a `faq.toml`.
-    async fn start_in(fake: &FakeDiscord, dir: &std::path::Path, env: &[(&str, &str)]) -> Self {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_faqbot"));
-        command
-            .current_dir(dir)
-            .arg("run")
-            .env("DISCORD_TOKEN", TOKEN)
-            .env("DISCORD_API_URL", fake.url())
-            .env("RUST_LOG", "info")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .kill_on_drop(true);
-        for (key, value) in env {
-            command.env(key, value);
-        }
-        let mut child = command.spawn().expect("faqbot starts");
-        let log = common::collect_log(child.stderr.take().unwrap());
-        Self { child, log }
-    }
-
-    /// Waits for the bot to exit by itself, returning its exit code.
-    async fn exit_code(&mut self, within: Duration) -> Option<i32> {
-        let status = tokio::time::timeout(within, self.child.wait())
-            .await
-            .unwrap_or_else(|_| {
-                panic!(
-                    "the bot did not exit within {within:?}; log:\n{}",
-                    self.log()
-                )
-            })
-            .unwrap();
-        status.code()
-    }
-
-    fn log(&self) -> String {
-        // Let the reader catch up with what was just written.
-        std::thread::sleep(Duration::from_millis(100));
-        self.log.lock().unwrap().clone()
-    }
-
-    fn terminate(&self) {
-        self.signal("-TERM");
-    }
-
-    fn signal(&self, signal: &str) {
-        let pid = self.child.id().expect("the bot is running").to_string();
-        let status = std::process::Command::new("kill")
-            .args([signal, &pid])
-            .status()
-            .unwrap();
-        assert!(status.success());
-    }
-}
-
-/// A fake Discord with a connected, registered bot.
-async fn connected() -> (FakeDiscord, Bot) {
-    let fake = FakeDiscord::start().await;
-    let bot = Bot::start(&fake, &[]).await;
-    fake.identified(1).await;
-    fake.request("PUT", "/api/v10/applications/").await;
-    (fake, bot)
-}
-
-fn embed(callback: &Value) -> &Value {
-    &callback["data"]["embeds"][0]
-}
-
-/// What every message response must be: a channel message that mentions no one.
-fn assert_safe_message(callback: &Value) {
-    assert_eq!(callback["type"], 4, "a channel message: {callback:#}");
-    let mentions = &callback["data"]["allowed_mentions"];
-    assert_eq!(
-        mentions["parse"],
-        json!([]),
-        "mentions nobody: {callback:#}"
-    );
-    assert_eq!(mentions["users"], json!([]));
-    assert_eq!(mentions["roles"], json!([]));
-}
-
-fn is_ephemeral(callback: &Value) -> bool {
-    callback["data"]["flags"].as_u64().unwrap_or(0) & 64 != 0
-}
-
-fn buttons(callback: &Value) -> Vec<String> {
-    callback["data"]["components"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
-        .map(|b| b["custom_id"].as_str().unwrap().to_owned())
-        .collect()
-}
+use tokio::process::Command;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn registers_every_command_in_one_put() {
@@ -142,7 +38,11 @@ async fn registers_every_command_in_one_put() {
         .iter()
         .map(|c| c["name"].as_str().unwrap())
         .collect();
-    assert_eq!(names.len(), 16);
+    assert_eq!(
+        names.len(),
+        17,
+        "13 topics, ask, faq, hours and the message menu"
+    );
 
     // Registration is one bulk overwrite, never a create call per command.
     tokio::time::sleep(Duration::from_millis(300)).await;

@@ -137,7 +137,7 @@ proptest! {
     #[test]
     fn any_text_in_any_interaction_is_answered_safely(question in text()) {
         static SHARED: std::sync::LazyLock<Arc<Shared>> = std::sync::LazyLock::new(|| {
-            Shared::new(Arc::new(Live::new(Faq::embedded(), None, true)), Duration::ZERO, None)
+            Shared::new(Arc::new(Live::new(Faq::embedded(), None, faqbot::core::pipeline::Settings::default())), Duration::ZERO, None)
         });
         for interaction in [
             interaction(2, "ask", "question", &question),

@@ -4,7 +4,7 @@ mod common;
 
 use common::{faqbot, repo};
 use faqbot::core::faq::Faq;
-use faqbot::core::reply::{self, Reply, Text};
+use faqbot::core::reply::{self, Lang, Reply, Text};
 use faqbot::core::schedule::{Schedule, Zone};
 use jiff::Timestamp;
 use serde_json::{json, Value};
@@ -60,9 +60,12 @@ fn hours_replies() {
         let faq = faq(zone);
         let now = at(now);
         let status = faq.contact.schedule.status(now);
-        let reply = reply::hours(&faq.contact, &status, now);
+        let reply = reply::hours(&faq.contact, &status, now, Lang::English);
         assert!(!reply.ephemeral);
         insta::assert_snapshot!(format!("hours_{name}"), show(&reply, &faq, now));
+        let french = reply::hours(&faq.contact, &status, now, Lang::French);
+        // Discord only: the command line speaks English.
+        insta::assert_snapshot!(format!("hours_{name}_fr"), common::discord_form(&french));
     }
 }
 
@@ -71,16 +74,18 @@ fn the_contact_topic_shows_the_live_status() {
     let faq = faq("Europe/Zurich");
     let contact = faq.topic("contact").unwrap();
     let now = at("2026-11-25T10:15:00+01:00");
-    let reply = reply::topic(&faq, contact, now);
+    let reply = reply::topic(&faq, contact, now, Lang::English);
     insta::assert_snapshot!("topic_contact", show(&reply, &faq, now));
+    let french = reply::topic(&faq, contact, now, Lang::French);
+    insta::assert_snapshot!("topic_contact_fr", common::discord_form(&french));
     let right_now = &reply.fields[0];
     assert_eq!(right_now.name, Text::from("Right now"));
     assert_eq!(
         right_now.value,
-        reply::status_line(&faq.contact.schedule.status(now))
+        reply::status_line(&faq.contact.schedule.status(now), Lang::English)
     );
 
-    let membership = reply::topic(&faq, faq.topic("membership").unwrap(), now);
+    let membership = reply::topic(&faq, faq.topic("membership").unwrap(), now, Lang::English);
     assert!(membership
         .fields
         .iter()

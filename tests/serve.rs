@@ -10,7 +10,10 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use ed25519_dalek::{Signer, SigningKey};
-use fake_discord::{autocomplete, click, slash, FakeDiscord, TOKEN};
+use fake_discord::{
+    autocomplete, click, click_by, in_locale, member_user, message_menu, message_object, select,
+    slash, slash_for, user_installed, FakeDiscord, APPLICATION_ID, TOKEN,
+};
 use serde_json::{json, Value};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::process::{Child, Command};
@@ -331,6 +334,52 @@ async fn answers_exactly_as_the_gateway_bot_does() {
         autocomplete(8, "faq", "topic", "memb"),
         autocomplete(9, "ask", "question", "who is the pres"),
         click(10, "topic:funding"),
+        // Meeting people where they ask: the same answers over HTTP.
+        message_menu(
+            12,
+            "Answer with FAQ",
+            message_object(
+                "8100",
+                "3100",
+                &member_user("6001"),
+                "can we use the iso logo?",
+            ),
+        ),
+        message_menu(
+            13,
+            "Answer with FAQ",
+            message_object(
+                "8101",
+                "3100",
+                &member_user("6001"),
+                "best pizza in Geneva?",
+            ),
+        ),
+        message_menu(
+            14,
+            "Answer with FAQ",
+            message_object(
+                "8102",
+                "3100",
+                &member_user(APPLICATION_ID),
+                "an answer of mine",
+            ),
+        ),
+        select(15, "pick:6001:3100:8101", &["membership"]),
+        click(16, "pick:funding:6001:3100:8101"),
+        slash_for(17, "membership", None, "6002"),
+        user_installed(slash(18, "logo", None, false), 2),
+        in_locale(slash(19, "hours", None, true), "fr"),
+        in_locale(
+            slash(
+                20,
+                "ask",
+                Some(("question", "puis-je utiliser le logo ?")),
+                true,
+            ),
+            "fr",
+        ),
+        click_by(21, "vote:down:logo:00000000000000ff", "8200", "6101"),
     ];
     for interaction in interactions {
         let (status, over_http) = signed(&server, &interaction).await;
@@ -439,7 +488,7 @@ async fn register_overwrites_the_commands_once_and_exits() {
     );
     assert_eq!(
         String::from_utf8_lossy(&output.stdout),
-        "registered 16 commands (global)\n"
+        "registered 17 commands (global)\n"
     );
     let requests = fake.requests();
     assert_eq!(requests[0].path, "/api/v10/oauth2/applications/@me");

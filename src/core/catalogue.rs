@@ -4,6 +4,7 @@
 //! unhandled, nor handled but missing from Discord.
 
 use crate::core::faq::Faq;
+use crate::core::lang::Lang;
 use crate::core::limits;
 
 pub use crate::core::limits::BUILT_IN_COMMANDS;
@@ -19,76 +20,199 @@ pub enum Action {
     Faq,
     /// Whether customer care is open now.
     Hours,
+    /// Answer someone else's message, from its context menu.
+    AnswerMessage,
 }
 
-/// A chat-input command as Discord shows it.
+/// Where a command appears in Discord.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CommandKind {
+    /// A slash command.
+    Chat,
+    /// An entry in a message's context menu ("Apps → Answer with FAQ").
+    Message,
+}
+
+/// Words in English, and in French when they have been written: what Discord shows users of
+/// each language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Localized {
+    pub english: String,
+    pub french: Option<String>,
+}
+
+impl Localized {
+    fn both(english: &str, french: &str) -> Self {
+        Self {
+            english: english.to_owned(),
+            french: Some(french.to_owned()),
+        }
+    }
+}
+
+/// A command as Discord shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Command {
     pub name: String,
-    pub description: String,
+    /// The name French users see, where a French name is natural.
+    pub name_fr: Option<String>,
+    pub kind: CommandKind,
+    /// Empty for a message command, which Discord shows without one.
+    pub description: Localized,
     pub action: Action,
     pub options: Vec<CommandOption>,
 }
 
-/// A string option of a command; faqbot's commands take text only.
+/// What an option takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OptionKind {
+    Text,
+    /// A member of the server, or anyone in a DM: whom the answer is for.
+    User,
+}
+
+/// An option of a command.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CommandOption {
     pub name: &'static str,
-    pub description: &'static str,
+    pub name_fr: Option<&'static str>,
+    pub kind: OptionKind,
+    pub description: Localized,
     pub required: bool,
     /// Whether Discord asks the bot for suggestions while the user types.
     pub autocomplete: bool,
-    pub max_length: u16,
+    pub max_length: Option<u16>,
 }
 
 /// The option of `/ask`.
 pub const QUESTION_OPTION: &str = "question";
 /// The option of `/faq`.
 pub const TOPIC_OPTION: &str = "topic";
+/// The option of every command that answers: whom the answer is for.
+pub const FOR_OPTION: &str = "for";
+/// The message command's name unless the config names it otherwise.
+pub const DEFAULT_MENU_NAME: &str = "Answer with FAQ";
 
-/// Every command, topics first in FAQ order, then the built-ins.
+/// The names French users see (Discord shows a command under its name in the user's
+/// language), so that the bot's French words name the commands as they appear.
+pub const ASK_FR: &str = "demander";
+pub const HOURS_FR: &str = "horaires";
+pub const TOPIC_OPTION_FR: &str = "sujet";
+pub const FOR_OPTION_FR: &str = "pour";
+pub const MENU_NAME_FR: &str = "Répondre avec la FAQ";
+
+/// Every command: topics first in FAQ order, then the built-ins, then the message command.
 #[derive(Debug, Clone)]
 pub struct Catalogue {
     commands: Vec<Command>,
 }
 
+/// `for:` on every command that answers.
+fn for_option() -> CommandOption {
+    CommandOption {
+        name: FOR_OPTION,
+        name_fr: Some(FOR_OPTION_FR),
+        kind: OptionKind::User,
+        description: Localized::both(
+            "Post the answer for this member: it mentions them, and only them",
+            "Publier la réponse pour ce membre : elle le mentionne, lui seul",
+        ),
+        required: false,
+        autocomplete: false,
+        max_length: None,
+    }
+}
+
 impl Catalogue {
+    /// The commands of `faq`, with the message command under its default name.
     pub fn new(faq: &Faq) -> Self {
+        Self::with_menu(faq, DEFAULT_MENU_NAME)
+    }
+
+    /// The commands of `faq`, with the message command called `menu_name`.
+    pub fn with_menu(faq: &Faq, menu_name: &str) -> Self {
         let topics = faq.topics.iter().enumerate().map(|(i, t)| Command {
             name: t.id.clone(),
-            description: t.question.clone(),
+            name_fr: None,
+            kind: CommandKind::Chat,
+            description: Localized {
+                english: t.question.clone(),
+                french: Some(t.question_in(Lang::French).to_owned()).filter(|q| *q != t.question),
+            },
             action: Action::Topic(i),
-            options: Vec::new(),
+            options: vec![for_option()],
         });
         let built_in = [
             Command {
                 name: "ask".into(),
-                description: "Ask anything about ISO in your own words".into(),
+                name_fr: Some(ASK_FR.into()),
+                kind: CommandKind::Chat,
+                description: Localized::both(
+                    "Ask anything about ISO in your own words",
+                    "Posez une question sur l'ISO avec vos propres mots",
+                ),
                 action: Action::Ask,
-                options: vec![CommandOption {
-                    name: QUESTION_OPTION,
-                    description: "Your question, e.g. “can companies join ISO?”",
-                    required: true,
-                    autocomplete: true,
-                    max_length: limits::MAX_STRING_OPTION,
-                }],
+                options: vec![
+                    CommandOption {
+                        name: QUESTION_OPTION,
+                        name_fr: None,
+                        kind: OptionKind::Text,
+                        description: Localized::both(
+                            "Your question, e.g. “can companies join ISO?”",
+                            "Votre question, par ex. « une entreprise peut-elle adhérer ? »",
+                        ),
+                        required: true,
+                        autocomplete: true,
+                        max_length: Some(limits::MAX_STRING_OPTION),
+                    },
+                    for_option(),
+                ],
             },
             Command {
                 name: "faq".into(),
-                description: "Browse ISO's FAQ, or show one of its topics".into(),
+                name_fr: None,
+                kind: CommandKind::Chat,
+                description: Localized::both(
+                    "Browse ISO's FAQ, or show one of its topics",
+                    "Parcourir la FAQ de l'ISO, ou afficher l'un de ses sujets",
+                ),
                 action: Action::Faq,
-                options: vec![CommandOption {
-                    name: TOPIC_OPTION,
-                    description: "The topic to show; leave it out to list them all",
-                    required: false,
-                    autocomplete: true,
-                    max_length: limits::MAX_CHOICE_NAME as u16,
-                }],
+                options: vec![
+                    CommandOption {
+                        name: TOPIC_OPTION,
+                        name_fr: Some(TOPIC_OPTION_FR),
+                        kind: OptionKind::Text,
+                        description: Localized::both(
+                            "The topic to show; leave it out to list them all",
+                            "Le sujet à afficher ; laissez vide pour tous les lister",
+                        ),
+                        required: false,
+                        autocomplete: true,
+                        max_length: Some(limits::MAX_CHOICE_NAME as u16),
+                    },
+                    for_option(),
+                ],
             },
             Command {
                 name: "hours".into(),
-                description: "Is ISO customer care open right now, and when can I call?".into(),
+                name_fr: Some(HOURS_FR.into()),
+                kind: CommandKind::Chat,
+                description: Localized::both(
+                    "Is ISO customer care open right now, and when can I call?",
+                    "Le service client de l'ISO est-il ouvert, et quand appeler ?",
+                ),
                 action: Action::Hours,
+                options: Vec::new(),
+            },
+            Command {
+                name: menu_name.to_owned(),
+                name_fr: Some(MENU_NAME_FR.into()).filter(|_| menu_name == DEFAULT_MENU_NAME),
+                kind: CommandKind::Message,
+                description: Localized {
+                    english: String::new(),
+                    french: None,
+                },
+                action: Action::AnswerMessage,
                 options: Vec::new(),
             },
         ];
@@ -103,13 +227,7 @@ impl Catalogue {
 
     /// Whether both register the same commands, so that a reload can skip registering again.
     pub fn same_commands(&self, other: &Catalogue) -> bool {
-        fn key(c: &Command) -> (&str, &str, &[CommandOption]) {
-            (&c.name, &c.description, &c.options)
-        }
-        self.commands
-            .iter()
-            .map(key)
-            .eq(other.commands.iter().map(key))
+        self.commands == other.commands
     }
 
     /// What the command called `name` does; `None` for a command this FAQ no longer has.
@@ -134,8 +252,13 @@ mod tests {
             .iter()
             .map(|c| c.name.as_str())
             .collect();
-        assert_eq!(names.len(), faq.topics.len() + BUILT_IN_COMMANDS.len());
-        assert_eq!(&names[faq.topics.len()..], BUILT_IN_COMMANDS);
+        assert_eq!(names.len(), faq.topics.len() + BUILT_IN_COMMANDS.len() + 1);
+        assert_eq!(&names[faq.topics.len()..names.len() - 1], BUILT_IN_COMMANDS);
+        assert_eq!(names.last(), Some(&DEFAULT_MENU_NAME));
+        assert_eq!(
+            catalogue.action(DEFAULT_MENU_NAME),
+            Some(Action::AnswerMessage)
+        );
         for (i, topic) in faq.topics.iter().enumerate() {
             assert_eq!(catalogue.action(&topic.id), Some(Action::Topic(i)));
         }
@@ -147,12 +270,28 @@ mod tests {
     #[test]
     fn built_in_texts_fit_discord() {
         let catalogue = Catalogue::new(&Faq::embedded());
+        let fits = |text: &str| (1..=limits::MAX_DESCRIPTION).contains(&text.chars().count());
         for command in catalogue.commands() {
+            if command.kind == CommandKind::Message {
+                assert!((1..=limits::MAX_NAME).contains(&command.name.chars().count()));
+                continue;
+            }
             assert!(limits::is_command_name(&command.name));
-            assert!((1..=limits::MAX_DESCRIPTION).contains(&command.description.chars().count()));
+            assert!(command
+                .name_fr
+                .as_deref()
+                .is_none_or(limits::is_command_name));
+            assert!(fits(&command.description.english), "/{}", command.name);
+            assert!(command.description.french.as_deref().is_none_or(fits));
             for option in &command.options {
                 assert!(limits::is_command_name(option.name));
-                assert!((1..=limits::MAX_DESCRIPTION).contains(&option.description.chars().count()));
+                assert!(option.name_fr.is_none_or(limits::is_command_name));
+                assert!(fits(&option.description.english));
+                assert!(
+                    fits(option.description.french.as_deref().unwrap()),
+                    "{}",
+                    option.name
+                );
             }
         }
     }

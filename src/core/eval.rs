@@ -148,14 +148,7 @@ pub fn cross_validate(faq: &Faq, cases: &[Case], folds: usize) -> Report {
 /// The group of a question in cross-validation: from its words, case and punctuation aside, by
 /// a hash that is the same on every machine and in every run.
 fn fold_of(question: &str, folds: usize) -> usize {
-    let words: Vec<String> = crate::core::matcher::text::words(question).collect();
-    // FNV-1a: tiny, stable, and good enough to deal questions evenly.
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in words.join(" ").bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    (hash % folds as u64) as usize
+    (crate::core::matcher::text::key(question) % folds as u64) as usize
 }
 
 /// Tallies verdicts obtained elsewhere (by a matcher extended outside faqbot, say), one per

@@ -6,6 +6,7 @@ pub mod catalogue;
 pub mod diagnostic;
 pub mod eval;
 pub mod faq;
+pub mod lang;
 pub mod limits;
 pub mod matcher;
 pub mod pipeline;

@@ -8,10 +8,11 @@
 
 use jiff::Timestamp;
 
-use crate::core::catalogue::{Action, Catalogue};
+use crate::core::catalogue::{Action, Catalogue, DEFAULT_MENU_NAME};
 use crate::core::faq::Faq;
-use crate::core::matcher::{Matcher, Verdict};
-use crate::core::reply::{self, Choice, Outcome, Reply, Text};
+use crate::core::lang::Lang;
+use crate::core::matcher::{text, Matcher, TopicIndex, Verdict};
+use crate::core::reply::{self, Addressed, Choice, Outcome, Reply, Target, Text, VoteKey, Votes};
 use crate::core::schedule::Status;
 
 /// Everything needed to answer, built once from the validated FAQ and settings.
@@ -20,7 +21,25 @@ pub struct Pipeline {
     faq: Faq,
     catalogue: Catalogue,
     matcher: Matcher,
-    public_answers: bool,
+    settings: Settings,
+}
+
+/// How the deployment wants the bot to answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// `false` makes every reply visible to the asker only.
+    pub public_answers: bool,
+    /// The name of the message context-menu command.
+    pub menu_name: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            public_answers: true,
+            menu_name: DEFAULT_MENU_NAME.to_owned(),
+        }
+    }
 }
 
 /// One thing a user did, as the core understands it.
@@ -45,9 +64,12 @@ pub enum Kind {
     Command { name: String, options: Options },
     /// Suggestions wanted for the option being typed in `command`.
     Autocomplete { command: String, typed: String },
-    /// A click on a follow-up button: the topic it shows, or `None` for a button the FAQ no
-    /// longer knows.
-    Button { topic: Option<String> },
+    /// A click on one of faqbot's buttons or menus.
+    Button(Press),
+    /// "Answer with FAQ" on a member's message.
+    MessageMenu(Message),
+    /// A new post in a forum the bot watches: its title, and its first message when known.
+    ForumPost { title: String, body: Option<String> },
 }
 
 /// The options faqbot's commands take, typed.
@@ -57,6 +79,40 @@ pub struct Options {
     pub question: Option<String>,
     /// `/faq topic:`.
     pub topic: Option<String>,
+    /// `for:`: the member the answer is for.
+    pub for_user: Option<u64>,
+}
+
+/// A member's message, as "Answer with FAQ" sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub id: u64,
+    pub channel: u64,
+    pub author: u64,
+    pub content: String,
+    /// Whether it holds embeds or attachments (which have no text to answer).
+    pub has_embeds: bool,
+    /// Whether it is one of this bot's own messages.
+    pub from_this_bot: bool,
+    /// Where to find it, for the answer to point to.
+    pub link: Option<String>,
+}
+
+/// Which of faqbot's buttons or menus was used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Press {
+    /// Show this topic.
+    Topic(String),
+    /// Post this topic as the answer to a member's message (a helper's choice).
+    Pick {
+        topic: String,
+        target: Target,
+        link: Option<String>,
+    },
+    /// 👍 or 👎 on an answer.
+    Vote { helpful: bool, key: VoteKey },
+    /// A button faqbot did not make, or no longer understands.
+    Unknown,
 }
 
 /// What to do about a request.
@@ -77,10 +133,15 @@ pub struct Decision {
 }
 
 /// What goes back to the user.
+// A message is what nearly every request gets: boxing it would allocate on every answer to
+// save a few hundred bytes on the rare autocomplete, in a value that lives for one request.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Response {
     Message(Reply),
     Choices(Vec<Choice>),
+    /// Nothing at all: a forum post the FAQ has no sure answer to.
+    Nothing,
 }
 
 /// The kind of request, for logs and metrics labels.
@@ -89,6 +150,8 @@ pub enum RequestKind {
     Command,
     Autocomplete,
     Button,
+    MessageMenu,
+    ForumPost,
 }
 
 impl RequestKind {
@@ -97,6 +160,8 @@ impl RequestKind {
             Self::Command => "command",
             Self::Autocomplete => "autocomplete",
             Self::Button => "button",
+            Self::MessageMenu => "message",
+            Self::ForumPost => "forum",
         }
     }
 }
@@ -105,7 +170,7 @@ impl RequestKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Label {
     pub kind: RequestKind,
-    /// The command's name as the user sent it (`topic` for a button).
+    /// The command's name as the user sent it (`topic`, `pick` or `vote` for a button).
     pub name: String,
     /// Whether `name` is one of faqbot's commands: metrics name only those, so that made-up
     /// names cannot grow their label sets.
@@ -119,15 +184,33 @@ impl Label {
     pub fn is_ask(&self) -> bool {
         self.action == Some(Action::Ask)
     }
+
+    fn of(kind: RequestKind, name: &str) -> Self {
+        Self {
+            kind,
+            name: name.to_owned(),
+            known: true,
+            action: None,
+        }
+    }
 }
 
 /// What insight keeps of an interaction: never who asked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Insight {
-    /// A topic was shown.
-    Answered { topic: String },
+    /// A topic was shown; with the question it answered, when it answered one.
+    Answered {
+        topic: String,
+        question: Option<(u64, String)>,
+    },
     /// A question got no sure answer.
     Unanswered { question: String, outcome: Outcome },
+    /// Someone said whether an answer helped.
+    Voted {
+        topic: String,
+        helpful: bool,
+        question: u64,
+    },
 }
 
 /// A public answer in a channel, as the memory of recent answers knows it.
@@ -142,7 +225,7 @@ pub struct RepeatKey {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Detail {
     None,
-    /// `/ask` (or `/faq` with free text): the question and the matcher's verdict.
+    /// `/ask` (or `/faq` with free text, or a message): the question and the verdict.
     Ask {
         question: String,
         verdict: Verdict,
@@ -152,13 +235,12 @@ pub enum Detail {
 }
 
 impl Pipeline {
-    /// `public_answers = false` makes every reply visible to the asker only.
-    pub fn new(faq: Faq, public_answers: bool) -> Self {
+    pub fn new(faq: Faq, settings: Settings) -> Self {
         Self {
-            catalogue: Catalogue::new(&faq),
+            catalogue: Catalogue::with_menu(&faq, &settings.menu_name),
             matcher: Matcher::new(&faq),
             faq,
-            public_answers,
+            settings,
         }
     }
 
@@ -173,6 +255,7 @@ impl Pipeline {
     /// What to answer to `request`.
     pub fn decide(&self, request: &Request) -> Decision {
         let now = request.now;
+        let lang = Lang::of(request.locale.as_deref());
         match &request.kind {
             Kind::Command { name, options } => {
                 let action = self.catalogue.action(name);
@@ -182,37 +265,54 @@ impl Pipeline {
                     known: action.is_some(),
                     action,
                 };
-                let (reply, detail) = match action {
+                let (mut reply, detail) = match action {
                     Some(Action::Topic(index)) => {
                         let topic = &self.faq.topics[index];
-                        (reply::topic(&self.faq, topic, now), Detail::None)
+                        (reply::topic(&self.faq, topic, now, lang), Detail::None)
                     }
                     Some(Action::Ask) => {
                         let question = options.question.clone().unwrap_or_default();
-                        self.ask(&question, now)
+                        self.ask(&question, now, lang)
                     }
                     Some(Action::Faq) => match options.topic.as_deref().map(str::trim) {
                         Some(id) if self.faq.topic(id).is_some() => {
                             let topic = self.faq.topic(id).expect("just found");
-                            (reply::topic(&self.faq, topic, now), Detail::None)
+                            (reply::topic(&self.faq, topic, now, lang), Detail::None)
                         }
-                        Some(typed) if !typed.is_empty() => self.ask(typed, now),
-                        _ => (reply::faq_list(&self.faq), Detail::None),
+                        Some(typed) if !typed.is_empty() => self.ask(typed, now, lang),
+                        _ => (reply::faq_list(&self.faq, lang), Detail::None),
                     },
                     Some(Action::Hours) => {
                         let contact = &self.faq.contact;
                         let status = contact.schedule.status(now);
-                        (reply::hours(contact, &status, now), Detail::Hours(status))
+                        let reply = reply::hours(contact, &status, now, lang);
+                        (reply, Detail::Hours(status))
                     }
-                    None => (unknown_command(name), Detail::None),
+                    // A message command's name sent as a slash command: nothing to answer.
+                    Some(Action::AnswerMessage) | None => {
+                        (unknown_command(name, lang), Detail::None)
+                    }
                 };
+                if let Some(user) = options.for_user {
+                    // Only a public answer is worth aiming at someone.
+                    if !reply.ephemeral && self.settings.public_answers {
+                        reply.addressed = Some(Addressed {
+                            user,
+                            intro: Text::new(),
+                        });
+                    }
+                }
                 self.message(request, label, reply, detail)
             }
             Kind::Autocomplete { command, typed } => {
                 let action = self.catalogue.action(command);
                 let choices = match action {
-                    Some(Action::Ask) => reply::question_choices(&self.faq, &self.matcher, typed),
-                    Some(Action::Faq) => reply::topic_choices(&self.faq, &self.matcher, typed),
+                    Some(Action::Ask) => {
+                        reply::question_choices(&self.faq, &self.matcher, typed, lang)
+                    }
+                    Some(Action::Faq) => {
+                        reply::topic_choices(&self.faq, &self.matcher, typed, lang)
+                    }
                     _ => Vec::new(),
                 };
                 Decision {
@@ -229,18 +329,42 @@ impl Pipeline {
                     detail: Detail::None,
                 }
             }
-            Kind::Button { topic } => {
-                let reply = match topic.as_deref().and_then(|id| self.faq.topic(id)) {
-                    Some(topic) => reply::topic(&self.faq, topic, now),
-                    None => stale_button(),
+            Kind::Button(press) => self.press(request, press, lang),
+            Kind::MessageMenu(message) => self.answer_message(request, message, lang),
+            Kind::ForumPost { title, body } => {
+                let question = match body {
+                    Some(body) if !body.trim().is_empty() => format!("{title}\n{body}"),
+                    _ => title.clone(),
                 };
-                let label = Label {
-                    kind: RequestKind::Button,
-                    name: "topic".to_owned(),
-                    known: true,
-                    action: None,
+                let verdict = self.matcher.ask(&question);
+                let label = Label::of(RequestKind::ForumPost, "forum");
+                let Some(topic) = verdict.topic() else {
+                    // Unsure: a forum post is not the place for "did you mean…?". Stay quiet.
+                    return Decision {
+                        response: Response::Nothing,
+                        label,
+                        outcome: Outcome::Refused,
+                        insight: Some(Insight::Unanswered {
+                            question,
+                            outcome: Outcome::Refused,
+                        }),
+                        repeat: None,
+                        detail: Detail::Ask {
+                            question: title.clone(),
+                            verdict,
+                        },
+                    };
                 };
-                self.message(request, label, reply, Detail::None)
+                let mut reply = reply::topic(&self.faq, &self.faq.topics[topic], now, lang);
+                reply.votes = Some(self.votes(topic, &question, lang));
+                let detail = Detail::Ask { question, verdict };
+                // Posted in the post's own thread: never private, never a repeat.
+                let mut decision = self.message(request, label, reply, detail);
+                decision.repeat = None;
+                if let Response::Message(reply) = &mut decision.response {
+                    reply.ephemeral = false;
+                }
+                decision
             }
         }
     }
@@ -248,15 +372,45 @@ impl Pipeline {
     /// The decision for the same answer asked for again in a channel that has just had it
     /// (the memory of recent answers knows when, and the front end maybe where): the asker
     /// gets the answer itself, privately, with a pointer to the public one.
-    pub fn repeat(&self, decision: Decision, at: Timestamp, link: Option<&str>) -> Decision {
+    pub fn repeat(
+        &self,
+        decision: Decision,
+        request: &Request,
+        at: Timestamp,
+        link: Option<&str>,
+    ) -> Decision {
         let Response::Message(reply) = &decision.response else {
             return decision;
         };
+        let lang = Lang::of(request.locale.as_deref());
+        let mut private = reply::repeat(reply, at, link, lang);
+        // The asker asked: no need to ping anyone for a private copy.
+        private.addressed = None;
         Decision {
-            response: Response::Message(reply::repeat(reply, at, link)),
+            response: Response::Message(private),
             repeat: None,
             ..decision
         }
+    }
+
+    /// The reply to a second vote on the same answer by the same member (the front end keeps
+    /// count): thanks again, and nothing recorded.
+    pub fn already_voted(&self, request: &Request) -> Decision {
+        let words = Lang::of(request.locale.as_deref()).words();
+        let reply = Reply {
+            body: Text::from(words.already_voted),
+            ephemeral: true,
+            outcome: Outcome::Notice,
+            ..Reply::default()
+        };
+        let mut decision = self.message(
+            request,
+            Label::of(RequestKind::Button, "vote"),
+            reply,
+            Detail::None,
+        );
+        decision.insight = None;
+        decision
     }
 
     /// The bot's status line now, and when it next needs changing.
@@ -266,14 +420,178 @@ impl Pipeline {
         (reply::presence(contact, &status, now), status.next_change)
     }
 
-    fn ask(&self, question: &str, now: Timestamp) -> (Reply, Detail) {
+    fn ask(&self, question: &str, now: Timestamp, lang: Lang) -> (Reply, Detail) {
         let verdict = self.matcher.ask(question);
-        let reply = reply::ask(&self.faq, question, &verdict, now);
+        let mut reply = reply::ask(&self.faq, question, &verdict, now, lang);
+        if let Some(topic) = verdict.topic() {
+            reply.votes = Some(self.votes(topic, question, lang));
+        }
         let detail = Detail::Ask {
             question: question.trim().to_owned(),
             verdict,
         };
         (reply, detail)
+    }
+
+    fn votes(&self, topic: TopicIndex, question: &str, lang: Lang) -> Votes {
+        let words = lang.words();
+        Votes {
+            key: VoteKey {
+                topic: self.faq.topics[topic].id.clone(),
+                question: text::key(question),
+            },
+            helpful: words.helpful,
+            not_helpful: words.not_helpful,
+        }
+    }
+
+    /// A member's message answered from its context menu: posted for its author when the FAQ
+    /// is sure, otherwise the helper picks, privately, which topic to post.
+    fn answer_message(&self, request: &Request, message: &Message, lang: Lang) -> Decision {
+        let words = lang.words();
+        let label = Label {
+            kind: RequestKind::MessageMenu,
+            name: self.settings.menu_name.clone(),
+            known: true,
+            action: Some(Action::AnswerMessage),
+        };
+        let note = |text: &str| Reply {
+            title: Some(Text::from(words.nothing_to_answer_title)),
+            body: Text::from(text),
+            ephemeral: true,
+            outcome: Outcome::Notice,
+            ..Reply::default()
+        };
+        let question = message.content.trim();
+        if message.from_this_bot {
+            return self.message(request, label, note(words.own_message), Detail::None);
+        }
+        if question.is_empty() {
+            let why = if message.has_embeds {
+                words.embeds_only
+            } else {
+                words.empty_message
+            };
+            return self.message(request, label, note(why), Detail::None);
+        }
+        let verdict = self.matcher.ask(question);
+        let detail = Detail::Ask {
+            question: question.to_owned(),
+            verdict: verdict.clone(),
+        };
+        let target = Target {
+            author: message.author,
+            channel: message.channel,
+            message: message.id,
+        };
+        let reply = match verdict.topic() {
+            Some(topic) => {
+                let mut reply =
+                    self.for_author(topic, &target, message.link.as_deref(), request.now, lang);
+                reply.votes = Some(self.votes(topic, question, lang));
+                reply
+            }
+            None => {
+                let closest: Vec<TopicIndex> = verdict.suggestions().to_vec();
+                let every: Vec<TopicIndex> = (0..self.faq.topics.len()).collect();
+                Reply {
+                    title: Some(Text::from(words.pick_title)),
+                    body: (words.pick)(&reply::quoted(question)),
+                    suggestions: reply::suggestions(&self.faq, &closest, lang),
+                    menu: reply::suggestions(&self.faq, &every, lang),
+                    pick_for: Some(target),
+                    ephemeral: true,
+                    outcome: match verdict {
+                        Verdict::Unsure { .. } => Outcome::Unsure,
+                        _ => Outcome::Refused,
+                    },
+                    ..Reply::default()
+                }
+            }
+        };
+        self.message(request, label, reply, detail)
+    }
+
+    /// `topic` posted publicly for the author of `target`, pointing to their message.
+    fn for_author(
+        &self,
+        topic: TopicIndex,
+        target: &Target,
+        link: Option<&str>,
+        now: Timestamp,
+        lang: Lang,
+    ) -> Reply {
+        let mut reply = reply::topic(&self.faq, &self.faq.topics[topic], now, lang);
+        reply.addressed = Some(Addressed {
+            user: target.author,
+            intro: (lang.words().for_you)(link),
+        });
+        reply.ephemeral = false;
+        reply
+    }
+
+    fn press(&self, request: &Request, press: &Press, lang: Lang) -> Decision {
+        let words = lang.words();
+        match press {
+            Press::Topic(id) => {
+                let reply = match self.faq.topic(id) {
+                    Some(topic) => reply::topic(&self.faq, topic, request.now, lang),
+                    None => stale_button(lang),
+                };
+                self.message(
+                    request,
+                    Label::of(RequestKind::Button, "topic"),
+                    reply,
+                    Detail::None,
+                )
+            }
+            Press::Pick {
+                topic,
+                target,
+                link,
+            } => {
+                let label = Label::of(RequestKind::Button, "pick");
+                let Some(index) = self.faq.topics.iter().position(|t| &t.id == topic) else {
+                    return self.message(request, label, stale_button(lang), Detail::None);
+                };
+                let mut reply = self.for_author(index, target, link.as_deref(), request.now, lang);
+                // The helper chose it: no vote key (there is no question of the author's to
+                // tie it to), and posted even if answers are otherwise private.
+                reply.votes = None;
+                let mut decision = self.message(request, label, reply, Detail::None);
+                decision.repeat = None;
+                if let Response::Message(reply) = &mut decision.response {
+                    reply.ephemeral = false;
+                }
+                decision
+            }
+            Press::Vote { helpful, key } => {
+                let reply = Reply {
+                    body: Text::from(words.thanks),
+                    ephemeral: true,
+                    outcome: Outcome::Notice,
+                    ..Reply::default()
+                };
+                let mut decision = self.message(
+                    request,
+                    Label::of(RequestKind::Button, "vote"),
+                    reply,
+                    Detail::None,
+                );
+                decision.insight = Some(Insight::Voted {
+                    topic: key.topic.clone(),
+                    helpful: *helpful,
+                    question: key.question,
+                });
+                decision
+            }
+            Press::Unknown => self.message(
+                request,
+                Label::of(RequestKind::Button, "topic"),
+                stale_button(lang),
+                Detail::None,
+            ),
+        }
     }
 
     fn message(
@@ -283,9 +601,18 @@ impl Pipeline {
         mut reply: Reply,
         detail: Detail,
     ) -> Decision {
-        reply.ephemeral |= !self.public_answers;
+        reply.ephemeral |= !self.settings.public_answers;
         let insight = match (reply.outcome, &detail) {
-            (Outcome::Answered, _) => reply.topic.clone().map(|topic| Insight::Answered { topic }),
+            (Outcome::Answered, Detail::Ask { question, verdict }) if verdict.topic().is_some() => {
+                reply.topic.clone().map(|topic| Insight::Answered {
+                    topic,
+                    question: Some((text::key(question), question.clone())),
+                })
+            }
+            (Outcome::Answered, _) => reply.topic.clone().map(|topic| Insight::Answered {
+                topic,
+                question: None,
+            }),
             (Outcome::Unsure | Outcome::Refused, Detail::Ask { question, .. }) => {
                 Some(Insight::Unanswered {
                     question: question.clone(),
@@ -295,7 +622,7 @@ impl Pipeline {
             _ => None,
         };
         let repeat = match request.channel {
-            Some(channel) if !reply.ephemeral => Some(RepeatKey {
+            Some(channel) if !reply.ephemeral && reply.addressed.is_none() => Some(RepeatKey {
                 channel,
                 answer: fingerprint(&reply),
             }),
@@ -313,10 +640,11 @@ impl Pipeline {
 }
 
 /// What a user sees when the bot failed to answer: said by the front end that failed.
-pub fn apology() -> Reply {
+pub fn apology(locale: Option<&str>) -> Reply {
+    let words = Lang::of(locale).words();
     Reply {
-        title: Some(Text::from("Sorry, something went wrong")),
-        body: Text::from("I couldn't answer that just now. Please try again in a moment."),
+        title: Some(Text::from(words.sorry_title)),
+        body: Text::from(words.sorry),
         ephemeral: true,
         outcome: Outcome::Notice,
         ..Reply::default()
@@ -332,13 +660,11 @@ fn fingerprint(reply: &Reply) -> u64 {
     hasher.finish()
 }
 
-fn stale_button() -> Reply {
+fn stale_button(lang: Lang) -> Reply {
+    let words = lang.words();
     Reply {
-        title: Some(Text::from("That topic is gone")),
-        body: Text::new()
-            .plain("The FAQ has changed since this button was made. Use ")
-            .command("faq")
-            .plain(" to see every topic it has now."),
+        title: Some(Text::from(words.gone_title)),
+        body: (words.gone)(),
         ephemeral: true,
         outcome: Outcome::Notice,
         ..Reply::default()
@@ -347,16 +673,11 @@ fn stale_button() -> Reply {
 
 /// A command this FAQ does not have, say one left registered by an older FAQ, gets a polite
 /// pointer to `/faq` rather than silence.
-fn unknown_command(name: &str) -> Reply {
+fn unknown_command(name: &str, lang: Lang) -> Reply {
+    let words = lang.words();
     Reply {
-        title: Some(Text::from("Unknown command")),
-        body: Text::new()
-            .command(name)
-            .plain(" is not part of this FAQ (any more). Use ")
-            .command("faq")
-            .plain(" to see every topic, or ")
-            .command("ask")
-            .plain(" a question in your own words."),
+        title: Some(Text::from(words.unknown_title)),
+        body: (words.unknown)(name),
         ephemeral: true,
         outcome: Outcome::Notice,
         ..Reply::default()
@@ -366,6 +687,7 @@ fn unknown_command(name: &str) -> Reply {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::catalogue::CommandKind;
 
     fn now() -> Timestamp {
         "2026-11-25T10:15:00+01:00".parse().unwrap()
@@ -377,7 +699,7 @@ mod tests {
                 name: name.to_owned(),
                 options: Options {
                     question: question.map(str::to_owned),
-                    topic: None,
+                    ..Options::default()
                 },
             },
             channel: Some(7),
@@ -390,15 +712,37 @@ mod tests {
     fn message(decision: &Decision) -> &Reply {
         match &decision.response {
             Response::Message(reply) => reply,
-            Response::Choices(_) => panic!("a message"),
+            _ => panic!("a message"),
+        }
+    }
+
+    fn on_message(content: &str) -> Request {
+        Request {
+            kind: Kind::MessageMenu(Message {
+                id: 30,
+                channel: 7,
+                author: 20,
+                content: content.to_owned(),
+                has_embeds: false,
+                from_this_bot: false,
+                link: Some("https://discord.com/channels/1/7/30".to_owned()),
+            }),
+            channel: Some(7),
+            user: Some(1),
+            locale: None,
+            now: now(),
         }
     }
 
     #[test]
     fn every_registered_command_is_answered() {
-        let pipeline = Pipeline::new(Faq::embedded(), true);
+        let pipeline = Pipeline::new(Faq::embedded(), Settings::default());
         for command in pipeline.catalogue().commands() {
-            let decision = pipeline.decide(&self::command(&command.name, Some("logo")));
+            let request = match command.kind {
+                CommandKind::Chat => self::command(&command.name, Some("logo")),
+                CommandKind::Message => on_message("Can I use the ISO logo on my website?"),
+            };
+            let decision = pipeline.decide(&request);
             assert!(decision.label.known, "/{}", command.name);
             assert_ne!(
                 message(&decision).title,
@@ -411,15 +755,16 @@ mod tests {
 
     #[test]
     fn unknown_commands_and_stale_buttons_get_polite_private_replies() {
-        let pipeline = Pipeline::new(Faq::embedded(), true);
+        let pipeline = Pipeline::new(Faq::embedded(), Settings::default());
         let unknown = pipeline.decide(&command("old-topic", None));
         assert!(message(&unknown).ephemeral);
         assert!(!unknown.label.known);
         assert_eq!(unknown.repeat, None, "private replies are never repeats");
         let button = |topic: Option<&str>| Request {
-            kind: Kind::Button {
-                topic: topic.map(str::to_owned),
-            },
+            kind: Kind::Button(match topic {
+                Some(t) => Press::Topic(t.to_owned()),
+                None => Press::Unknown,
+            }),
             ..command("x", None)
         };
         assert!(message(&pipeline.decide(&button(Some("old-topic")))).ephemeral);
@@ -432,14 +777,15 @@ mod tests {
         assert_eq!(
             fine.insight,
             Some(Insight::Answered {
-                topic: "logo".to_owned()
+                topic: "logo".to_owned(),
+                question: None,
             })
         );
     }
 
     #[test]
     fn ask_decisions_carry_the_verdict_and_what_insight_keeps() {
-        let pipeline = Pipeline::new(Faq::embedded(), true);
+        let pipeline = Pipeline::new(Faq::embedded(), Settings::default());
         let answered = pipeline.decide(&command("ask", Some("can companies join ISO?")));
         assert_eq!(answered.outcome, Outcome::Answered);
         assert!(answered.label.is_ask());
@@ -458,7 +804,7 @@ mod tests {
 
     #[test]
     fn the_same_answer_has_the_same_key_however_it_was_asked() {
-        let pipeline = Pipeline::new(Faq::embedded(), true);
+        let pipeline = Pipeline::new(Faq::embedded(), Settings::default());
         let by_command = pipeline.decide(&command("membership", None));
         let by_ask = pipeline.decide(&command("ask", Some("can companies join ISO?")));
         assert_eq!(by_command.repeat, by_ask.repeat);
@@ -470,10 +816,12 @@ mod tests {
 
     #[test]
     fn a_repeat_gives_the_asker_the_answer_itself_privately() {
-        let pipeline = Pipeline::new(Faq::embedded(), true);
+        let pipeline = Pipeline::new(Faq::embedded(), Settings::default());
         let first = pipeline.decide(&command("logo", None));
+        let request = command("logo", None);
         let again = pipeline.repeat(
             first.clone(),
+            &request,
             now(),
             Some("https://discord.com/channels/1/2/3"),
         );
@@ -490,7 +838,13 @@ mod tests {
 
     #[test]
     fn private_answers_when_configured() {
-        let private = Pipeline::new(Faq::embedded(), false);
+        let private = Pipeline::new(
+            Faq::embedded(),
+            Settings {
+                public_answers: false,
+                ..Settings::default()
+            },
+        );
         let decision = private.decide(&command("logo", None));
         assert!(message(&decision).ephemeral);
         assert_eq!(decision.repeat, None);
@@ -498,7 +852,7 @@ mod tests {
 
     #[test]
     fn autocomplete_only_for_commands_with_options() {
-        let pipeline = Pipeline::new(Faq::embedded(), true);
+        let pipeline = Pipeline::new(Faq::embedded(), Settings::default());
         let complete = |command: &str, typed: &str| {
             let decision = pipeline.decide(&Request {
                 kind: Kind::Autocomplete {
@@ -509,11 +863,223 @@ mod tests {
             });
             match decision.response {
                 Response::Choices(choices) => choices.len(),
-                Response::Message(_) => panic!("choices"),
+                _ => panic!("choices"),
             }
         };
         assert_eq!(complete("faq", ""), pipeline.faq().topics.len());
         assert!(complete("ask", "logo") > 0);
         assert_eq!(complete("hours", "x"), 0);
+    }
+
+    #[test]
+    fn a_sure_message_answer_is_posted_for_its_author_with_votes() {
+        let pipeline = Pipeline::new(Faq::embedded(), Settings::default());
+        let decision = pipeline.decide(&on_message(
+            "hey, am I allowed to put the ISO logo on our packaging?",
+        ));
+        assert_eq!(decision.label.action, Some(Action::AnswerMessage));
+        let reply = message(&decision);
+        assert!(!reply.ephemeral, "posted for everyone");
+        assert_eq!(reply.topic.as_deref(), Some("logo"));
+        let addressed = reply.addressed.as_ref().expect("addressed");
+        assert_eq!(
+            addressed.user, 20,
+            "to the message's author, not the helper"
+        );
+        assert!(addressed
+            .intro
+            .words()
+            .contains("https://discord.com/channels/1/7/30"));
+        let votes = reply.votes.as_ref().expect("votes");
+        assert_eq!(votes.key.topic, "logo");
+        assert_eq!(
+            decision.repeat, None,
+            "an answer for someone is never a repeat"
+        );
+        assert!(matches!(
+            &decision.insight,
+            Some(Insight::Answered { topic, question: Some((key, _)) })
+                if topic == "logo" && *key == votes.key.question
+        ));
+    }
+
+    #[test]
+    fn an_unsure_message_answer_lets_the_helper_pick_privately() {
+        let pipeline = Pipeline::new(Faq::embedded(), Settings::default());
+        let decision = pipeline.decide(&on_message("what's the best pizza in Geneva?"));
+        let reply = message(&decision);
+        assert!(reply.ephemeral);
+        assert_eq!(
+            reply.addressed, None,
+            "nobody is pinged until the helper picks"
+        );
+        let target = reply.pick_for.clone().expect("a pick");
+        assert_eq!((target.author, target.channel, target.message), (20, 7, 30));
+        assert_eq!(reply.menu.len(), pipeline.faq().topics.len(), "every topic");
+
+        let picked = pipeline.decide(&Request {
+            kind: Kind::Button(Press::Pick {
+                topic: "membership".to_owned(),
+                target,
+                link: Some("https://discord.com/channels/1/7/30".to_owned()),
+            }),
+            ..on_message("")
+        });
+        let posted = message(&picked);
+        assert!(!posted.ephemeral);
+        assert_eq!(posted.topic.as_deref(), Some("membership"));
+        assert_eq!(posted.addressed.as_ref().map(|a| a.user), Some(20));
+        assert_eq!(
+            posted.votes, None,
+            "the helper chose; there is no question to vote on"
+        );
+    }
+
+    #[test]
+    fn nothing_to_answer_in_empty_embed_only_or_own_messages() {
+        let pipeline = Pipeline::new(Faq::embedded(), Settings::default());
+        let words = Lang::English.words();
+        let note = |message: Message| {
+            let decision = pipeline.decide(&Request {
+                kind: Kind::MessageMenu(message),
+                ..on_message("")
+            });
+            let reply = message_of(decision);
+            assert!(reply.ephemeral && reply.addressed.is_none());
+            reply.body.words()
+        };
+        let base = match on_message("").kind {
+            Kind::MessageMenu(message) => message,
+            _ => unreachable!(),
+        };
+        assert_eq!(note(base.clone()), words.empty_message);
+        let embeds = Message {
+            has_embeds: true,
+            ..base.clone()
+        };
+        assert_eq!(note(embeds), words.embeds_only);
+        let own = Message {
+            from_this_bot: true,
+            content: "Who is allowed to use the ISO logo?".to_owned(),
+            ..base
+        };
+        assert_eq!(note(own), words.own_message);
+    }
+
+    fn message_of(decision: Decision) -> Reply {
+        match decision.response {
+            Response::Message(reply) => reply,
+            other => panic!("a message, not {other:?}"),
+        }
+    }
+
+    #[test]
+    fn for_someone_addresses_public_answers_only() {
+        let pipeline = Pipeline::new(Faq::embedded(), Settings::default());
+        let mut request = command("membership", None);
+        if let Kind::Command { options, .. } = &mut request.kind {
+            options.for_user = Some(42);
+        }
+        let decision = pipeline.decide(&request);
+        assert_eq!(
+            message(&decision).addressed.as_ref().map(|a| a.user),
+            Some(42)
+        );
+        assert_eq!(decision.repeat, None);
+
+        let private = Pipeline::new(
+            Faq::embedded(),
+            Settings {
+                public_answers: false,
+                ..Settings::default()
+            },
+        );
+        assert_eq!(message(&private.decide(&request)).addressed, None);
+    }
+
+    #[test]
+    fn votes_are_recorded_once_with_the_question_they_judge() {
+        let pipeline = Pipeline::new(Faq::embedded(), Settings::default());
+        let key = VoteKey {
+            topic: "logo".to_owned(),
+            question: 99,
+        };
+        let vote = Request {
+            kind: Kind::Button(Press::Vote {
+                helpful: false,
+                key,
+            }),
+            ..command("x", None)
+        };
+        let decision = pipeline.decide(&vote);
+        assert!(message(&decision).ephemeral);
+        assert_eq!(
+            decision.insight,
+            Some(Insight::Voted {
+                topic: "logo".to_owned(),
+                helpful: false,
+                question: 99
+            })
+        );
+        let again = pipeline.already_voted(&vote);
+        assert_eq!(again.insight, None);
+        assert!(message(&again).ephemeral);
+    }
+
+    #[test]
+    fn french_users_get_french_words_and_french_titles() {
+        let pipeline = Pipeline::new(Faq::embedded(), Settings::default());
+        let mut request = command("ask", Some("can I use the ISO logo on my website"));
+        request.locale = Some("fr".to_owned());
+        let french = message(&pipeline.decide(&request)).clone();
+        request.locale = Some("en-GB".to_owned());
+        let english = message(&pipeline.decide(&request)).clone();
+        assert_eq!(french.topic, english.topic);
+        assert_ne!(french.title, english.title, "the topic's French title");
+        assert_eq!(
+            french.votes.as_ref().map(|v| v.helpful),
+            Some(Lang::French.words().helpful)
+        );
+        let hours = |locale: &str| {
+            let mut request = command("hours", None);
+            request.locale = Some(locale.to_owned());
+            message(&pipeline.decide(&request)).fields[0].name.words()
+        };
+        assert_ne!(hours("fr"), hours("en-US"));
+    }
+
+    #[test]
+    fn forum_posts_get_a_public_answer_or_nothing() {
+        let pipeline = Pipeline::new(
+            Faq::embedded(),
+            Settings {
+                public_answers: false,
+                ..Settings::default()
+            },
+        );
+        let post = |title: &str, body: Option<&str>| {
+            pipeline.decide(&Request {
+                kind: Kind::ForumPost {
+                    title: title.to_owned(),
+                    body: body.map(str::to_owned),
+                },
+                ..command("x", None)
+            })
+        };
+        let sure = post(
+            "Logo question",
+            Some("Can we print the ISO logo on our products?"),
+        );
+        assert_eq!(sure.label.kind, RequestKind::ForumPost);
+        let reply = message(&sure);
+        assert!(
+            !reply.ephemeral,
+            "a post's thread is public whatever the setting"
+        );
+        assert_eq!(reply.topic.as_deref(), Some("logo"));
+        assert_eq!(sure.repeat, None);
+        let unsure = post("Pizza", Some("Where is the best pizza in Geneva?"));
+        assert_eq!(unsure.response, Response::Nothing);
+        assert!(matches!(unsure.insight, Some(Insight::Unanswered { .. })));
     }
 }

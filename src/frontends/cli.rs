@@ -248,14 +248,16 @@ pub fn run(
         }
         Command::Check => check(&setup, out)?,
         Command::Commands { json: true } => {
-            let body =
-                crate::frontends::discord::commands::registration(&Catalogue::new(&setup.faq));
+            let body = crate::frontends::discord::commands::registration(&Catalogue::with_menu(
+                &setup.faq,
+                &setup.config.message_command,
+            ));
             serde_json::to_writer(&mut *out, &body).map_err(io::Error::from)?;
             writeln!(out)?;
         }
         Command::Commands { json: false } => commands(&setup, out)?,
         Command::Ask { ref question, json } => {
-            let pipeline = Pipeline::new(setup.faq.clone(), true);
+            let pipeline = Pipeline::new(setup.faq.clone(), setup.config.pipeline_settings());
             let question = question.join(" ");
             let now = Timestamp::now();
             if question == "-" {
@@ -320,7 +322,7 @@ pub fn run(
             }
         }
         Command::Hours { at, json } => hours(
-            &Pipeline::new(setup.faq.clone(), true),
+            &Pipeline::new(setup.faq.clone(), setup.config.pipeline_settings()),
             at.unwrap_or_else(Timestamp::now),
             json,
             out,
@@ -433,7 +435,7 @@ fn request(name: &str, question: Option<&str>, now: Timestamp) -> Request {
             name: name.to_owned(),
             options: Options {
                 question: question.map(str::to_owned),
-                topic: None,
+                ..Options::default()
             },
         },
         channel: None,
@@ -448,7 +450,7 @@ fn text(pipeline: &Pipeline, decision: &Decision, now: Timestamp) -> String {
     let tz = pipeline.faq().contact.schedule.zone().tz();
     match &decision.response {
         Response::Message(reply) => terminal::reply(reply, tz, now),
-        Response::Choices(_) => String::new(),
+        Response::Choices(_) | Response::Nothing => String::new(),
     }
 }
 
@@ -585,6 +587,31 @@ fn print_report(
         };
         writeln!(out, "  {:>6}  {}{unsure}", q.count, q.question)?;
     }
+    writeln!(out, "\nWas it helpful? 👍 and 👎 per topic:")?;
+    if report.helpfulness.is_empty() {
+        writeln!(out, "  (no votes yet)")?;
+    }
+    for h in &report.helpfulness {
+        let total = h.helpful + h.unhelpful;
+        let share = h.helpful * 100 / total.max(1);
+        writeln!(
+            out,
+            "  {:>4} 👍 {:>4} 👎  {share:>3}% helpful  /{}",
+            h.helpful, h.unhelpful, h.topic
+        )?;
+    }
+    writeln!(out, "\nAnswers that did not help (👎), most often first:")?;
+    if report.unhelpful.is_empty() {
+        writeln!(out, "  (none yet)")?;
+    }
+    for u in &report.unhelpful {
+        let question = if u.question.is_empty() {
+            "(wording not kept)"
+        } else {
+            &u.question
+        };
+        writeln!(out, "  {:>6}  {question}  → /{}", u.count, u.topic)?;
+    }
     Ok(())
 }
 
@@ -627,7 +654,7 @@ fn hours(pipeline: &Pipeline, now: Timestamp, json: bool, out: &mut impl Write) 
 }
 
 fn commands(setup: &Setup, out: &mut impl Write) -> io::Result<()> {
-    let catalogue = Catalogue::new(&setup.faq);
+    let catalogue = Catalogue::with_menu(&setup.faq, &setup.config.message_command);
     let scope = if setup.config.guilds.is_empty() {
         "global"
     } else {
@@ -635,6 +662,9 @@ fn commands(setup: &Setup, out: &mut impl Write) -> io::Result<()> {
     };
     writeln!(out, "{} commands ({scope}):", catalogue.commands().len())?;
     let usage = |c: &crate::core::catalogue::Command| {
+        if c.kind == crate::core::catalogue::CommandKind::Message {
+            return format!("[message menu] {}", c.name);
+        }
         let mut usage = format!("/{}", c.name);
         for o in &c.options {
             let (open, close) = if o.required { ("", "") } else { ("[", "]") };
@@ -649,12 +679,13 @@ fn commands(setup: &Setup, out: &mut impl Write) -> io::Result<()> {
         .max()
         .unwrap_or(0);
     for command in catalogue.commands() {
-        let kind = match command.action {
-            Action::Topic(_) => "topic",
-            _ => "built-in",
+        let (kind, description) = match command.action {
+            Action::Topic(_) => ("topic", command.description.english.as_str()),
+            Action::AnswerMessage => ("built-in", "answer someone's message from its Apps menu"),
+            _ => ("built-in", command.description.english.as_str()),
         };
         let usage = usage(command);
-        writeln!(out, "  {usage:<width$}  {kind:<8}  {}", command.description)?;
+        writeln!(out, "  {usage:<width$}  {kind:<8}  {description}")?;
     }
     Ok(())
 }

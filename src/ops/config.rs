@@ -87,9 +87,23 @@ pub struct Config {
     pub insights_db: Option<PathBuf>,
     /// How long insight records are kept.
     pub insights_retention: std::time::Duration,
+    /// The message context-menu command's name ("Answer with FAQ").
+    pub message_command: String,
+    /// Forums whose new posts the gateway bot answers, when sure.
+    pub forum_channels: Vec<u64>,
     /// Problems that do not stop the bot but deserve the admin's attention, such as a token
     /// file other users can read.
     pub warnings: Vec<String>,
+}
+
+impl Config {
+    /// How the bot answers, from these settings.
+    pub fn pipeline_settings(&self) -> crate::core::pipeline::Settings {
+        crate::core::pipeline::Settings {
+            public_answers: self.public_answers,
+            menu_name: self.message_command.clone(),
+        }
+    }
 }
 
 impl Default for Config {
@@ -111,6 +125,8 @@ impl Default for Config {
             repeat_window: std::time::Duration::from_secs(60),
             insights_db: None,
             insights_retention: std::time::Duration::from_secs(90 * 86_400),
+            message_command: crate::core::catalogue::DEFAULT_MENU_NAME.to_owned(),
+            forum_channels: Vec::new(),
             warnings: Vec::new(),
         }
     }
@@ -130,7 +146,9 @@ pub enum ConfigError {
 }
 
 /// Every key `config.toml` accepts; `config.example.toml` documents each.
-pub const KEYS: [&str; 16] = [
+pub const KEYS: [&str; 18] = [
+    "message_command",
+    "forum_channels",
     "insights",
     "insights_db",
     "insights_days",
@@ -168,10 +186,10 @@ fn kind_of(key: &str) -> Option<Kind> {
     Some(match key {
         "public_answers" | "watch_faq" | "insights" => Kind::Bool,
         "token_file" | "api_url" | "faq" | "public_key" | "interactions_path"
-        | "metrics_listen" | "insights_db" => Kind::Text,
+        | "metrics_listen" | "insights_db" | "message_command" => Kind::Text,
         "signature_window_secs" | "repeat_window_secs" | "insights_days" => Kind::Integer,
         "application_id" => Kind::Id,
-        "guilds" => Kind::Ids,
+        "guilds" | "forum_channels" => Kind::Ids,
         "token" => Kind::Any,
         _ => return None,
     })
@@ -231,6 +249,8 @@ impl Kind {
 
 #[derive(Deserialize)]
 struct RawConfig {
+    message_command: Option<Spanned<String>>,
+    forum_channels: Option<Vec<Spanned<GuildId>>>,
     /// Only here to refuse it with a helpful message.
     token: Option<Spanned<toml::Value>>,
     token_file: Option<Spanned<String>>,
@@ -399,6 +419,28 @@ impl Config {
                 ),
             }
         }
+        let mut forum_channels = Vec::new();
+        for channel in raw.forum_channels.iter().flatten() {
+            match snowflake(channel.get_ref()) {
+                Some(id) => forum_channels.push(id),
+                None => problem(
+                    channel.span(),
+                    "not a channel id".into(),
+                    "copy the forum's id (Developer Mode → right-click the forum → Copy Channel ID)",
+                ),
+            }
+        }
+        let message_command = match &raw.message_command {
+            Some(name) if !(1..=32).contains(&name.get_ref().trim().chars().count()) => {
+                problem(
+                    name.span(),
+                    format!("`{}` is not a command name Discord accepts", name.get_ref()),
+                    "give the message command a name of 1 to 32 characters, e.g. \"Answer with FAQ\"",
+                );
+                None
+            }
+            name => name.as_ref().map(|n| n.get_ref().trim().to_owned()),
+        };
         let api_url = raw.api_url.as_ref().and_then(|url| {
             api_url(url.get_ref())
                 .map_err(|message| problem(url.span(), message, API_URL_HELP))
@@ -507,6 +549,8 @@ impl Config {
             repeat_window: repeat_window.unwrap_or(Self::default().repeat_window),
             insights_db,
             insights_retention: insights_retention.unwrap_or(Self::default().insights_retention),
+            message_command: message_command.unwrap_or(Self::default().message_command),
+            forum_channels,
             warnings,
         })
     }

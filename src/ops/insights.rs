@@ -21,7 +21,7 @@ const QUESTION_CHARS: usize = 300;
 /// Records waiting for the writer before new ones are dropped.
 const QUEUE: usize = 1024;
 /// The schema version this build writes; older databases are migrated up to it.
-const SCHEMA_VERSION: i64 = 1;
+const SCHEMA_VERSION: i64 = 2;
 
 /// One thing worth remembering about an interaction, as the core decided it.
 pub use crate::core::pipeline::Insight as Record;
@@ -119,8 +119,37 @@ fn migrate(connection: &Connection) -> rusqlite::Result<()> {
              COMMIT;",
         )?;
     }
+    if version < 2 {
+        // Votes: 👍/👎 per topic and day, and the questions whose answers did not help, by the
+        // key of the question (whose wording `asked` keeps). Never who voted.
+        connection.execute_batch(
+            "BEGIN;
+             CREATE TABLE asked (
+                 key TEXT PRIMARY KEY,
+                 day TEXT NOT NULL,
+                 question TEXT NOT NULL,
+                 topic TEXT NOT NULL
+             );
+             CREATE TABLE votes (
+                 day TEXT NOT NULL,
+                 topic TEXT NOT NULL,
+                 helpful INTEGER NOT NULL,
+                 unhelpful INTEGER NOT NULL,
+                 PRIMARY KEY (day, topic)
+             );
+             CREATE TABLE unhelpful (
+                 id INTEGER PRIMARY KEY,
+                 day TEXT NOT NULL,
+                 key TEXT NOT NULL,
+                 topic TEXT NOT NULL
+             );
+             CREATE INDEX unhelpful_day ON unhelpful (day);
+             PRAGMA user_version = 2;
+             COMMIT;",
+        )?;
+    }
     debug_assert_eq!(
-        SCHEMA_VERSION, 1,
+        SCHEMA_VERSION, 2,
         "add a migration step for each new version"
     );
     Ok(())
@@ -154,11 +183,41 @@ fn day(now: Timestamp) -> String {
 
 fn insert(connection: &Connection, record: &Record, now: Timestamp) -> rusqlite::Result<()> {
     match record {
-        Record::Answered { topic } => connection.execute(
-            "INSERT INTO answers (day, topic, count) VALUES (?1, ?2, 1)
-             ON CONFLICT (day, topic) DO UPDATE SET count = count + 1",
-            params![day(now), topic],
-        )?,
+        Record::Answered { topic, question } => {
+            if let Some((key, question)) = question {
+                let question: String = question.trim().chars().take(QUESTION_CHARS).collect();
+                connection.execute(
+                    "INSERT INTO asked (key, day, question, topic) VALUES (?1, ?2, ?3, ?4)
+                     ON CONFLICT (key) DO UPDATE SET day = ?2, question = ?3, topic = ?4",
+                    params![format!("{key:016x}"), day(now), question.trim_end(), topic],
+                )?;
+            }
+            connection.execute(
+                "INSERT INTO answers (day, topic, count) VALUES (?1, ?2, 1)
+                 ON CONFLICT (day, topic) DO UPDATE SET count = count + 1",
+                params![day(now), topic],
+            )?
+        }
+        Record::Voted {
+            topic,
+            helpful,
+            question,
+        } => {
+            let (up, down) = if *helpful { (1, 0) } else { (0, 1) };
+            connection.execute(
+                "INSERT INTO votes (day, topic, helpful, unhelpful) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (day, topic) DO UPDATE SET helpful = helpful + ?3,
+                                                         unhelpful = unhelpful + ?4",
+                params![day(now), topic, up, down],
+            )?;
+            if !helpful {
+                connection.execute(
+                    "INSERT INTO unhelpful (day, key, topic) VALUES (?1, ?2, ?3)",
+                    params![day(now), format!("{question:016x}"), topic],
+                )?;
+            }
+            1
+        }
         Record::Unanswered { question, outcome } => {
             let question: String = question.trim().chars().take(QUESTION_CHARS).collect();
             let question = question.trim_end();
@@ -178,6 +237,12 @@ fn sweep(connection: &Connection, now: Timestamp, retention: Duration) -> rusqli
         .unwrap_or(now));
     connection.execute("DELETE FROM answers WHERE day < ?1", params![oldest])?;
     connection.execute("DELETE FROM unanswered WHERE day < ?1", params![oldest])?;
+    connection.execute("DELETE FROM votes WHERE day < ?1", params![oldest])?;
+    connection.execute("DELETE FROM unhelpful WHERE day < ?1", params![oldest])?;
+    connection.execute(
+        "DELETE FROM asked WHERE day < ?1 AND key NOT IN (SELECT key FROM unhelpful)",
+        params![oldest],
+    )?;
     Ok(())
 }
 
@@ -194,6 +259,26 @@ pub struct Report {
     pub topics: Vec<TopicCount>,
     /// Questions without a sure answer, grouped by normalized text, most frequent first.
     pub unanswered: Vec<QuestionCount>,
+    /// 👍 and 👎 per topic, most voted first.
+    pub helpfulness: Vec<Helpfulness>,
+    /// Questions whose answer got 👎, most often first: the FAQ maintainer's to-do list.
+    pub unhelpful: Vec<Unhelpful>,
+}
+
+#[derive(Debug, Serialize, PartialEq)]
+pub struct Helpfulness {
+    pub topic: String,
+    pub helpful: u64,
+    pub unhelpful: u64,
+}
+
+#[derive(Debug, Serialize, PartialEq)]
+pub struct Unhelpful {
+    /// The question as last asked; empty when its wording was not kept.
+    pub question: String,
+    /// The topic it was answered with.
+    pub topic: String,
+    pub count: u64,
 }
 
 #[derive(Debug, Serialize, PartialEq)]
@@ -248,10 +333,40 @@ pub fn report(path: &Path, days: u32, limit: usize, now: Timestamp) -> rusqlite:
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    let helpfulness = connection
+        .prepare(
+            "SELECT topic, SUM(helpful), SUM(unhelpful) FROM votes WHERE day >= ?1
+             GROUP BY topic ORDER BY SUM(helpful) + SUM(unhelpful) DESC, topic LIMIT ?2",
+        )?
+        .query_map(params![since, limit], |row| {
+            Ok(Helpfulness {
+                topic: row.get(0)?,
+                helpful: row.get::<_, i64>(1)? as u64,
+                unhelpful: row.get::<_, i64>(2)? as u64,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let unhelpful = connection
+        .prepare(
+            "SELECT COALESCE(asked.question, ''), u.topic, COUNT(*) AS n
+             FROM unhelpful AS u LEFT JOIN asked ON asked.key = u.key
+             WHERE u.day >= ?1
+             GROUP BY u.key, u.topic ORDER BY n DESC, u.topic LIMIT ?2",
+        )?
+        .query_map(params![since, limit], |row| {
+            Ok(Unhelpful {
+                question: row.get(0)?,
+                topic: row.get(1)?,
+                count: row.get::<_, i64>(2)? as u64,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(Report {
         days,
         topics,
         unanswered,
+        helpfulness,
+        unhelpful,
     })
 }
 
@@ -272,6 +387,7 @@ mod tests {
         let now = at("2026-11-25T10:00:00Z");
         let answered = |topic: &str| Record::Answered {
             topic: topic.into(),
+            question: None,
         };
         let unanswered = |q: &str, outcome| Record::Unanswered {
             question: q.into(),
@@ -346,6 +462,7 @@ mod tests {
             insights.record(
                 Record::Answered {
                     topic: "logo".into(),
+                    question: None,
                 },
                 now,
             );
@@ -355,6 +472,110 @@ mod tests {
         assert_eq!(
             report.topics[0].answers, 500,
             "every queued record is written"
+        );
+    }
+
+    #[test]
+    fn votes_count_per_topic_and_name_the_questions_that_did_not_help() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("insights.db");
+        let connection = open(&path).unwrap();
+        let now = at("2026-11-25T10:00:00Z");
+        let asked = |key: u64, question: &str, topic: &str| Record::Answered {
+            topic: topic.into(),
+            question: Some((key, question.into())),
+        };
+        let vote = |key: u64, topic: &str, helpful| Record::Voted {
+            topic: topic.into(),
+            helpful,
+            question: key,
+        };
+        for record in [
+            asked(1, "can we print the logo on our boxes", "logo"),
+            asked(2, "how do I join ISO as a person", "membership"),
+            vote(1, "logo", false),
+            vote(1, "logo", false),
+            vote(1, "logo", true),
+            vote(2, "membership", true),
+            // A 👎 on a question whose wording has expired still counts.
+            vote(3, "membership", false),
+        ] {
+            insert(&connection, &record, now).unwrap();
+        }
+        let report = report(&path, 30, 10, now).unwrap();
+        assert_eq!(
+            report.helpfulness,
+            [
+                Helpfulness {
+                    topic: "logo".into(),
+                    helpful: 1,
+                    unhelpful: 2
+                },
+                Helpfulness {
+                    topic: "membership".into(),
+                    helpful: 1,
+                    unhelpful: 1
+                },
+            ]
+        );
+        assert_eq!(
+            report.unhelpful,
+            [
+                Unhelpful {
+                    question: "can we print the logo on our boxes".into(),
+                    topic: "logo".into(),
+                    count: 2
+                },
+                Unhelpful {
+                    question: String::new(),
+                    topic: "membership".into(),
+                    count: 1
+                },
+            ]
+        );
+        let sql = std::fs::read(&path).unwrap_or_default();
+        assert!(
+            !String::from_utf8_lossy(&sql).contains("6000"),
+            "no voter stored"
+        );
+    }
+
+    #[test]
+    fn a_database_from_before_votes_is_upgraded_and_keeps_its_records() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("insights.db");
+        let now = at("2026-11-25T10:00:00Z");
+        {
+            let connection = open(&path).unwrap();
+            let record = Record::Answered {
+                topic: "logo".into(),
+                question: None,
+            };
+            insert(&connection, &record, now).unwrap();
+            // Back to the schema of version 1.
+            connection
+                .execute_batch(
+                    "DROP TABLE asked; DROP TABLE votes; DROP TABLE unhelpful;
+                     PRAGMA user_version = 1;",
+                )
+                .unwrap();
+        }
+        let connection = open(&path).unwrap();
+        insert(
+            &connection,
+            &Record::Voted {
+                topic: "logo".into(),
+                helpful: true,
+                question: 1,
+            },
+            now,
+        )
+        .unwrap();
+        let report = report(&path, 30, 10, now).unwrap();
+        assert_eq!(report.topics[0].answers, 1, "kept");
+        assert_eq!(
+            report.helpfulness[0].helpful, 1,
+            "votes work after the upgrade"
         );
     }
 

@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use crate::core::diagnostic::LoadError;
 use crate::core::faq::Faq;
-use crate::core::pipeline::Pipeline;
+use crate::core::pipeline::{Pipeline, Settings};
 
 /// The answers in service, and the file they came from.
 #[derive(Debug)]
@@ -22,7 +22,7 @@ pub struct Live {
     current: RwLock<Arc<Pipeline>>,
     /// `None` when serving the FAQ built into the binary, which cannot change.
     path: Option<PathBuf>,
-    public_answers: bool,
+    settings: Settings,
 }
 
 /// What a successful reload changed.
@@ -36,11 +36,11 @@ pub enum Reloaded {
 }
 
 impl Live {
-    pub fn new(faq: Faq, path: Option<PathBuf>, public_answers: bool) -> Self {
+    pub fn new(faq: Faq, path: Option<PathBuf>, settings: Settings) -> Self {
         Self {
-            current: RwLock::new(Arc::new(Pipeline::new(faq, public_answers))),
+            current: RwLock::new(Arc::new(Pipeline::new(faq, settings.clone()))),
             path,
-            public_answers,
+            settings,
         }
     }
 
@@ -59,7 +59,7 @@ impl Live {
             return Ok(Reloaded::Answers);
         };
         let faq = Faq::load(path)?;
-        let fresh = Arc::new(Pipeline::new(faq, self.public_answers));
+        let fresh = Arc::new(Pipeline::new(faq, self.settings.clone()));
         let mut current = self.current.write().unwrap_or_else(|e| e.into_inner());
         let changed = if current.catalogue().same_commands(fresh.catalogue()) {
             Reloaded::Answers
@@ -200,7 +200,11 @@ mod tests {
         let path = dir.path().join("faq.toml");
         std::fs::write(&path, EMBEDDED).unwrap();
         std::fs::write(dir.path().join("examples.tsv"), EMBEDDED_EXAMPLES).unwrap();
-        let live = Live::new(Faq::load(&path).unwrap(), Some(path.clone()), true);
+        let live = Live::new(
+            Faq::load(&path).unwrap(),
+            Some(path.clone()),
+            Settings::default(),
+        );
         let question = |live: &Live| live.pipeline().faq().topics[2].question.clone();
         assert_eq!(question(&live), "Who is allowed to use the ISO logo?");
 

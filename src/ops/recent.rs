@@ -87,6 +87,34 @@ impl RecentAnswers {
     }
 }
 
+/// Who already said whether an answer helped: one vote per member per answer. Only a hash of
+/// the two is kept, in memory and for the most recent answers: never a member's id.
+#[derive(Debug)]
+pub struct Votes {
+    seen: Mutex<LruCache<u64, ()>>,
+}
+
+impl Default for Votes {
+    fn default() -> Self {
+        Self {
+            seen: Mutex::new(LruCache::new(
+                NonZeroUsize::new(CAPACITY).unwrap_or(NonZeroUsize::MIN),
+            )),
+        }
+    }
+}
+
+impl Votes {
+    /// Whether this is `user`'s first vote on the answer `message`; it counts from now on.
+    pub fn first(&self, user: u64, message: u64) -> bool {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        (user, message).hash(&mut hasher);
+        let mut seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());
+        seen.put(hasher.finish(), ()).is_none()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,6 +161,15 @@ mod tests {
             Some("https://discord.com/channels/5/1/3")
         );
         assert_eq!(recent.len(), 1, "a link for an unknown post adds nothing");
+    }
+
+    #[test]
+    fn one_vote_per_member_per_answer() {
+        let votes = Votes::default();
+        assert!(votes.first(1, 100));
+        assert!(!votes.first(1, 100), "the same member on the same answer");
+        assert!(votes.first(2, 100), "another member");
+        assert!(votes.first(1, 101), "another answer");
     }
 
     #[test]

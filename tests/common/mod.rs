@@ -65,6 +65,23 @@ pub fn discord_form(reply: &faqbot::core::reply::Reply) -> String {
             suggestion.topic, suggestion.label
         ));
     }
+    if let Some(addressed) = &reply.addressed {
+        out.push_str(&format!(
+            "for <@{}>: {}\n",
+            addressed.user,
+            render(&addressed.intro)
+        ));
+    }
+    if !reply.menu.is_empty() {
+        let labels: Vec<&str> = reply.menu.iter().map(|s| s.label.as_str()).collect();
+        out.push_str(&format!("menu: {}\n", labels.join(" | ")));
+    }
+    if let Some(votes) = &reply.votes {
+        out.push_str(&format!(
+            "votes: 👍 {} / 👎 {}\n",
+            votes.helpful, votes.not_helpful
+        ));
+    }
     out
 }
 

@@ -62,6 +62,11 @@ pub struct Faults {
     pub hold_callbacks: std::sync::atomic::AtomicBool,
     /// Refuse the gateway's websocket handshake, as an unreachable gateway would.
     pub refuse_gateway: std::sync::atomic::AtomicBool,
+    /// Answer this many channel message posts with 500 (after creating the message, as a
+    /// timeout after the fact would look: only the nonce saves a duplicate).
+    pub message_failures: AtomicU32,
+    /// Refuse channel message posts with 403, as a channel without the permission would.
+    pub refuse_messages: std::sync::atomic::AtomicBool,
 }
 
 struct Shared {
@@ -71,10 +76,16 @@ struct Shared {
     changed: Notify,
     connection: Mutex<Option<mpsc::UnboundedSender<Command>>>,
     identifies: AtomicU32,
+    /// The intents of the last IDENTIFY.
+    intents: AtomicU64,
     resumes: AtomicU32,
     sequence: AtomicU64,
     faults: Faults,
     released: Notify,
+    /// Messages posted in channels (by nonce, when enforced), and the first messages of forum
+    /// posts as `GET …/messages/{id}` shows them.
+    posted: Mutex<Vec<Value>>,
+    starters: Mutex<std::collections::HashMap<String, String>>,
 }
 
 /// A running fake Discord.
@@ -92,10 +103,13 @@ impl FakeDiscord {
             changed: Notify::new(),
             connection: Mutex::new(None),
             identifies: AtomicU32::new(0),
+            intents: AtomicU64::new(u64::MAX),
             resumes: AtomicU32::new(0),
             sequence: AtomicU64::new(0),
             faults: Faults::default(),
             released: Notify::new(),
+            posted: Mutex::new(Vec::new()),
+            starters: Mutex::new(std::collections::HashMap::new()),
         });
         let app = Router::new()
             .route("/gateway", get(gateway))
@@ -139,12 +153,32 @@ impl FakeDiscord {
         self.shared.requests.lock().unwrap().clone()
     }
 
+    /// The messages the bot created in channels, once each however often it posted them.
+    pub fn posted(&self) -> Vec<Value> {
+        self.shared.posted.lock().unwrap().clone()
+    }
+
+    /// Makes `GET /channels/{thread}/messages/{thread}` show `content`, as Discord shows a
+    /// forum post's first message.
+    pub fn set_first_message(&self, thread: &str, content: &str) {
+        self.shared
+            .starters
+            .lock()
+            .unwrap()
+            .insert(thread.to_owned(), content.to_owned());
+    }
+
     pub fn presences(&self) -> Vec<String> {
         self.shared.presences.lock().unwrap().clone()
     }
 
     pub fn identifies(&self) -> u32 {
         self.shared.identifies.load(Ordering::SeqCst)
+    }
+
+    /// The gateway intents the bot identified with last.
+    pub fn intents(&self) -> u64 {
+        self.shared.intents.load(Ordering::SeqCst)
     }
 
     pub fn resumes(&self) -> u32 {
@@ -320,6 +354,10 @@ async fn api(
                     c["application_id"] = json!(APPLICATION_ID);
                     c["version"] = json!("1");
                     c["type"] = c.get("type").cloned().unwrap_or(json!(1));
+                    // Discord gives message commands an empty description.
+                    if c.get("description").is_none() {
+                        c["description"] = json!("");
+                    }
                     if let Some(g) = &guild {
                         c["guild_id"] = json!(g);
                     }
@@ -347,6 +385,47 @@ async fn api(
             }))
             .into_response()
         }
+        ("POST", ["channels", channel, "messages"]) => {
+            if shared.faults.refuse_messages.load(Ordering::SeqCst) {
+                return error(StatusCode::FORBIDDEN, "403: Missing Permissions");
+            }
+            let mut posted = shared.posted.lock().unwrap();
+            let nonce = body_json["nonce"].clone();
+            let enforced = body_json["enforce_nonce"] == json!(true) && !nonce.is_null();
+            // With enforce_nonce, Discord returns the message already made with that nonce.
+            let existing = posted
+                .iter()
+                .find(|m| enforced && m["nonce"] == nonce && m["channel_id"] == json!(channel))
+                .cloned();
+            let created = existing.unwrap_or_else(|| {
+                let mut message = message_object(&format!("{}", 9_000_000 + posted.len()), channel, &user(), "");
+                for key in ["content", "embeds", "components", "nonce"] {
+                    if let Some(value) = body_json.get(key) {
+                        message[key] = value.clone();
+                    }
+                }
+                message["type"] = json!(0);
+                posted.push(message.clone());
+                message
+            });
+            drop(posted);
+            shared.changed.notify_waiters();
+            let failures = &shared.faults.message_failures;
+            if failures.load(Ordering::SeqCst) > 0 {
+                failures.fetch_sub(1, Ordering::SeqCst);
+                return error(StatusCode::INTERNAL_SERVER_ERROR, "500: Internal Server Error");
+            }
+            Json(created).into_response()
+        }
+        ("GET", ["channels", channel, "messages", id]) => {
+            let starters = shared.starters.lock().unwrap();
+            match starters.get(*channel).filter(|_| channel == id) {
+                Some(content) => {
+                    Json(message_object(id, channel, &member_user("6001"), content)).into_response()
+                }
+                None => error(StatusCode::NOT_FOUND, "404: Unknown Message"),
+            }
+        }
         _ => error(StatusCode::NOT_FOUND, "404: Not Found"),
     }
 }
@@ -366,7 +445,7 @@ fn error(status: StatusCode, message: &str) -> Response {
     (status, Json(json!({ "message": message, "code": 0 }))).into_response()
 }
 
-fn user() -> Value {
+pub fn user() -> Value {
     json!({"id": BOT_USER_ID, "username": "faqbot", "discriminator": "0", "avatar": null, "bot": true})
 }
 
@@ -404,6 +483,8 @@ async fn connection(shared: Arc<Shared>, socket: WebSocket) {
                     Some(1) => Some(json!({"op": 11})),
                     Some(2) => {
                         shared.identifies.fetch_add(1, Ordering::SeqCst);
+                        let intents = payload["d"]["intents"].as_u64().unwrap_or(u64::MAX);
+                        shared.intents.store(intents, Ordering::SeqCst);
                         let token_ok = payload["d"]["token"] == format!("Bot {TOKEN}")
                             || payload["d"]["token"] == TOKEN;
                         if shared.faults.reject_token_gateway.load(Ordering::SeqCst) || !token_ok {
@@ -553,4 +634,110 @@ pub fn click(id: u64, custom_id: &str) -> Value {
         json!({"custom_id": custom_id, "component_type": 2}),
         true,
     )
+}
+
+/// A message as Discord sends it.
+pub fn message_object(id: &str, channel: &str, author: &Value, content: &str) -> Value {
+    json!({
+        "id": id, "channel_id": channel, "author": author, "content": content,
+        "timestamp": "2026-01-01T00:00:00.000000+00:00", "edited_timestamp": null,
+        "tts": false, "mention_everyone": false, "mentions": [], "mention_roles": [],
+        "attachments": [], "embeds": [], "pinned": false, "type": 0, "flags": 0,
+    })
+}
+
+/// "Apps → Answer with FAQ" on `message` (see [`message_object`]): a message command (data type
+/// 3) whose target Discord resolves in full, so no Message Content intent is needed.
+pub fn message_menu(id: u64, name: &str, message: Value) -> Value {
+    let target = message["id"].clone();
+    let mut event = interaction(
+        id,
+        2,
+        json!({
+            "id": "5100", "name": name, "type": 3, "target_id": target,
+            "resolved": {"messages": {target.as_str().unwrap(): message}},
+        }),
+        true,
+    );
+    event["channel_id"] = message["channel_id"].clone();
+    event
+}
+
+/// A slash command with a string option (or none) and `for:` naming `user`, resolved as
+/// Discord resolves user options.
+pub fn slash_for(id: u64, name: &str, option: Option<(&str, &str)>, user: &str) -> Value {
+    let mut event = slash(id, name, option, true);
+    event["data"]["options"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"name": "for", "type": 6, "value": user}));
+    event["data"]["resolved"] = json!({"users": {user: member_user(user)}});
+    event
+}
+
+/// The interaction as a user-installed app receives it outside any server (context 2, a DM
+/// between users, or 1, the bot's DM): no `guild_id`, no `member`, the user who installed it
+/// as the authorizing owner.
+pub fn user_installed(mut interaction: Value, context: u8) -> Value {
+    let event = interaction.as_object_mut().unwrap();
+    event.remove("guild_id");
+    event.remove("guild_locale");
+    event.remove("member");
+    event.insert("user".into(), member_user("6000"));
+    event.insert("context".into(), json!(context));
+    event.insert(
+        "authorizing_integration_owners".into(),
+        json!({"1": "6000"}),
+    );
+    event.insert("app_permissions".into(), json!("0"));
+    interaction
+}
+
+/// The interaction, from a user whose Discord is in `locale`.
+pub fn in_locale(mut interaction: Value, locale: &str) -> Value {
+    interaction["locale"] = json!(locale);
+    interaction
+}
+
+/// A choice of `values` in the select menu `custom_id`.
+pub fn select(id: u64, custom_id: &str, values: &[&str]) -> Value {
+    interaction(
+        id,
+        3,
+        json!({"custom_id": custom_id, "component_type": 3, "values": values}),
+        true,
+    )
+}
+
+/// A click on `custom_id` under the message `message`, by `user`: votes are per user and answer.
+pub fn click_by(id: u64, custom_id: &str, message: &str, user: &str) -> Value {
+    let mut event = click(id, custom_id);
+    event["message"]["id"] = json!(message);
+    event["member"]["user"] = member_user(user);
+    event
+}
+
+/// THREAD_CREATE for a new post `name` by `owner` in the forum `forum`, created now.
+pub fn forum_post(thread: u64, forum: &str, name: &str, owner: &str) -> Value {
+    json!({
+        "id": thread.to_string(), "type": 11, "guild_id": "4000", "parent_id": forum,
+        "owner_id": owner, "name": name, "last_message_id": thread.to_string(),
+        "rate_limit_per_user": 0, "message_count": 0, "member_count": 1, "flags": 0,
+        "total_message_sent": 0, "applied_tags": [],
+        "thread_metadata": {
+            "archived": false, "auto_archive_duration": 4320, "locked": false,
+            "archive_timestamp": "2026-01-01T00:00:00.000000+00:00",
+        },
+        "newly_created": true,
+    })
+}
+
+/// A snowflake minted now (or `ago` earlier), as Discord mints thread and message ids.
+pub fn snowflake(ago: Duration) -> u64 {
+    const DISCORD_EPOCH_MS: u64 = 1_420_070_400_000;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        - ago;
+    (now.as_millis() as u64 - DISCORD_EPOCH_MS) << 22
 }

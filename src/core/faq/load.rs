@@ -13,6 +13,7 @@ use super::{Contact, Faq, Topic};
 use crate::core::diagnostic::{
     did_you_mean, quote_list, toml_error, unknown_keys, Diagnostic, FileErrors, Source,
 };
+use crate::core::lang::DISCORD_LOCALES;
 use crate::core::limits::{self, BUILT_IN_COMMANDS};
 use crate::core::matcher::text::{is_stop_word, words};
 use crate::core::schedule::{day_name, Holidays, HoursLine, Schedule, Zone, CALENDARS};
@@ -59,10 +60,22 @@ struct RawTopic {
     related: Vec<Spanned<String>>,
     #[serde(default)]
     show_hours: bool,
+    /// Translations, by Discord locale: `[topic.localized.fr]`.
+    #[serde(default)]
+    localized: std::collections::BTreeMap<String, Spanned<RawLocalized>>,
+}
+
+#[derive(Deserialize)]
+struct RawLocalized {
+    #[serde(default)]
+    question: Option<Spanned<String>>,
+    #[serde(default)]
+    answer: Option<Spanned<String>>,
 }
 
 /// Every key the format knows, for "did you mean" hints on unknown keys.
-const KNOWN_KEYS: [&str; 20] = [
+const KNOWN_KEYS: [&str; 21] = [
+    "localized",
     "intro",
     "off_topic",
     "names",
@@ -98,14 +111,16 @@ const TOP_KEYS: [&str; 7] = [
 const CONTACT_KEYS: [&str; 7] = [
     "name", "phone", "location", "timezone", "hours", "holidays", "closed",
 ];
-const TOPIC_KEYS: [&str; 6] = [
+const TOPIC_KEYS: [&str; 7] = [
     "id",
     "question",
     "answer",
     "keywords",
     "related",
     "show_hours",
+    "localized",
 ];
+const LOCALIZED_KEYS: [&str; 2] = ["question", "answer"];
 
 pub(super) fn parse(path: &str, text: &str) -> Result<Faq, FileErrors> {
     let source = Source::new(path, text);
@@ -133,6 +148,12 @@ pub(super) fn parse(path: &str, text: &str) -> Result<Faq, FileErrors> {
     for topic in topics.into_iter().flatten() {
         if let Some(topic) = topic.get_ref().as_table() {
             unknown.extend(unknown_keys(&source, topic, &TOPIC_KEYS, &[]));
+            let locales = topic.get("localized").and_then(|l| l.get_ref().as_table());
+            for (_, translation) in locales.into_iter().flatten() {
+                if let Some(translation) = translation.get_ref().as_table() {
+                    unknown.extend(unknown_keys(&source, translation, &LOCALIZED_KEYS, &[]));
+                }
+            }
         }
     }
     let raw = RawFaq::deserialize(toml::de::Deserializer::from(table));
@@ -194,6 +215,7 @@ impl Checker<'_> {
                 keywords: self.keywords(&topic.keywords),
                 related: topic.related.iter().map(|r| r.get_ref().clone()).collect(),
                 show_hours: topic.show_hours,
+                localized: self.localized(&topic.localized),
             });
         }
         Faq {
@@ -283,6 +305,41 @@ impl Checker<'_> {
             );
         }
         text.to_owned()
+    }
+
+    fn localized(
+        &mut self,
+        translations: &std::collections::BTreeMap<String, Spanned<RawLocalized>>,
+    ) -> Vec<super::Localized> {
+        let mut out = Vec::new();
+        for (locale, translation) in translations {
+            if !DISCORD_LOCALES.contains(&locale.as_str()) {
+                self.problem(
+                    translation.span(),
+                    format!("`{locale}` is not a locale Discord knows"),
+                    format!(
+                        "use one of Discord's locales: {}",
+                        DISCORD_LOCALES.join(", ")
+                    ),
+                );
+                continue;
+            }
+            let raw = translation.get_ref();
+            if raw.question.is_none() && raw.answer.is_none() {
+                self.problem(
+                    translation.span(),
+                    format!("the `{locale}` translation is empty"),
+                    "give it a `question`, an `answer`, or both; or remove it",
+                );
+                continue;
+            }
+            out.push(super::Localized {
+                locale: locale.clone(),
+                question: raw.question.as_ref().map(|q| self.question(q)),
+                answer: raw.answer.as_ref().map(|a| self.answer(a)),
+            });
+        }
+        out
     }
 
     fn answer(&mut self, answer: &Spanned<String>) -> String {

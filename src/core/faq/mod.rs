@@ -7,6 +7,7 @@ mod load;
 use std::path::Path;
 
 use crate::core::diagnostic::LoadError;
+use crate::core::lang::Lang;
 use crate::core::schedule::Schedule;
 pub use examples::{Example, NONE};
 
@@ -73,6 +74,38 @@ pub struct Topic {
     /// Whether the answer is followed by customer care's live open/closed status, for the
     /// topic that tells people when to call.
     pub show_hours: bool,
+    /// Translations of the question and the answer, by Discord locale. The answer is ISO's:
+    /// only the FAQ's owner translates it.
+    pub localized: Vec<Localized>,
+}
+
+/// A topic's question and answer in another language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Localized {
+    /// A Discord locale: `fr`, `de`, `pt-BR`…
+    pub locale: String,
+    pub question: Option<String>,
+    pub answer: Option<String>,
+}
+
+impl Topic {
+    fn translation(&self, lang: Lang) -> Option<&Localized> {
+        self.localized.iter().find(|l| l.locale == lang.locale())
+    }
+
+    /// The question in `lang` if the FAQ translates it, in its own language otherwise.
+    pub fn question_in(&self, lang: Lang) -> &str {
+        self.translation(lang)
+            .and_then(|l| l.question.as_deref())
+            .unwrap_or(&self.question)
+    }
+
+    /// The answer in `lang` if the FAQ translates it, as written otherwise.
+    pub fn answer_in(&self, lang: Lang) -> &str {
+        self.translation(lang)
+            .and_then(|l| l.answer.as_deref())
+            .unwrap_or(&self.answer)
+    }
 }
 
 /// Who to call, and when they answer.

@@ -131,7 +131,13 @@ fn siblings_get_different_answers_and_each_offers_the_other_first() {
         ("is ISO part of the UN?", "un", "ngo"),
     ] {
         let verdict = matcher.ask(question);
-        let reply = crate::core::reply::ask(faq, question, &verdict, now);
+        let reply = crate::core::reply::ask(
+            faq,
+            question,
+            &verdict,
+            now,
+            crate::core::lang::Lang::English,
+        );
         assert_eq!(reply.topic.as_deref(), Some(answer), "{question}");
         assert_eq!(
             reply.suggestions.first().map(|s| s.topic.as_str()),

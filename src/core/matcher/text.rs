@@ -33,6 +33,23 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .take(MAX_WORDS)
 }
 
+/// A short, stable key for a question: the same for every writing of it that differs only in
+/// case, accents and punctuation, and the same on every machine (FNV-1a over its words).
+pub fn key(text: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for (i, word) in words(text).enumerate() {
+        if i > 0 {
+            hash ^= u64::from(b' ');
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        for byte in word.bytes() {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    hash
+}
+
 /// Compatibility-decomposes, drops combining marks (accents), lowercases.
 fn fold(word: &str) -> String {
     word.nfkd()

@@ -2,7 +2,7 @@
 
 use jiff::Timestamp;
 
-use super::{status_line, topic, topic_line, Field, Outcome, Reply, Suggestion, Text};
+use super::{status_line, topic, topic_line, Field, Lang, Outcome, Reply, Suggestion, Text};
 use crate::core::faq::{Faq, Topic};
 use crate::core::limits;
 use crate::core::matcher::{Matcher, TopicIndex, Verdict};
@@ -15,17 +15,13 @@ const QUOTE_CHARS: usize = 200;
 /// An answer is the topic's own reply, with near misses offered as "did you also mean". When
 /// the FAQ has no answer the reply says so honestly, only to the asker, and points to `/faq`
 /// and to customer care.
-pub fn ask(faq: &Faq, question: &str, verdict: &Verdict, now: Timestamp) -> Reply {
+pub fn ask(faq: &Faq, question: &str, verdict: &Verdict, now: Timestamp, lang: Lang) -> Reply {
+    let words = lang.words();
     let question = question.trim();
     if question.is_empty() {
         return Reply {
-            title: Some(Text::from("Ask me about ISO")),
-            body: Text::new()
-                .plain("Type a question after ")
-                .command("ask")
-                .plain(", for example “can companies join ISO?”, or browse every topic with ")
-                .command("faq")
-                .plain("."),
+            title: Some(Text::from(words.ask_title)),
+            body: (words.ask_hint)(),
             ephemeral: true,
             outcome: Outcome::Notice,
             ..Reply::default()
@@ -33,7 +29,7 @@ pub fn ask(faq: &Faq, question: &str, verdict: &Verdict, now: Timestamp) -> Repl
     }
     match verdict {
         Verdict::Answer { topic: t, also, .. } => {
-            let mut reply = topic(faq, &faq.topics[*t], now);
+            let mut reply = topic(faq, &faq.topics[*t], now, lang);
             if !also.is_empty() {
                 // The near misses lead the follow-ups, and are not listed twice.
                 let also_ids: Vec<&str> = also.iter().map(|&a| faq.topics[a].id.as_str()).collect();
@@ -42,84 +38,77 @@ pub fn ask(faq: &Faq, question: &str, verdict: &Verdict, now: Timestamp) -> Repl
                     .into_iter()
                     .filter(|s| !also_ids.contains(&s.topic.as_str()))
                     .collect();
-                reply.fields.retain(|f| f.name != Text::from("Related"));
+                reply.fields.retain(|f| f.name != Text::from(words.related));
                 reply.fields.push(Field::new(
-                    "Did you also mean",
-                    topic_lines(faq, also),
+                    words.also_mean,
+                    topic_lines(faq, also, lang),
                     false,
                 ));
                 if !related.is_empty() {
                     let lines = related
                         .iter()
                         .filter_map(|s| faq.topic(&s.topic))
-                        .map(topic_line);
+                        .map(|t| topic_line(t, lang));
                     reply
                         .fields
-                        .push(Field::new("Related", Text::lines(lines), false));
+                        .push(Field::new(words.related, Text::lines(lines), false));
                 }
-                reply.suggestions = suggestions(faq, also);
+                reply.suggestions = suggestions(faq, also, lang);
                 reply.suggestions.extend(related);
             }
             reply
         }
         Verdict::Unsure { suggestions: s, .. } => Reply {
-            title: Some(Text::from("Did you mean…?")),
-            body: Text::new()
-                .plain("I'm not sure which part of ISO's FAQ answers “")
-                .quote(quoted(question))
-                .plain("”. These come closest:")
+            title: Some(Text::from(words.did_you_mean)),
+            body: (words.not_sure)(&quoted(question))
                 .line_break()
-                .then(topic_lines(faq, s)),
-            fields: vec![elsewhere(faq, now)],
-            suggestions: suggestions(faq, s),
+                .then(topic_lines(faq, s, lang)),
+            fields: vec![elsewhere(faq, now, lang)],
+            suggestions: suggestions(faq, s, lang),
             ephemeral: true,
             outcome: Outcome::Unsure,
-            topic: None,
+            ..Reply::default()
         },
         Verdict::Refuse { closest, .. } => {
-            let mut body = Text::new()
-                .plain("ISO's FAQ doesn't answer “")
-                .quote(quoted(question))
-                .plain("”.");
+            let mut body = (words.no_answer)(&quoted(question));
             if !closest.is_empty() {
                 body = body
                     .line_break()
-                    .plain("The closest topics:")
+                    .plain(words.closest_topics)
                     .line_break()
-                    .then(topic_lines(faq, closest));
+                    .then(topic_lines(faq, closest, lang));
             }
             Reply {
-                title: Some(Text::from("Not in the FAQ")),
+                title: Some(Text::from(words.not_in_faq)),
                 body,
-                fields: vec![elsewhere(faq, now)],
-                suggestions: suggestions(faq, closest),
+                fields: vec![elsewhere(faq, now, lang)],
+                suggestions: suggestions(faq, closest, lang),
                 ephemeral: true,
                 outcome: Outcome::Refused,
-                topic: None,
+                ..Reply::default()
             }
         }
     }
 }
 
 /// Where to go when the FAQ has no answer: the topic list, or a person.
-fn elsewhere(faq: &Faq, now: Timestamp) -> Field {
+pub(super) fn elsewhere(faq: &Faq, now: Timestamp, lang: Lang) -> Field {
+    let words = lang.words();
     let contact = &faq.contact;
     let status = contact.schedule.status(now);
     Field::new(
-        "Where else to look",
-        Text::new()
-            .plain("Browse every topic with ")
-            .command("faq")
-            .plain(format!(", or call {} at {}.", contact.name, contact.phone))
+        words.elsewhere,
+        (words.browse_or_call)(&contact.name, &contact.phone)
             .line_break()
-            .then(status_line(&status)),
+            .then(status_line(&status, lang)),
         false,
     )
 }
 
 /// `/faq` without a topic: every topic with its command, after ISO's intro. Only as many
 /// topics as fit in one message are listed, and then how to reach the rest.
-pub fn faq_list(faq: &Faq) -> Reply {
+pub fn faq_list(faq: &Faq, lang: Lang) -> Reply {
+    let words = lang.words();
     let intro = faq.intro.trim();
     let mut body = Text::new();
     if !intro.is_empty() {
@@ -129,7 +118,7 @@ pub fn faq_list(faq: &Faq) -> Reply {
     let reserve = 120;
     let mut shown = 0;
     for topic in &faq.topics {
-        let line = topic_line(topic).line_break();
+        let line = topic_line(topic, lang).line_break();
         if body.length_bound() + line.length_bound() + reserve > limits::MAX_EMBED_DESCRIPTION {
             break;
         }
@@ -137,13 +126,10 @@ pub fn faq_list(faq: &Faq) -> Reply {
         shown += 1;
     }
     if shown < faq.topics.len() {
-        body = body
-            .plain(format!("…and {} more: type ", faq.topics.len() - shown))
-            .command("faq topic:")
-            .plain(" to search them.");
+        body = body.then((words.more_topics)(faq.topics.len() - shown));
     }
     Reply {
-        title: Some(Text::from("ISO's frequently asked questions")),
+        title: Some(Text::from(words.faq_title)),
         body,
         ..Reply::default()
     }
@@ -157,19 +143,22 @@ pub struct Choice {
 }
 
 /// Choices for `/faq topic:` as the user types: the topics' questions, the value their id.
-pub fn topic_choices(faq: &Faq, matcher: &Matcher, typed: &str) -> Vec<Choice> {
-    choices(faq, matcher, typed, |t| t.id.clone())
+pub fn topic_choices(faq: &Faq, matcher: &Matcher, typed: &str, lang: Lang) -> Vec<Choice> {
+    choices(faq, matcher, typed, lang, |t| t.id.clone())
 }
 
 /// Choices for `/ask question:` as the user types: the topics' questions, sent as the question.
-pub fn question_choices(faq: &Faq, matcher: &Matcher, typed: &str) -> Vec<Choice> {
-    choices(faq, matcher, typed, |t| t.question.clone())
+pub fn question_choices(faq: &Faq, matcher: &Matcher, typed: &str, lang: Lang) -> Vec<Choice> {
+    choices(faq, matcher, typed, lang, |t| {
+        t.question_in(lang).to_owned()
+    })
 }
 
 fn choices(
     faq: &Faq,
     matcher: &Matcher,
     typed: &str,
+    lang: Lang,
     value: impl Fn(&Topic) -> String,
 ) -> Vec<Choice> {
     matcher
@@ -178,23 +167,27 @@ fn choices(
         .map(|i| {
             let t = &faq.topics[i];
             Choice {
-                name: t.question.chars().take(limits::MAX_CHOICE_NAME).collect(),
+                name: t
+                    .question_in(lang)
+                    .chars()
+                    .take(limits::MAX_CHOICE_NAME)
+                    .collect(),
                 value: value(t),
             }
         })
         .collect()
 }
 
-fn topic_lines(faq: &Faq, topics: &[TopicIndex]) -> Text {
-    Text::lines(topics.iter().map(|&i| topic_line(&faq.topics[i])))
+pub(super) fn topic_lines(faq: &Faq, topics: &[TopicIndex], lang: Lang) -> Text {
+    Text::lines(topics.iter().map(|&i| topic_line(&faq.topics[i], lang)))
 }
 
-fn suggestions(faq: &Faq, topics: &[TopicIndex]) -> Vec<Suggestion> {
+pub(crate) fn suggestions(faq: &Faq, topics: &[TopicIndex], lang: Lang) -> Vec<Suggestion> {
     topics
         .iter()
         .map(|&i| Suggestion {
             topic: faq.topics[i].id.clone(),
-            label: faq.topics[i].question.clone(),
+            label: faq.topics[i].question_in(lang).to_owned(),
         })
         .collect()
 }
@@ -202,7 +195,7 @@ fn suggestions(faq: &Faq, topics: &[TopicIndex]) -> Vec<Suggestion> {
 /// The user's question as quoted back: one line, at most [`QUOTE_CHARS`] characters. Making
 /// it safe to show (no formatting, no mentions) is the front end's job: it is a
 /// [`Span::Quote`](super::Span::Quote).
-fn quoted(text: &str) -> String {
+pub(crate) fn quoted(text: &str) -> String {
     let mut out = String::with_capacity(text.len().min(QUOTE_CHARS * 4));
     for (count, c) in text.chars().enumerate() {
         if count == QUOTE_CHARS {

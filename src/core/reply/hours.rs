@@ -3,86 +3,77 @@
 
 use jiff::Timestamp;
 
-use super::{Field, Outcome, Reply, Text, TimeStyle};
+use super::{Field, Lang, Reply, Text};
 use crate::core::faq::Contact;
-use crate::core::schedule::{abbreviation, utc_offset, Closure, Holidays, Status};
+use crate::core::schedule::{abbreviation, describe_days, utc_offset, Closure, Holidays, Status};
 
 /// The `/hours` reply for `status`, computed at `now`.
-pub fn hours(contact: &Contact, status: &Status, now: Timestamp) -> Reply {
+pub fn hours(contact: &Contact, status: &Status, now: Timestamp, lang: Lang) -> Reply {
+    let words = lang.words();
     let schedule = &contact.schedule;
-    let title = format!(
-        "{} is {}",
-        contact.name,
-        if status.open { "open" } else { "closed" }
-    );
+    let title = if status.open {
+        (words.is_open)(&contact.name)
+    } else {
+        (words.is_closed)(&contact.name)
+    };
     let mut weekly: Vec<Text> = schedule
-        .weekly()
+        .weekly_days()
         .into_iter()
-        .map(|(days, times)| Text::from(format!("{days}: {times}")))
+        .map(|(days, times)| {
+            let days = describe_days(days, &words.days);
+            Text::from((words.day_hours)(&days, &times))
+        })
         .collect();
     if weekly.is_empty() {
-        weekly.push(Text::from("No opening hours are set."));
+        weekly.push(Text::from(words.no_hours));
     }
     if let Holidays::Geneva = schedule.holidays() {
-        weekly.push(Text::from("Closed on Geneva public holidays."));
+        weekly.push(Text::from(words.closed_on_holidays));
     }
     Reply {
         title: Some(Text::from(title)),
-        body: status_line(status),
+        body: status_line(status, lang),
         fields: vec![
-            Field::new("Phone", contact.phone.as_str(), true),
+            Field::new(words.phone, contact.phone.as_str(), true),
             Field::new(
-                format!("Hours ({})", zone_label(contact, now)),
+                (words.hours)(&zone_label(contact, now, lang)),
                 Text::lines(weekly),
                 true,
             ),
         ],
-        suggestions: Vec::new(),
-        ephemeral: false,
-        outcome: Outcome::Answered,
-        topic: None,
+        ..Reply::default()
     }
 }
 
 /// Open or closed now and when that changes, as instants that every reader sees in their own
 /// time; plus today's holiday, if that is why it is closed.
-pub fn status_line(status: &Status) -> Text {
-    let line = match (status.open, status.next_change) {
-        (true, Some(end)) => Text::new()
+pub fn status_line(status: &Status, lang: Lang) -> Text {
+    let words = lang.words();
+    let line = if status.open {
+        Text::new()
             .plain("🟢 ")
-            .strong("Open now")
-            .plain(" · closes ")
-            .time(end, TimeStyle::Time)
-            .plain(" (")
-            .time(end, TimeStyle::Relative)
-            .plain(")"),
-        (true, None) => Text::new().plain("🟢 ").strong("Open now"),
-        (false, Some(start)) => Text::new()
+            .then((words.open_until)(status.next_change))
+    } else {
+        Text::new()
             .plain("🔴 ")
-            .strong("Closed now")
-            .plain(" · opens ")
-            .time(start, TimeStyle::DayDateTime)
-            .plain(" (")
-            .time(start, TimeStyle::Relative)
-            .plain(")"),
-        (false, None) => Text::new()
-            .plain("🔴 ")
-            .strong("Closed now")
-            .plain(" · no opening is scheduled"),
+            .then((words.closed_until)(status.next_change))
     };
     match status.closure {
-        Some(Closure::Holiday(name)) => line.line_break().plain(format!("Closed today: {name}")),
-        Some(Closure::Closed) => line.line_break().plain("Closed today"),
+        Some(Closure::Holiday(name)) => line
+            .line_break()
+            .then((words.closed_today)(Some((words.holiday)(name)))),
+        Some(Closure::Closed) => line.line_break().then((words.closed_today)(None)),
         None => line,
     }
 }
 
 /// "Geneva time, CET, UTC+01:00": the office's clock as it is at `now`.
-fn zone_label(contact: &Contact, now: Timestamp) -> String {
+fn zone_label(contact: &Contact, now: Timestamp, lang: Lang) -> String {
+    let words = lang.words();
     let place = contact
         .location
         .as_deref()
-        .map_or_else(|| "office time".to_owned(), |l| format!("{l} time"));
+        .map_or_else(|| words.office_time.to_owned(), |l| (words.place_time)(l));
     let tz = contact.schedule.zone().tz();
     let offset = utc_offset(tz.to_offset(now));
     let abbreviation = abbreviation(tz, now);

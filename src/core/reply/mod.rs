@@ -6,11 +6,14 @@ mod ask;
 mod hours;
 mod text;
 mod topic;
+mod words;
 
 pub use ask::{ask, faq_list, question_choices, topic_choices, Choice};
+pub(crate) use ask::{quoted, suggestions};
 pub use hours::{hours, presence, status_line};
 pub use text::{Span, Text, TimeStyle};
 pub use topic::{repeat, topic};
+pub use words::{Lang, Words};
 
 /// One message of the bot.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -26,6 +29,46 @@ pub struct Reply {
     pub outcome: Outcome,
     /// The topic it answers with, if it is one topic's answer.
     pub topic: Option<String>,
+    /// The member the answer is for: named at the top, and the only one it may ping.
+    pub addressed: Option<Addressed>,
+    /// 👍/👎 under the answer, to learn whether it helped.
+    pub votes: Option<Votes>,
+    /// For a helper choosing the answer to a member's message: the suggestions, and a menu of
+    /// every topic (`menu`), post the chosen topic to that message's author.
+    pub pick_for: Option<Target>,
+    pub menu: Vec<Suggestion>,
+}
+
+/// Whom an answer is for, and the words that hand it to them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Addressed {
+    pub user: u64,
+    pub intro: Text,
+}
+
+/// What a vote is about: the topic answered, and the question it answered (by its
+/// [`key`](crate::core::matcher::text::key)), so that the questions whose answers did not help
+/// can be listed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VoteKey {
+    pub topic: String,
+    pub question: u64,
+}
+
+/// The 👍/👎 pair under an answer: what it is about, and its labels in the asker's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Votes {
+    pub key: VoteKey,
+    pub helpful: &'static str,
+    pub not_helpful: &'static str,
+}
+
+/// A member's message that a helper is answering.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    pub author: u64,
+    pub channel: u64,
+    pub message: u64,
 }
 
 /// Whether the bot could answer.
@@ -73,10 +116,10 @@ pub struct Suggestion {
 }
 
 /// "/logo Who is allowed to use the ISO logo?": a topic as a line in a list.
-fn topic_line(topic: &crate::core::faq::Topic) -> Text {
+fn topic_line(topic: &crate::core::faq::Topic, lang: Lang) -> Text {
     Text::new()
         .command(&topic.id)
-        .plain(format!(" {}", topic.question))
+        .plain(format!(" {}", topic.question_in(lang)))
 }
 
 impl Field {

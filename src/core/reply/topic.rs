@@ -2,12 +2,13 @@
 
 use jiff::Timestamp;
 
-use super::{status_line, topic_line, Field, Outcome, Reply, Suggestion, Text, TimeStyle};
+use super::{status_line, topic_line, Field, Lang, Outcome, Reply, Suggestion, Text, TimeStyle};
 use crate::core::faq::{Faq, Topic};
 
 /// ISO's answer under the question, with the related topics to read next. The topic that says
 /// when to call also says whether the line is open right now.
-pub fn topic(faq: &Faq, topic: &Topic, now: Timestamp) -> Reply {
+pub fn topic(faq: &Faq, topic: &Topic, now: Timestamp, lang: Lang) -> Reply {
+    let words = lang.words();
     let related: Vec<&Topic> = topic
         .related
         .iter()
@@ -16,47 +17,53 @@ pub fn topic(faq: &Faq, topic: &Topic, now: Timestamp) -> Reply {
     let mut fields = Vec::new();
     if topic.show_hours {
         let status = faq.contact.schedule.status(now);
-        fields.push(Field::new("Right now", status_line(&status), false));
+        fields.push(Field::new(
+            words.right_now,
+            status_line(&status, lang),
+            false,
+        ));
     }
     if !related.is_empty() {
         fields.push(Field::new(
-            "Related",
-            Text::lines(related.iter().map(|t| topic_line(t))),
+            words.related,
+            Text::lines(related.iter().map(|t| topic_line(t, lang))),
             false,
         ));
     }
     Reply {
-        title: Some(Text::from(topic.question.as_str())),
-        body: Text::from(topic.answer.as_str()),
+        title: Some(Text::from(topic.question_in(lang))),
+        body: Text::from(topic.answer_in(lang)),
         fields,
         suggestions: related
             .iter()
             .map(|t| Suggestion {
                 topic: t.id.clone(),
-                label: t.question.clone(),
+                label: t.question_in(lang).to_owned(),
             })
             .collect(),
         ephemeral: false,
         outcome: Outcome::Answered,
         topic: Some(topic.id.clone()),
+        ..Reply::default()
     }
 }
 
 /// The same answer given again in a channel that just got it: the asker still gets it, only
 /// privately, with where and when it was posted (`link` to the earlier message when known), so
 /// a busy channel is not flooded with copies.
-pub fn repeat(reply: &Reply, at: Timestamp, link: Option<&str>) -> Reply {
+pub fn repeat(reply: &Reply, at: Timestamp, link: Option<&str>, lang: Lang) -> Reply {
+    let words = lang.words();
     let mut private = reply.clone();
     private.ephemeral = true;
     let when = Text::new()
-        .plain("Answered in this channel ")
+        .plain(format!("{} ", words.answered_here))
         .time(at, TimeStyle::Relative);
     let note = match link {
         Some(link) => when.plain(format!(": {link}")),
-        None => when.plain(", just above."),
+        None => when.plain(format!(", {}", words.just_above)),
     };
     private
         .fields
-        .insert(0, Field::new("Already posted here", note, false));
+        .insert(0, Field::new(words.already_posted, note, false));
     private
 }

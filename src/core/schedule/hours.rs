@@ -138,11 +138,10 @@ impl fmt::Display for Clock {
 }
 
 /// A compact name for a set of days: `Mon–Fri`, `Sat`, `Mon, Wed`.
-pub fn describe_days(days: u8) -> String {
-    let title = |d: usize| {
-        let name = DAY_NAMES[d];
-        name[..1].to_ascii_uppercase() + &name[1..]
-    };
+/// `days` (bit 0 for Monday) as runs of day names from `names` (Monday first): "Mon–Fri",
+/// "Mon, Tue", "Sat".
+pub fn describe_days(days: u8, names: &[&str; 7]) -> String {
+    let title = |d: usize| names[d].to_owned();
     let mut runs: Vec<String> = Vec::new();
     let mut d = 0;
     while d < 7 {
@@ -225,9 +224,10 @@ mod tests {
 
     #[test]
     fn describes_days_compactly() {
-        assert_eq!(describe_days(0b001_1111), "Mon–Fri");
-        assert_eq!(describe_days(0b000_0011), "Mon, Tue");
-        assert_eq!(describe_days(0b101_0101), "Mon, Wed, Fri, Sun");
-        assert_eq!(describe_days(0b110_0000), "Sat, Sun");
+        let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+        assert_eq!(describe_days(0b001_1111, &names), "Mon–Fri");
+        assert_eq!(describe_days(0b000_0011, &names), "Mon, Tue");
+        assert_eq!(describe_days(0b101_0101, &names), "Mon, Wed, Fri, Sun");
+        assert_eq!(describe_days(0b110_0000, &names), "Sat, Sun");
     }
 }

@@ -16,6 +16,9 @@ use jiff::{Timestamp, ToSpan};
 
 pub use holidays::{easter, Holidays, CALENDARS};
 pub use hours::{day_name, describe_days, Clock, HoursError, HoursLine, Minute};
+
+/// Day names for English messages, Monday first.
+const ENGLISH_DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 pub use zone::{abbreviation, utc_offset, Zone};
 
 /// How far ahead `status` looks for the next opening before it concludes there is none.
@@ -107,6 +110,15 @@ impl Schedule {
 
     /// The weekly hours grouped by days with identical hours: `("Mon–Fri", "09:00–12:00, 14:00–17:00")`.
     pub fn weekly(&self) -> Vec<(String, String)> {
+        self.weekly_days()
+            .into_iter()
+            .map(|(days, times)| (describe_days(days, &ENGLISH_DAYS), times))
+            .collect()
+    }
+
+    /// The weekly hours as groups of days (bit 0 for Monday) that share their opening times,
+    /// for messages to name the days in their own language.
+    pub fn weekly_days(&self) -> Vec<(u8, String)> {
         let mut groups: Vec<(u8, &Vec<(Minute, Minute)>)> = Vec::new();
         for (weekday, intervals) in self.week.iter().enumerate() {
             if intervals.is_empty() {
@@ -124,7 +136,7 @@ impl Schedule {
                     .iter()
                     .map(|&(s, e)| format!("{}–{}", Clock(s), Clock(e)))
                     .collect();
-                (describe_days(days), times.join(", "))
+                (days, times.join(", "))
             })
             .collect()
     }

@@ -112,7 +112,7 @@ async fn interaction(State(endpoint): State<Arc<Endpoint>>, request: Request) ->
     let json = json.unwrap_or_else(|e| {
         let _entered = turn.span.enter();
         tracing::error!(error = %e, "the response could not be written");
-        serde_json::to_vec(&apology()).unwrap_or_default()
+        serde_json::to_vec(&apology(turn.locale.as_deref())).unwrap_or_default()
     });
     ([(header::CONTENT_TYPE, "application/json")], json).into_response()
 }

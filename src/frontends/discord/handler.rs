@@ -1,5 +1,5 @@
 //! Gateway events: READY registers the commands and starts the presence; each interaction is
-//! answered by the core.
+//! answered by the core; a new thread may be a forum post to answer.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -8,13 +8,14 @@ use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
 use serenity::all::{
-    ActivityData, Context, CreateInteractionResponse, EventHandler, Interaction, OnlineStatus,
-    Ready, ShardId, ShardMessenger,
+    ActivityData, Context, CreateInteractionResponse, EventHandler, GuildChannel, Interaction,
+    OnlineStatus, Ready, ShardId, ShardMessenger,
 };
 use tokio::task::JoinHandle;
 use tracing::Instrument;
 
 use super::commands;
+use super::forum::{self, Forums};
 use super::interaction::{apology, Shared};
 use super::registration::Registrar;
 use crate::ops::live::Live;
@@ -23,6 +24,7 @@ pub(super) struct Handler {
     live: Arc<Live>,
     shared: Arc<Shared>,
     registrar: Registrar,
+    forums: Forums,
     /// Commands are registered once per run, not again on every reconnect.
     registered: AtomicBool,
     /// Each shard's presence updater, replaced when the shard is ready again.
@@ -30,11 +32,17 @@ pub(super) struct Handler {
 }
 
 impl Handler {
-    pub(super) fn new(live: Arc<Live>, shared: Arc<Shared>, registrar: Registrar) -> Self {
+    pub(super) fn new(
+        live: Arc<Live>,
+        shared: Arc<Shared>,
+        registrar: Registrar,
+        forums: Forums,
+    ) -> Self {
         Self {
             shared,
             live,
             registrar,
+            forums,
             registered: AtomicBool::new(false),
             presence: Mutex::new(HashMap::new()),
         }
@@ -56,6 +64,10 @@ impl EventHandler for Handler {
         if let Some(old) = presence.insert(ctx.shard_id, updater) {
             old.abort();
         }
+    }
+
+    async fn thread_create(&self, ctx: Context, thread: GuildChannel) {
+        forum::answer_post(&ctx, &self.shared, &self.forums, thread).await;
     }
 
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
@@ -95,7 +107,7 @@ impl EventHandler for Handler {
                 Err(e) => {
                     tracing::error!(error = %e, "the response was refused");
                     if turn.apologise() {
-                        if let Err(e) = respond(&ctx, &interaction, apology()).await {
+                        if let Err(e) = respond(&ctx, &interaction, apology(turn.locale.as_deref())).await {
                             tracing::warn!(error = %e, "the apology failed too");
                         }
                     }

@@ -10,12 +10,15 @@ use std::time::Instant;
 use tokio::sync::Notify;
 
 use jiff::Timestamp;
-use serenity::all::{CommandDataOption, CreateInteractionResponse, Interaction};
+use serenity::all::{
+    CommandDataOption, CommandType, ComponentInteractionDataKind, CreateInteractionResponse,
+    GuildId, Interaction,
+};
 
 use super::response;
-use crate::core::catalogue::{QUESTION_OPTION, TOPIC_OPTION};
+use crate::core::catalogue::{FOR_OPTION, QUESTION_OPTION, TOPIC_OPTION};
 use crate::core::pipeline::{
-    self, Decision, Kind, Options, RepeatKey, Request, RequestKind, Response,
+    self, Decision, Kind, Message, Options, Press, RepeatKey, Request, RequestKind, Response,
 };
 use crate::ops::insights::Insights;
 use crate::ops::live::Live;
@@ -35,6 +38,11 @@ pub struct Shared {
     idle: Notify,
     /// Set when shutting down: new interactions are no longer taken.
     closing: AtomicBool,
+    /// Who already voted on which answer.
+    votes: crate::ops::recent::Votes,
+    /// The bot's own user id, when known (`run` learns it from the token check): its messages
+    /// are not questions. Discord gives a bot its application's id, which is checked too.
+    bot_user: std::sync::OnceLock<u64>,
 }
 
 /// Counts an interaction as in flight for as long as it lives.
@@ -60,6 +68,8 @@ pub struct Turn {
     pub first_post: Option<RepeatKey>,
     /// The tracing span every log line about this interaction goes in.
     pub span: tracing::Span,
+    /// The user's locale, for an apology in their language.
+    pub locale: Option<String>,
     started: Instant,
     now: Timestamp,
     _in_flight: InFlight,
@@ -78,7 +88,14 @@ impl Shared {
             in_flight: AtomicUsize::new(0),
             idle: Notify::new(),
             closing: AtomicBool::new(false),
+            votes: crate::ops::recent::Votes::default(),
+            bot_user: std::sync::OnceLock::new(),
         })
+    }
+
+    /// Tells which user the bot is, so that "Answer with FAQ" on its own messages is refused.
+    pub fn know_bot_user(&self, id: u64) {
+        let _ = self.bot_user.set(id);
     }
 
     /// Decides the answer to `interaction`; `None` for kinds faqbot does not handle, and for
@@ -91,19 +108,29 @@ impl Shared {
         self.in_flight.fetch_add(1, Ordering::SeqCst);
         let in_flight = InFlight(Arc::clone(self));
         let now = Timestamp::now();
-        let request = request(interaction, now)?;
+        let request = request(interaction, now, self.bot_user.get().copied())?;
         let pipeline = self.live.pipeline();
-        let mut decision = pipeline.decide(&request);
+        let mut decision = match (&request.kind, interaction) {
+            // One vote per member per answer: the memory holds a hash of the two, never the
+            // member's id.
+            (Kind::Button(Press::Vote { .. }), Interaction::Component(c))
+                if !self.votes.first(c.user.id.get(), c.message.id.get()) =>
+            {
+                pipeline.already_voted(&request)
+            }
+            _ => pipeline.decide(&request),
+        };
         let mut first_post = None;
         if let Some(key) = decision.repeat {
             match self.recent.repeat_of(key, now) {
                 Some(earlier) => {
-                    decision = pipeline.repeat(decision, earlier.at, earlier.link.as_deref());
+                    decision =
+                        pipeline.repeat(decision, &request, earlier.at, earlier.link.as_deref());
                 }
                 None => first_post = Some(key),
             }
         }
-        let response = render(&decision);
+        let response = render(&decision)?;
         let guild = match interaction {
             Interaction::Command(c) | Interaction::Autocomplete(c) => c.guild_id,
             Interaction::Component(c) => c.guild_id,
@@ -121,6 +148,7 @@ impl Shared {
             response,
             first_post,
             span,
+            locale: request.locale.clone(),
             started,
             now,
             _in_flight: in_flight,
@@ -160,13 +188,19 @@ impl Shared {
     /// Accounts for a turn once its response was sent (`sent`) or could not be: metrics, the
     /// log line and, for what was sent, insight.
     pub fn finish(&self, turn: &Turn, sent: bool) {
-        let took = turn.started.elapsed();
-        metrics().interaction(&turn.decision.label, turn.decision.outcome, !sent, took);
         let _entered = turn.span.enter();
+        self.account(&turn.decision, sent, turn.started, turn.now);
+    }
+
+    /// Accounts for a decision acted on (`sent`) or not, in the caller's tracing span: what
+    /// interactions and forum posts alike leave behind.
+    pub fn account(&self, decision: &Decision, sent: bool, started: Instant, now: Timestamp) {
+        let took = started.elapsed();
+        metrics().interaction(&decision.label, decision.outcome, !sent, took);
         if sent {
             tracing::info!(latency_us = took.as_micros() as u64, "answered");
-            if let (Some(insights), Some(insight)) = (&self.insights, &turn.decision.insight) {
-                insights.record(insight.clone(), turn.now);
+            if let (Some(insights), Some(insight)) = (&self.insights, &decision.insight) {
+                insights.record(insight.clone(), now);
             }
         } else {
             tracing::error!("answering failed");
@@ -184,8 +218,28 @@ impl Turn {
 
 /// The core's view of an interaction; `None` for kinds faqbot does not handle (a ping is
 /// answered before this, by the endpoint).
-fn request(interaction: &Interaction, now: Timestamp) -> Option<Request> {
+fn request(interaction: &Interaction, now: Timestamp, bot_user: Option<u64>) -> Option<Request> {
     let (kind, channel, user, locale) = match interaction {
+        Interaction::Command(c) if c.data.kind == CommandType::Message => {
+            let target = c.data.target_id?.to_message_id();
+            let message = c.data.resolved.messages.get(&target)?;
+            let link = message_link(c.guild_id, message.channel_id.get(), message.id.get());
+            (
+                Kind::MessageMenu(Message {
+                    id: message.id.get(),
+                    channel: message.channel_id.get(),
+                    author: message.author.id.get(),
+                    content: message.content.clone(),
+                    has_embeds: !message.embeds.is_empty() || !message.attachments.is_empty(),
+                    from_this_bot: message.author.id.get() == c.application_id.get()
+                        || Some(message.author.id.get()) == bot_user,
+                    link: Some(link),
+                }),
+                c.channel_id,
+                c.user.id,
+                &c.locale,
+            )
+        }
         Interaction::Command(c) => (
             Kind::Command {
                 name: c.data.name.clone(),
@@ -207,14 +261,22 @@ fn request(interaction: &Interaction, now: Timestamp) -> Option<Request> {
             c.user.id,
             &c.locale,
         ),
-        Interaction::Component(c) => (
-            Kind::Button {
-                topic: response::button_topic(&c.data.custom_id).map(str::to_owned),
-            },
-            c.channel_id,
-            c.user.id,
-            &c.locale,
-        ),
+        Interaction::Component(c) => {
+            let chosen = match &c.data.kind {
+                ComponentInteractionDataKind::StringSelect { values } => values.first(),
+                _ => None,
+            };
+            let press = response::press(&c.data.custom_id, chosen.map(String::as_str));
+            let press = match press {
+                response::Pressed::Pick { topic, target } => Press::Pick {
+                    link: Some(message_link(c.guild_id, target.channel, target.message)),
+                    topic,
+                    target,
+                },
+                response::Pressed::Other(press) => press,
+            };
+            (Kind::Button(press), c.channel_id, c.user.id, &c.locale)
+        }
         _ => return None,
     };
     Some(Request {
@@ -224,6 +286,12 @@ fn request(interaction: &Interaction, now: Timestamp) -> Option<Request> {
         locale: Some(locale.clone()),
         now,
     })
+}
+
+/// The web link to a message, which Discord shows as a jump to it.
+pub fn message_link(guild: Option<GuildId>, channel: u64, message: u64) -> String {
+    let place = guild.map_or_else(|| "@me".to_owned(), |g| g.get().to_string());
+    format!("https://discord.com/channels/{place}/{channel}/{message}")
 }
 
 /// The options faqbot's commands take, by name.
@@ -238,18 +306,24 @@ fn options(given: &[CommandDataOption]) -> Options {
     Options {
         question: text(QUESTION_OPTION),
         topic: text(TOPIC_OPTION),
+        for_user: given
+            .iter()
+            .find(|o| o.name == FOR_OPTION)
+            .and_then(|o| o.value.as_user_id())
+            .map(|u| u.get()),
     }
 }
 
-/// The decision as Discord's response.
-fn render(decision: &Decision) -> CreateInteractionResponse {
+/// The decision as Discord's response; `None` when there is nothing to send.
+fn render(decision: &Decision) -> Option<CreateInteractionResponse> {
     match &decision.response {
-        Response::Message(reply) => response::message(reply),
-        Response::Choices(choices) => response::autocomplete(choices.clone()),
+        Response::Message(reply) => Some(response::message(reply)),
+        Response::Choices(choices) => Some(response::autocomplete(choices.clone())),
+        Response::Nothing => None,
     }
 }
 
-/// What is sent when answering failed.
-pub fn apology() -> CreateInteractionResponse {
-    response::message(&pipeline::apology())
+/// What is sent when answering failed, in the asker's language.
+pub fn apology(locale: Option<&str>) -> CreateInteractionResponse {
+    response::message(&pipeline::apology(locale))
 }

@@ -1,10 +1,11 @@
 //! The Discord adapter: the gateway bot (`run`), the HTTP interactions endpoint (`serve`) and
-//! one-off registration (`register`), on serenity and axum. It turns interactions into calls on
-//! the core's [`Answers`](crate::core::answers::Answers) and the core's replies into Discord responses;
-//! nothing about what the bot says is decided here.
+//! one-off registration (`register`), on serenity and axum. It turns interactions (and new forum
+//! posts) into the core's [`Request`](crate::core::pipeline::Request)s and the core's decisions
+//! into Discord responses; nothing about what the bot says is decided here.
 
 pub mod commands;
 pub mod endpoint;
+mod forum;
 mod handler;
 pub mod interaction;
 pub mod markup;
@@ -174,15 +175,28 @@ async fn gateway(
 
     serve_metrics(config.metrics_listen.as_deref()).await?;
 
-    let live = Arc::new(Live::new(faq, faq_path, config.public_answers));
+    let live = Arc::new(Live::new(faq, faq_path, config.pipeline_settings()));
     let registrar = Registrar::start(registration::scopes(&config.guilds));
     let shared = interaction::Shared::new(
         Arc::clone(&live),
         config.repeat_window,
         open_insights(&config),
     );
-    let handler = Handler::new(Arc::clone(&live), Arc::clone(&shared), registrar.clone());
-    let mut client = ClientBuilder::new_with_http(http, GatewayIntents::empty())
+    shared.know_bot_user(user.id.get());
+    let forums = forum::Forums::new(config.forum_channels.clone());
+    // Slash commands need no intent; new forum posts come with GUILDS (not privileged).
+    let intents = if forums.any() {
+        GatewayIntents::GUILDS
+    } else {
+        GatewayIntents::empty()
+    };
+    let handler = Handler::new(
+        Arc::clone(&live),
+        Arc::clone(&shared),
+        registrar.clone(),
+        forums,
+    );
+    let mut client = ClientBuilder::new_with_http(http, intents)
         .event_handler(handler)
         .await
         .map_err(|e| RunError::Gateway(e.to_string()))?;
@@ -249,9 +263,14 @@ pub async fn serve(
     let key = config.public_key.ok_or(RunError::MissingPublicKey)?;
     let verifier = serenity::interactions_endpoint::Verifier::try_new(key)
         .map_err(|e| RunError::BadPublicKey(e.to_string()))?;
+    if !config.forum_channels.is_empty() {
+        tracing::warn!(
+            "forum_channels is ignored by `serve`: new forum posts reach a bot over the gateway only (`faqbot run`)"
+        );
+    }
     // Usage figures are the operator's: never on the public listener Discord posts to.
     serve_metrics(config.metrics_listen.as_deref()).await?;
-    let live = Arc::new(Live::new(faq, faq_path, config.public_answers));
+    let live = Arc::new(Live::new(faq, faq_path, config.pipeline_settings()));
     tokio::spawn(reload_when_asked(
         Arc::clone(&live),
         config.watch_faq,
@@ -353,7 +372,10 @@ pub async fn register(config: Config, faq: Faq) -> Result<Vec<(String, usize)>, 
         }
     };
     http.set_application_id(application);
-    let payload = commands::registration(&crate::core::catalogue::Catalogue::new(&faq));
+    let payload = commands::registration(&crate::core::catalogue::Catalogue::with_menu(
+        &faq,
+        &config.message_command,
+    ));
     let results =
         registration::register_once(&http, &payload, &registration::scopes(&config.guilds), 5)
             .await;

@@ -5,14 +5,20 @@
 use serenity::all::{
     AutocompleteChoice, ButtonStyle, Colour, CreateActionRow, CreateAllowedMentions,
     CreateAutocompleteResponse, CreateButton, CreateEmbed, CreateInteractionResponse,
-    CreateInteractionResponseMessage,
+    CreateInteractionResponseMessage, CreateMessage, CreateSelectMenu, CreateSelectMenuKind,
+    CreateSelectMenuOption, ReactionType, UserId,
 };
 
 use super::markup::render;
-use crate::core::reply::{Choice, Reply};
+use crate::core::pipeline::Press;
+use crate::core::reply::{Choice, Reply, Target, VoteKey};
 
 /// Follow-up buttons carry this before the topic id, so their clicks can be told apart.
 const TOPIC_BUTTON: &str = "topic:";
+/// A helper's choice of the topic that answers a member's message.
+const PICK: &str = "pick:";
+/// 👍/👎 under an answer.
+const VOTE: &str = "vote:";
 
 /// The `custom_id` of the button that shows `topic`.
 pub fn topic_button(topic: &str) -> String {
@@ -24,7 +30,71 @@ pub fn button_topic(custom_id: &str) -> Option<&str> {
     custom_id.strip_prefix(TOPIC_BUTTON)
 }
 
-/// Discord's limits on embeds and buttons, in characters.
+/// What a button or menu of faqbot's asks for, as far as its `custom_id` (and the option chosen
+/// in a menu) tell: picks still need the link the interaction's server gives them.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Pressed {
+    Pick { topic: String, target: Target },
+    Other(Press),
+}
+
+/// Reads a `custom_id` faqbot made; anything else is [`Press::Unknown`].
+pub fn press(custom_id: &str, chosen: Option<&str>) -> Pressed {
+    if let Some(topic) = button_topic(custom_id) {
+        return Pressed::Other(Press::Topic(topic.to_owned()));
+    }
+    if let Some(rest) = custom_id.strip_prefix(PICK) {
+        let parts: Vec<&str> = rest.split(':').collect();
+        // A button names its topic; a menu's topic is the option chosen.
+        let (topic, ids) = match (parts.as_slice(), chosen) {
+            ([topic, a, c, m], None) => (Some((*topic).to_owned()), [*a, *c, *m]),
+            ([a, c, m], Some(topic)) => (Some(topic.to_owned()), [*a, *c, *m]),
+            _ => (None, ["", "", ""]),
+        };
+        let ids: Vec<u64> = ids.iter().filter_map(|id| id.parse().ok()).collect();
+        if let (Some(topic), [author, channel, message]) = (topic, ids.as_slice()) {
+            return Pressed::Pick {
+                topic,
+                target: Target {
+                    author: *author,
+                    channel: *channel,
+                    message: *message,
+                },
+            };
+        }
+        return Pressed::Other(Press::Unknown);
+    }
+    if let Some(rest) = custom_id.strip_prefix(VOTE) {
+        let parts: Vec<&str> = rest.split(':').collect();
+        if let [way @ ("up" | "down"), topic, key] = parts.as_slice() {
+            if let Ok(question) = u64::from_str_radix(key, 16) {
+                return Pressed::Other(Press::Vote {
+                    helpful: *way == "up",
+                    key: VoteKey {
+                        topic: (*topic).to_owned(),
+                        question,
+                    },
+                });
+            }
+        }
+    }
+    Pressed::Other(Press::Unknown)
+}
+
+fn pick_id(topic: Option<&str>, target: &Target) -> String {
+    let ids = format!("{}:{}:{}", target.author, target.channel, target.message);
+    match topic {
+        Some(topic) => format!("{PICK}{topic}:{ids}"),
+        None => format!("{PICK}{ids}"),
+    }
+}
+
+fn vote_id(helpful: bool, key: &VoteKey) -> String {
+    let way = if helpful { "up" } else { "down" };
+    format!("{VOTE}{way}:{}:{:016x}", key.topic, key.question)
+}
+
+/// Discord's limits on embeds and components, in characters.
 const TITLE: usize = 256;
 const DESCRIPTION: usize = 4096;
 const FIELD_NAME: usize = 256;
@@ -33,13 +103,23 @@ const FIELDS: usize = 25;
 const BUTTON_LABEL: usize = 80;
 const BUTTONS_PER_ROW: usize = 5;
 const ROWS: usize = 5;
+const OPTIONS: usize = 25;
+const OPTION_LABEL: usize = 100;
+const CONTENT: usize = 2000;
 
 /// ISO blue, so answers are recognisable at a glance; private notices are grey.
 const ANSWER: Colour = Colour::new(0x00_5E_B8);
 const NOTICE: Colour = Colour::new(0x80_84_8E);
 
-/// A reply to a command or a button click, as a new message.
-pub fn message(reply: &Reply) -> CreateInteractionResponse {
+/// The parts of a message, shared by interaction responses and posts in a channel.
+struct Parts {
+    content: Option<String>,
+    embed: CreateEmbed,
+    rows: Vec<CreateActionRow>,
+    mentions: CreateAllowedMentions,
+}
+
+fn parts(reply: &Reply) -> Parts {
     let mut embed = CreateEmbed::new()
         .description(cut(&render(&reply.body), DESCRIPTION))
         .colour(if reply.ephemeral { NOTICE } else { ANSWER });
@@ -56,25 +136,103 @@ pub fn message(reply: &Reply) -> CreateInteractionResponse {
     let buttons: Vec<CreateButton> = reply
         .suggestions
         .iter()
-        .take(BUTTONS_PER_ROW * ROWS)
+        .take(BUTTONS_PER_ROW * (ROWS - 2))
         .map(|s| {
-            CreateButton::new(topic_button(&s.topic))
+            let id = match &reply.pick_for {
+                Some(target) => pick_id(Some(&s.topic), target),
+                None => topic_button(&s.topic),
+            };
+            CreateButton::new(id)
                 .label(cut(&s.label, BUTTON_LABEL))
                 .style(ButtonStyle::Secondary)
         })
         .collect();
-    let rows: Vec<CreateActionRow> = buttons
+    let mut rows: Vec<CreateActionRow> = buttons
         .chunks(BUTTONS_PER_ROW)
         .map(|row| CreateActionRow::Buttons(row.to_vec()))
         .collect();
-    CreateInteractionResponse::Message(
-        CreateInteractionResponseMessage::new()
-            .embed(embed)
-            .components(rows)
-            .ephemeral(reply.ephemeral)
-            // Nothing the bot says may ping anyone, whatever text ends up in it.
-            .allowed_mentions(CreateAllowedMentions::new()),
-    )
+    if let (Some(target), false) = (&reply.pick_for, reply.menu.is_empty()) {
+        let options = reply
+            .menu
+            .iter()
+            .take(OPTIONS)
+            .map(|s| CreateSelectMenuOption::new(cut(&s.label, OPTION_LABEL), s.topic.clone()))
+            .collect();
+        rows.push(CreateActionRow::SelectMenu(CreateSelectMenu::new(
+            pick_id(None, target),
+            CreateSelectMenuKind::String { options },
+        )));
+    }
+    if let Some(votes) = &reply.votes {
+        rows.push(CreateActionRow::Buttons(vec![
+            CreateButton::new(vote_id(true, &votes.key))
+                .emoji(ReactionType::Unicode("👍".to_owned()))
+                .label(votes.helpful)
+                .style(ButtonStyle::Secondary),
+            CreateButton::new(vote_id(false, &votes.key))
+                .emoji(ReactionType::Unicode("👎".to_owned()))
+                .label(votes.not_helpful)
+                .style(ButtonStyle::Secondary),
+        ]));
+    }
+    rows.truncate(ROWS);
+    // Nothing the bot says may ping anyone but the member an answer is for.
+    let (content, mentions) = match &reply.addressed {
+        Some(addressed) => {
+            let intro = render(&addressed.intro);
+            let content = format!("<@{}> {intro}", addressed.user)
+                .trim_end()
+                .to_owned();
+            (
+                Some(cut(&content, CONTENT)),
+                CreateAllowedMentions::new().users([UserId::new(addressed.user.max(1))]),
+            )
+        }
+        None => (None, CreateAllowedMentions::new()),
+    };
+    Parts {
+        content,
+        embed,
+        rows,
+        mentions,
+    }
+}
+
+/// A reply to a command, a menu or a button click, as a new message.
+pub fn message(reply: &Reply) -> CreateInteractionResponse {
+    let Parts {
+        content,
+        embed,
+        rows,
+        mentions,
+    } = parts(reply);
+    let mut message = CreateInteractionResponseMessage::new()
+        .embed(embed)
+        .components(rows)
+        .ephemeral(reply.ephemeral)
+        .allowed_mentions(mentions);
+    if let Some(content) = content {
+        message = message.content(content);
+    }
+    CreateInteractionResponse::Message(message)
+}
+
+/// A reply posted in a channel (a forum post's thread) rather than to an interaction.
+pub fn channel_message(reply: &Reply) -> CreateMessage {
+    let Parts {
+        content,
+        embed,
+        rows,
+        mentions,
+    } = parts(reply);
+    let mut message = CreateMessage::new()
+        .embed(embed)
+        .components(rows)
+        .allowed_mentions(mentions);
+    if let Some(content) = content {
+        message = message.content(content);
+    }
+    message
 }
 
 /// Autocomplete choices as Discord's response.

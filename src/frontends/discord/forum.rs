@@ -1,0 +1,138 @@
+//! New posts in the forums faqbot watches (`forum_channels`): the post's title, and its first
+//! message when Discord shows it, go to the core as a question; a sure answer is posted in the
+//! post's thread, anything else leaves the post alone. Gateway only, on the GUILDS intent: a
+//! forum post is a thread, and THREAD_CREATE announces it.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use jiff::Timestamp;
+use serenity::all::{ChannelType, Context, GuildChannel, MessageId, Nonce};
+
+use super::interaction::Shared;
+use super::response;
+use crate::core::pipeline::{Kind, Request, Response};
+
+/// A thread older than this is not a new post: THREAD_CREATE also comes when the bot is added
+/// to an old thread, and a reply there would be out of place.
+const NEW_FOR: Duration = Duration::from_secs(10 * 60);
+/// Attempts at posting an answer before giving up (5xx and network failures only).
+const ATTEMPTS: u32 = 3;
+/// How long the first message of a post may take to fetch before the title alone is used.
+const FIRST_MESSAGE_WAIT: Duration = Duration::from_secs(2);
+
+/// The forums to answer new posts in.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Forums {
+    channels: Vec<u64>,
+}
+
+impl Forums {
+    pub(super) fn new(channels: Vec<u64>) -> Self {
+        Self { channels }
+    }
+
+    /// Whether any forum is watched, and so whether the gateway needs the GUILDS intent.
+    pub(super) fn any(&self) -> bool {
+        !self.channels.is_empty()
+    }
+
+    /// Whether `thread` is a post opened lately in a watched forum.
+    fn is_new_post(&self, thread: &GuildChannel, now: Timestamp) -> bool {
+        let in_forum = thread
+            .parent_id
+            .is_some_and(|parent| self.channels.contains(&parent.get()));
+        // A thread's id is minted when it is created, so it tells its age.
+        let created = thread.id.created_at().unix_timestamp();
+        let age = now.as_second().saturating_sub(created);
+        in_forum
+            && thread.kind == ChannelType::PublicThread
+            && u64::try_from(age).is_ok_and(|age| age <= NEW_FOR.as_secs())
+    }
+}
+
+/// Answers `thread` if it is a new post in a watched forum and the FAQ is sure of its answer.
+pub(super) async fn answer_post(
+    ctx: &Context,
+    shared: &Arc<Shared>,
+    forums: &Forums,
+    thread: GuildChannel,
+) {
+    let now = Timestamp::now();
+    if !forums.is_new_post(&thread, now) {
+        return;
+    }
+    let started = Instant::now();
+    // A forum post's first message has the thread's id. Its text is empty without the Message
+    // Content intent (which faqbot does not ask for) unless the post mentions the bot: then the
+    // title alone is the question.
+    let first = ctx
+        .http
+        .get_message(thread.id, MessageId::new(thread.id.get()));
+    let body = match tokio::time::timeout(FIRST_MESSAGE_WAIT, first).await {
+        Ok(Ok(message)) => Some(message.content),
+        Ok(Err(e)) => {
+            tracing::debug!(error = %e, "the post's first message is not readable; answering its title");
+            None
+        }
+        Err(_) => None,
+    };
+    let request = Request {
+        kind: Kind::ForumPost {
+            title: thread.name.clone(),
+            body,
+        },
+        channel: Some(thread.id.get()),
+        user: thread.owner_id.map(|u| u.get()),
+        locale: None,
+        now,
+    };
+    let decision = shared.live.pipeline().decide(&request);
+    let span = tracing::info_span!(
+        "forum post",
+        thread = thread.id.get(),
+        forum = thread.parent_id.map(|p| p.get())
+    );
+    let _entered = span.enter();
+    let Response::Message(reply) = &decision.response else {
+        tracing::info!("no sure answer; the post is left to people");
+        shared.account(&decision, true, started, now);
+        return;
+    };
+    // The thread's id as nonce, enforced: Discord keeps one answer per post even if this is
+    // retried after a post that went through, or THREAD_CREATE comes twice.
+    let message = response::channel_message(reply)
+        .nonce(Nonce::String(thread.id.to_string()))
+        .enforce_nonce(true);
+    let mut attempt = 1;
+    let sent = loop {
+        match thread.id.send_message(&ctx.http, message.clone()).await {
+            Ok(_) => break true,
+            Err(e) if attempt < ATTEMPTS && retryable(&e) => {
+                tracing::warn!(error = %e, attempt, "posting the answer failed; retrying");
+                tokio::time::sleep(Duration::from_millis(500) * 2u32.pow(attempt - 1)).await;
+                attempt += 1;
+            }
+            Err(e) => {
+                tracing::error!(
+                    error = %e,
+                    "posting the answer failed; the bot needs View Channel and Send Messages in Threads in the forum"
+                );
+                break false;
+            }
+        }
+    };
+    shared.account(&decision, sent, started, now);
+}
+
+/// Whether Discord may accept the same request later: its own failures and the network's, not
+/// a refusal (missing permission, unknown channel).
+fn retryable(error: &serenity::Error) -> bool {
+    match error {
+        serenity::Error::Http(serenity::http::HttpError::UnsuccessfulRequest(response)) => {
+            response.status_code.is_server_error()
+        }
+        serenity::Error::Http(serenity::http::HttpError::Request(_)) => true,
+        _ => false,
+    }
+}

@@ -1,0 +1,543 @@
+//! Meeting people where they ask, with the real binary against the fake Discord: answering a
+//! member's message from its context menu, `for:` someone, user installs outside any server,
+//! French, 👍/👎 votes in `faqbot report`, and new forum posts.
+
+mod bot;
+mod common;
+mod fake_discord;
+
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use bot::{
+    answer, assert_within_limits, buttons, connected, embed, is_ephemeral, keep_payload, Bot,
+};
+use fake_discord::{
+    click_by, forum_post, in_locale, member_user, message_menu, message_object, select, slash,
+    slash_for, snowflake, user, user_installed, FakeDiscord,
+};
+use serde_json::{json, Value};
+
+const MENU: &str = "Answer with FAQ";
+
+/// A member's message in a server channel, as the context menu resolves it.
+fn members_message(id: &str, content: &str) -> Value {
+    message_object(id, "3100", &member_user("6001"), content)
+}
+
+/// Asserts that `callback` is a public answer addressed to `user` and pinging nobody else.
+fn assert_addressed_to(callback: &Value, user: &str) {
+    assert_eq!(callback["type"], 4, "{callback:#}");
+    assert!(!is_ephemeral(callback), "public: {callback:#}");
+    let content = callback["data"]["content"].as_str().unwrap_or_default();
+    assert!(content.starts_with(&format!("<@{user}>")), "{content}");
+    let mentions = &callback["data"]["allowed_mentions"];
+    assert_eq!(
+        mentions["parse"],
+        json!([]),
+        "no @everyone, roles or users by parsing"
+    );
+    assert_eq!(mentions["users"], json!([user]), "exactly that user");
+    assert_eq!(mentions["roles"], json!([]));
+}
+
+fn select_menu(callback: &Value) -> Option<&Value> {
+    callback["data"]["components"]
+        .as_array()?
+        .iter()
+        .flat_map(|row| row["components"].as_array().into_iter().flatten())
+        .find(|c| c["type"] == 3)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sure_message_is_answered_publicly_for_its_author_only() {
+    let (fake, _bot) = connected().await;
+    let question = "hey @everyone <@&777> <@6009> does anyone know if we can put the iso logo on our website??";
+    let callback = answer(
+        &fake,
+        message_menu(6000, MENU, members_message("8100", question)),
+    )
+    .await;
+    assert_addressed_to(&callback, "6001");
+    let content = callback["data"]["content"].as_str().unwrap();
+    assert!(
+        content.contains("https://discord.com/channels/4000/3100/8100"),
+        "links to the question: {content}"
+    );
+    assert!(
+        !content.contains("everyone") && !content.contains("6009"),
+        "{content}"
+    );
+    assert_eq!(
+        embed(&callback)["title"],
+        "Who is allowed to use the ISO logo?"
+    );
+    let ids = buttons(&callback);
+    assert!(
+        ids.iter().any(|id| id.starts_with("vote:up:logo:")),
+        "{ids:?}"
+    );
+    assert!(
+        ids.iter().any(|id| id.starts_with("vote:down:logo:")),
+        "{ids:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unsure_message_lets_the_helper_choose_privately_then_posts_the_choice() {
+    let (fake, _bot) = connected().await;
+    let callback = answer(
+        &fake,
+        message_menu(
+            6000,
+            MENU,
+            members_message("8101", "what's the best pizza in Geneva?"),
+        ),
+    )
+    .await;
+    assert!(
+        is_ephemeral(&callback),
+        "the helper's choice is private: {callback:#}"
+    );
+    assert_eq!(
+        callback["data"]["allowed_mentions"]["users"],
+        json!([]),
+        "no one pinged yet"
+    );
+    assert!(callback["data"]["content"]
+        .as_str()
+        .unwrap_or_default()
+        .is_empty());
+    let menu = select_menu(&callback).expect("a menu of topics");
+    let options: Vec<&str> = menu["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["value"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        options.len(),
+        faqbot::core::faq::Faq::embedded().topics.len()
+    );
+    let menu_id = menu["custom_id"].as_str().unwrap().to_owned();
+
+    // From the menu…
+    let chosen = answer(&fake, select(6001, &menu_id, &["membership"])).await;
+    assert_addressed_to(&chosen, "6001");
+    assert_eq!(
+        embed(&chosen)["title"],
+        "Can individuals or companies join ISO?"
+    );
+    assert!(chosen["data"]["content"]
+        .as_str()
+        .unwrap()
+        .contains("https://discord.com/channels/4000/3100/8101"));
+
+    // …or from a button of the closest topics.
+    let picks: Vec<String> = buttons(&callback)
+        .into_iter()
+        .filter(|id| id.starts_with("pick:") && *id != menu_id)
+        .collect();
+    let pick = picks.first().expect("buttons for the closest topics");
+    let topic = pick.split(':').nth(1).unwrap();
+    let posted = answer(&fake, fake_discord::click(6002, pick)).await;
+    assert_addressed_to(&posted, "6001");
+    let faq = faqbot::core::faq::Faq::embedded();
+    assert_eq!(
+        embed(&posted)["title"],
+        faq.topic(topic).unwrap().question.as_str()
+    );
+
+    // A made-up pick (a stale or forged id) is refused politely, pinging no one.
+    let forged = answer(&fake, select(6003, &menu_id, &["no-such-topic"])).await;
+    assert!(is_ephemeral(&forged));
+    assert_eq!(forged["data"]["allowed_mentions"]["users"], json!([]));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn empty_embed_only_and_own_messages_get_a_private_note() {
+    let (fake, _bot) = connected().await;
+    let note = |callback: &Value| {
+        assert!(is_ephemeral(callback), "{callback:#}");
+        assert_eq!(callback["data"]["allowed_mentions"]["users"], json!([]));
+        embed(callback)["description"].as_str().unwrap().to_owned()
+    };
+    let empty = answer(
+        &fake,
+        message_menu(6000, MENU, members_message("8102", "   ")),
+    )
+    .await;
+    assert_eq!(note(&empty), "That message has no text to answer.");
+
+    let mut image = members_message("8103", "");
+    image["attachments"] = json!([{
+        "id": "1", "filename": "cert.png", "size": 10, "url": "https://cdn.example/cert.png",
+        "proxy_url": "https://cdn.example/cert.png",
+    }]);
+    let image = answer(&fake, message_menu(6001, MENU, image)).await;
+    assert!(note(&image).contains("only embeds or attachments"));
+
+    let own = message_object(
+        "8104",
+        "3100",
+        &user(),
+        "Who is allowed to use the ISO logo?",
+    );
+    let own = answer(&fake, message_menu(6002, MENU, own)).await;
+    assert_eq!(note(&own), "That is one of my own messages.");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn for_someone_pings_only_them() {
+    let (fake, _bot) = connected().await;
+    let callback = answer(&fake, slash_for(6000, "membership", None, "6002")).await;
+    assert_addressed_to(&callback, "6002");
+    assert_eq!(
+        embed(&callback)["title"],
+        "Can individuals or companies join ISO?"
+    );
+
+    let asked = answer(
+        &fake,
+        slash_for(
+            6001,
+            "ask",
+            Some(("question", "how do companies join iso")),
+            "6003",
+        ),
+    )
+    .await;
+    assert_addressed_to(&asked, "6003");
+
+    // Not sure: the asker gets the suggestions privately, and nobody is pinged.
+    let unsure = answer(
+        &fake,
+        slash_for(
+            6002,
+            "ask",
+            Some(("question", "what's the weather in Geneva")),
+            "6004",
+        ),
+    )
+    .await;
+    assert!(is_ephemeral(&unsure));
+    assert_eq!(unsure["data"]["allowed_mentions"]["users"], json!([]));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_user_install_answers_outside_any_server() {
+    let (fake, _bot) = connected().await;
+    // A DM between two users (context 2), where only a user-installed app can be used.
+    let callback = answer(&fake, user_installed(slash(6000, "logo", None, false), 2)).await;
+    assert_eq!(callback["type"], 4, "{callback:#}");
+    assert_eq!(
+        embed(&callback)["title"],
+        "Who is allowed to use the ISO logo?"
+    );
+
+    // The menu on a message in the bot's DM: the link has no server.
+    let mut message = members_message("8105", "can i use the iso logo on my site");
+    message["channel_id"] = json!("3200");
+    let callback = answer(&fake, user_installed(message_menu(6001, MENU, message), 1)).await;
+    assert_addressed_to(&callback, "6001");
+    assert!(callback["data"]["content"]
+        .as_str()
+        .unwrap()
+        .contains("https://discord.com/channels/@me/3200/8105"));
+
+    let hours = answer(&fake, user_installed(slash(6002, "hours", None, false), 2)).await;
+    assert_eq!(hours["type"], 4);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn french_for_french_locales_english_otherwise() {
+    let (fake, _bot) = connected().await;
+    let hours = |id, locale| in_locale(slash(id, "hours", None, true), locale);
+    let french = answer(&fake, hours(6000, "fr")).await;
+    let english = answer(&fake, hours(6001, "en-GB")).await;
+    let german = answer(&fake, hours(6002, "de")).await;
+    let field = |callback: &Value| embed(callback)["fields"][0]["name"].clone();
+    assert_eq!(field(&french), "Téléphone");
+    assert_eq!(field(&english), "Phone");
+    assert_eq!(field(&german), "Phone", "English for every other locale");
+    let hours_field = |callback: &Value| embed(callback)["fields"][1]["value"].clone();
+    assert!(hours_field(&french)
+        .as_str()
+        .unwrap()
+        .starts_with("lun.–ven. : 09:00–12:00"));
+
+    let logo = answer(&fake, in_locale(slash(6003, "logo", None, true), "fr")).await;
+    assert_eq!(
+        embed(&logo)["title"],
+        "Qui a le droit d’utiliser le logo ISO ?"
+    );
+    assert!(
+        embed(&logo)["description"]
+            .as_str()
+            .unwrap()
+            .starts_with("Only ISO, ISO members"),
+        "ISO's answer stays verbatim"
+    );
+
+    let refused = answer(
+        &fake,
+        in_locale(
+            slash(
+                6004,
+                "ask",
+                Some(("question", "comment monter un fichier iso sous linux")),
+                true,
+            ),
+            "fr",
+        ),
+    )
+    .await;
+    assert_eq!(embed(&refused)["title"], "Pas dans la FAQ");
+
+    let asked = answer(
+        &fake,
+        in_locale(
+            slash(
+                6005,
+                "ask",
+                Some(("question", "puis-je utiliser le logo ISO ?")),
+                true,
+            ),
+            "fr",
+        ),
+    )
+    .await;
+    let labels: Vec<&str> = asked["data"]["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|row| row["components"].as_array().unwrap())
+        .filter_map(|b| b["label"].as_str())
+        .collect();
+    assert!(
+        labels.contains(&"Utile") && labels.contains(&"Pas utile"),
+        "{labels:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn votes_are_thanked_counted_once_and_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("config.toml"), "insights_days = 30\n").unwrap();
+    let fake = FakeDiscord::start().await;
+    let _bot = Bot::start_in(&fake, dir.path(), &[]).await;
+    fake.identified(1).await;
+    const QUESTION: &str = "can we print the iso logo on our product boxes";
+    let asked = answer(
+        &fake,
+        slash(6000, "ask", Some(("question", QUESTION)), true),
+    )
+    .await;
+    let vote = |way: &str| {
+        buttons(&asked)
+            .into_iter()
+            .find(|id| id.starts_with(&format!("vote:{way}:")))
+            .expect("a vote button")
+    };
+    let (up, down) = (vote("up"), vote("down"));
+    let thanks = answer(&fake, click_by(6001, &down, "8200", "6101")).await;
+    assert!(is_ephemeral(&thanks));
+    assert!(embed(&thanks)["description"]
+        .as_str()
+        .unwrap()
+        .starts_with("Thanks"));
+    // The same member again on the same answer: thanked, not counted.
+    let again = answer(&fake, click_by(6002, &up, "8200", "6101")).await;
+    assert!(is_ephemeral(&again));
+    assert!(embed(&again)["description"]
+        .as_str()
+        .unwrap()
+        .contains("already"));
+    answer(&fake, click_by(6003, &down, "8200", "6102")).await;
+    answer(&fake, click_by(6004, &up, "8200", "6103")).await;
+
+    let report = || {
+        let run = common::faqbot(
+            dir.path(),
+            &["--config", "config.toml", "report", "--json"],
+            &[],
+        );
+        assert_eq!(run.code, Some(0), "{run:?}");
+        serde_json::from_str::<Value>(&run.stdout).unwrap()
+    };
+    let expected = json!([{"topic": "logo", "helpful": 1, "unhelpful": 2}]);
+    let mut json = report();
+    for _ in 0..200 {
+        if json["helpfulness"] == expected {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        json = report();
+    }
+    assert_eq!(json["helpfulness"], expected, "{json:#}");
+    assert_eq!(
+        json["unhelpful"],
+        json!([{"question": QUESTION, "topic": "logo", "count": 2}])
+    );
+    let text = common::faqbot(dir.path(), &["--config", "config.toml", "report"], &[]).stdout;
+    assert!(
+        text.contains("👍") && text.contains("33% helpful  /logo"),
+        "{text}"
+    );
+    assert!(text.contains(&format!("2  {QUESTION}  → /logo")), "{text}");
+
+    let mut db = Vec::new();
+    for file in ["faqbot-insights.db", "faqbot-insights.db-wal"] {
+        db.extend(std::fs::read(dir.path().join(file)).unwrap_or_default());
+    }
+    let db = String::from_utf8_lossy(&db);
+    assert!(
+        !db.contains("6101") && !db.contains("6102"),
+        "no voter stored"
+    );
+}
+
+/// A bot watching forum 7700, connected.
+async fn watching_forum() -> (FakeDiscord, Bot, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("config.toml"), "forum_channels = [7700]\n").unwrap();
+    let fake = FakeDiscord::start().await;
+    let bot = Bot::start_in(&fake, dir.path(), &[]).await;
+    fake.identified(1).await;
+    (fake, bot, dir)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn new_forum_posts_get_a_sure_answer_in_their_thread_or_nothing() {
+    let (fake, bot, _dir) = watching_forum().await;
+    assert_eq!(fake.intents(), 1, "GUILDS, and nothing privileged");
+
+    // Ignored: another forum, an old thread, a post the FAQ is not sure about.
+    let elsewhere = snowflake(Duration::ZERO);
+    fake.dispatch(
+        "THREAD_CREATE",
+        forum_post(elsewhere, "7701", "Can I use the ISO logo?", "6001"),
+    );
+    let old = snowflake(Duration::from_secs(3600));
+    fake.dispatch(
+        "THREAD_CREATE",
+        forum_post(old, "7700", "Can I use the ISO logo?", "6001"),
+    );
+    let unsure = snowflake(Duration::ZERO) + 1;
+    fake.dispatch(
+        "THREAD_CREATE",
+        forum_post(unsure, "7700", "Printer jammed again", "6001"),
+    );
+    fake.wait_for(
+        "the unsure post to be passed over",
+        Duration::from_secs(10),
+        |_| {
+            bot.log()
+                .contains("no sure answer; the post is left to people")
+                .then_some(())
+        },
+    )
+    .await;
+
+    // Answered from the title and the post's first message together.
+    let thread = snowflake(Duration::ZERO) + 2;
+    fake.set_first_message(
+        &thread.to_string(),
+        "we want to print it on our product boxes, allowed?",
+    );
+    fake.dispatch(
+        "THREAD_CREATE",
+        forum_post(thread, "7700", "Logo question", "6001"),
+    );
+    let posted = fake
+        .wait_for(
+            "the answer in the thread",
+            Duration::from_secs(10),
+            |fake| fake.posted().into_iter().next(),
+        )
+        .await;
+    assert_eq!(
+        posted["channel_id"],
+        json!(thread.to_string()),
+        "in the post's own thread"
+    );
+    assert_eq!(
+        posted["embeds"][0]["title"],
+        "Who is allowed to use the ISO logo?"
+    );
+    let post = fake
+        .request("POST", &format!("/api/v10/channels/{thread}/messages"))
+        .await;
+    assert_eq!(post.body["nonce"], json!(thread.to_string()));
+    assert_eq!(
+        post.body["enforce_nonce"],
+        json!(true),
+        "one answer per post, whatever happens"
+    );
+    assert_eq!(post.body["allowed_mentions"]["parse"], json!([]));
+    assert_within_limits(&post.body);
+    keep_payload(&json!({"type": 4, "data": post.body}));
+    let components = post.body["components"].to_string();
+    assert!(components.contains("vote:up:logo:") && components.contains("vote:down:logo:"));
+
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(fake.posted().len(), 1, "nothing for the ignored posts");
+    for ignored in [elsewhere, old] {
+        assert!(
+            !fake
+                .requests()
+                .iter()
+                .any(|r| r.path.contains(&ignored.to_string())),
+            "{ignored} not even read"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_forum_answer_is_retried_once_posted_and_a_refusal_is_logged() {
+    let (fake, bot, _dir) = watching_forum().await;
+    // Discord creates the message but answers 500: the retry carries the same nonce, and
+    // Discord's deduplication keeps a single answer.
+    fake.faults().message_failures.store(1, Ordering::SeqCst);
+    let thread = snowflake(Duration::ZERO);
+    fake.dispatch(
+        "THREAD_CREATE",
+        forum_post(thread, "7700", "Can my company join ISO?", "6001"),
+    );
+    fake.wait_for("a retry", Duration::from_secs(10), |fake| {
+        let path = format!("/api/v10/channels/{thread}/messages");
+        (fake
+            .requests()
+            .iter()
+            .filter(|r| r.method == "POST" && r.path == path)
+            .count()
+            == 2)
+            .then_some(())
+    })
+    .await;
+    assert_eq!(fake.posted().len(), 1, "one answer");
+    assert!(bot.log().contains("posting the answer failed; retrying"));
+
+    // No permission: logged with what to grant, and the bot carries on.
+    fake.faults().refuse_messages.store(true, Ordering::SeqCst);
+    let refused = snowflake(Duration::ZERO) + 1;
+    fake.dispatch(
+        "THREAD_CREATE",
+        forum_post(refused, "7700", "Is ISO part of the UN?", "6001"),
+    );
+    fake.wait_for("the refusal", Duration::from_secs(10), |_| {
+        bot.log().contains("Send Messages in Threads").then_some(())
+    })
+    .await;
+    let path = format!("/api/v10/channels/{refused}/messages");
+    let attempts = fake.requests().iter().filter(|r| r.path == path).count();
+    assert_eq!(attempts, 1, "a refusal is not retried");
+    let logo = answer(&fake, slash(6000, "logo", None, true)).await;
+    assert_eq!(logo["type"], 4, "still answering");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_forums_the_bot_asks_for_no_intent() {
+    let (fake, _bot) = connected().await;
+    assert_eq!(fake.intents(), 0);
+}
