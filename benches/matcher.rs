@@ -56,7 +56,7 @@ fn matcher(c: &mut Criterion) {
                 &faq,
                 &matcher,
                 black_box(next.next().unwrap()),
-                faqbot::core::lang::Lang::English,
+                faqbot::core::lang::Lang::ENGLISH,
             )
         })
     });

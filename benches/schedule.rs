@@ -32,7 +32,7 @@ fn schedule(c: &mut Criterion) {
         b.iter(|| {
             let now = *next.next().unwrap();
             let status = schedule.status(black_box(now));
-            reply::hours(&faq.contact, &status, now, reply::Lang::English)
+            reply::hours(&faq.contact, &status, now, reply::Lang::ENGLISH)
         })
     });
 

@@ -34,9 +34,9 @@ fn ask_replies() {
         ("empty", "   "),
     ] {
         let verdict = matcher.ask(question);
-        let reply = reply::ask(&faq, question, &verdict, now(), Lang::English);
+        let reply = reply::ask(&faq, question, &verdict, now(), Lang::ENGLISH);
         insta::assert_snapshot!(format!("ask_{name}"), discord_form(&reply));
-        let reply = reply::ask(&faq, question, &verdict, now(), Lang::French);
+        let reply = reply::ask(&faq, question, &verdict, now(), Lang::FRENCH);
         insta::assert_snapshot!(format!("ask_{name}_fr"), discord_form(&reply));
     }
 }
@@ -84,7 +84,7 @@ fn answers_for_someone_replies() {
 fn refusals_and_doubts_are_private_answers_are_not() {
     let faq = Faq::embedded();
     let matcher = Matcher::new(&faq);
-    let private = |q: &str| reply::ask(&faq, q, &matcher.ask(q), now(), Lang::English).ephemeral;
+    let private = |q: &str| reply::ask(&faq, q, &matcher.ask(q), now(), Lang::ENGLISH).ephemeral;
     assert!(!private("can companies join ISO?"));
     assert!(private("how do I mount an iso file"));
     assert!(private("standards"));
@@ -94,14 +94,14 @@ fn refusals_and_doubts_are_private_answers_are_not() {
 #[test]
 fn faq_lists_every_topic_with_its_command() {
     let faq = Faq::embedded();
-    let reply = reply::faq_list(&faq, Lang::English);
+    let reply = reply::faq_list(&faq, Lang::ENGLISH);
     let body = render(&reply.body);
     for topic in &faq.topics {
         assert!(body.contains(&format!("`/{}` {}", topic.id, topic.question)));
     }
     assert!(body.starts_with("ISO standards are used around the world"));
     insta::assert_snapshot!("faq_list", discord_form(&reply));
-    let french = reply::faq_list(&faq, Lang::French);
+    let french = reply::faq_list(&faq, Lang::FRENCH);
     insta::assert_snapshot!("faq_list_fr", discord_form(&french));
 }
 
@@ -118,7 +118,7 @@ fn a_faq_too_long_for_one_embed_is_cut_with_a_pointer() {
         );
         faq.topics.push(topic);
     }
-    let reply = reply::faq_list(&faq, Lang::English);
+    let reply = reply::faq_list(&faq, Lang::ENGLISH);
     let body = render(&reply.body);
     assert!(body.chars().count() <= 4096);
     assert!(body.contains("more: type `/faq topic:` to search them."));
@@ -158,18 +158,18 @@ fn faq_with_a_topic_shows_it_and_with_free_text_asks() {
 fn autocomplete_choices() {
     let faq = Faq::embedded();
     let matcher = Matcher::new(&faq);
-    let all = reply::topic_choices(&faq, &matcher, "", Lang::English);
+    let all = reply::topic_choices(&faq, &matcher, "", Lang::ENGLISH);
     assert_eq!(all.len(), faq.topics.len());
     assert_eq!(all[0].value, "conformity");
     for choice in &all {
         assert!((1..=100).contains(&choice.name.chars().count()));
     }
-    let typed = reply::topic_choices(&faq, &matcher, "memb", Lang::English);
+    let typed = reply::topic_choices(&faq, &matcher, "memb", Lang::ENGLISH);
     assert_eq!(typed[0].value, "membership");
     assert_eq!(typed[0].name, "Can individuals or companies join ISO?");
-    let questions = reply::question_choices(&faq, &matcher, "who is the presid", Lang::English);
+    let questions = reply::question_choices(&faq, &matcher, "who is the presid", Lang::ENGLISH);
     assert_eq!(questions[0].value, "Who runs ISO and how is it governed?");
-    assert!(reply::question_choices(&faq, &matcher, &"x".repeat(6000), Lang::English).len() <= 25);
+    assert!(reply::question_choices(&faq, &matcher, &"x".repeat(6000), Lang::ENGLISH).len() <= 25);
 }
 
 fn ask_json(question: &str) -> Value {

@@ -312,6 +312,18 @@ async fn guild_registration_when_configured() {
         .request("PUT", "/api/v10/applications/2000/guilds/4001/commands")
         .await;
     assert_eq!(first.body, second.body);
+    // Install types and contexts are for global commands only.
+    for command in first.body.as_array().unwrap() {
+        assert!(command.get("integration_types").is_none(), "{command}");
+        assert!(command.get("contexts").is_none(), "{command}");
+    }
+    let shown = common::faqbot(
+        dir.path(),
+        &["--config", config.to_str().unwrap(), "commands", "--json"],
+        &[],
+    );
+    let shown: Value = serde_json::from_str(&shown.stdout).unwrap();
+    assert_eq!(first.body, shown, "`commands --json` shows the guild body");
 }
 
 /// Starts the bot against a fake Discord that rejects the token the way `reject` sets up;

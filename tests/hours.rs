@@ -60,10 +60,10 @@ fn hours_replies() {
         let faq = faq(zone);
         let now = at(now);
         let status = faq.contact.schedule.status(now);
-        let reply = reply::hours(&faq.contact, &status, now, Lang::English);
+        let reply = reply::hours(&faq.contact, &status, now, Lang::ENGLISH);
         assert!(!reply.ephemeral);
         insta::assert_snapshot!(format!("hours_{name}"), show(&reply, &faq, now));
-        let french = reply::hours(&faq.contact, &status, now, Lang::French);
+        let french = reply::hours(&faq.contact, &status, now, Lang::FRENCH);
         // Discord only: the command line speaks English.
         insta::assert_snapshot!(format!("hours_{name}_fr"), common::discord_form(&french));
     }
@@ -74,18 +74,18 @@ fn the_contact_topic_shows_the_live_status() {
     let faq = faq("Europe/Zurich");
     let contact = faq.topic("contact").unwrap();
     let now = at("2026-11-25T10:15:00+01:00");
-    let reply = reply::topic(&faq, contact, now, Lang::English);
+    let reply = reply::topic(&faq, contact, now, Lang::ENGLISH);
     insta::assert_snapshot!("topic_contact", show(&reply, &faq, now));
-    let french = reply::topic(&faq, contact, now, Lang::French);
+    let french = reply::topic(&faq, contact, now, Lang::FRENCH);
     insta::assert_snapshot!("topic_contact_fr", common::discord_form(&french));
     let right_now = &reply.fields[0];
     assert_eq!(right_now.name, Text::from("Right now"));
     assert_eq!(
         right_now.value,
-        reply::status_line(&faq.contact.schedule.status(now), Lang::English)
+        reply::status_line(&faq.contact.schedule.status(now), Lang::ENGLISH)
     );
 
-    let membership = reply::topic(&faq, faq.topic("membership").unwrap(), now, Lang::English);
+    let membership = reply::topic(&faq, faq.topic("membership").unwrap(), now, Lang::ENGLISH);
     assert!(membership
         .fields
         .iter()

@@ -4,7 +4,7 @@
 //! unhandled, nor handled but missing from Discord.
 
 use crate::core::faq::Faq;
-use crate::core::lang::Lang;
+use crate::core::lang::{Lang, DISCORD_LOCALES};
 use crate::core::limits;
 
 pub use crate::core::limits::BUILT_IN_COMMANDS;
@@ -33,20 +33,29 @@ pub enum CommandKind {
     Message,
 }
 
-/// Words in English, and in French when they have been written: what Discord shows users of
-/// each language.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Words in English, and in the other languages they have been written in: what Discord
+/// shows users of each locale.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Localized {
     pub english: String,
-    pub french: Option<String>,
+    /// By Discord locale (`fr`, `de`, …), each locale once.
+    pub translations: Vec<(&'static str, String)>,
 }
 
 impl Localized {
     fn both(english: &str, french: &str) -> Self {
         Self {
             english: english.to_owned(),
-            french: Some(french.to_owned()),
+            translations: vec![(Lang::FRENCH.locale(), french.to_owned())],
         }
+    }
+
+    /// The words for `locale`, if they have been written in it.
+    pub fn get(&self, locale: &str) -> Option<&str> {
+        self.translations
+            .iter()
+            .find(|(l, _)| *l == locale)
+            .map(|(_, words)| words.as_str())
     }
 }
 
@@ -137,7 +146,14 @@ impl Catalogue {
             kind: CommandKind::Chat,
             description: Localized {
                 english: t.question.clone(),
-                french: Some(t.question_in(Lang::French).to_owned()).filter(|q| *q != t.question),
+                // A translated question is the command's description in that locale.
+                translations: DISCORD_LOCALES
+                    .iter()
+                    .filter_map(|&locale| {
+                        let translated = t.localized.iter().find(|l| l.locale == locale)?;
+                        Some((locale, translated.question.clone()?))
+                    })
+                    .collect(),
             },
             action: Action::Topic(i),
             options: vec![for_option()],
@@ -208,10 +224,7 @@ impl Catalogue {
                 name: menu_name.to_owned(),
                 name_fr: Some(MENU_NAME_FR.into()).filter(|_| menu_name == DEFAULT_MENU_NAME),
                 kind: CommandKind::Message,
-                description: Localized {
-                    english: String::new(),
-                    french: None,
-                },
+                description: Localized::default(),
                 action: Action::AnswerMessage,
                 options: Vec::new(),
             },
@@ -282,13 +295,14 @@ mod tests {
                 .as_deref()
                 .is_none_or(limits::is_command_name));
             assert!(fits(&command.description.english), "/{}", command.name);
-            assert!(command.description.french.as_deref().is_none_or(fits));
+            let french = command.description.get("fr");
+            assert!(french.is_some_and(fits), "/{} in French", command.name);
             for option in &command.options {
                 assert!(limits::is_command_name(option.name));
                 assert!(option.name_fr.is_none_or(limits::is_command_name));
                 assert!(fits(&option.description.english));
                 assert!(
-                    fits(option.description.french.as_deref().unwrap()),
+                    option.description.get("fr").is_some_and(fits),
                     "{}",
                     option.name
                 );

@@ -1,28 +1,63 @@
 //! The languages faqbot speaks, and which one a Discord user gets.
+//!
+//! A [`Lang`] is the user's Discord locale (one of [`DISCORD_LOCALES`]): it picks the bot's own
+//! words (French for `fr`, English for every other locale) and the FAQ's translations, which
+//! `faq.toml` may give for any locale.
 
-/// A language faqbot speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
+/// A user's language: their Discord locale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lang {
+    locale: &'static str,
+}
+
+impl Default for Lang {
+    fn default() -> Self {
+        Self::ENGLISH
+    }
+}
+
+/// The languages the bot's own words are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Speaks {
     English,
     French,
 }
 
 impl Lang {
-    /// The language for a Discord locale (`fr`, `en-GB`, …): French for French, English for
-    /// everything else.
+    /// US English: Discord's default locale, and what the bot falls back to.
+    pub const ENGLISH: Self = Self { locale: "en-US" };
+    pub const FRENCH: Self = Self { locale: "fr" };
+
+    /// The language for a Discord locale (`fr`, `en-GB`, …), as the interaction gives it;
+    /// English for one Discord does not know.
     pub fn of(locale: Option<&str>) -> Self {
-        match locale {
-            Some(l) if l == "fr" || l.starts_with("fr-") || l.starts_with("fr_") => Self::French,
-            _ => Self::English,
+        let Some(given) = locale else {
+            return Self::ENGLISH;
+        };
+        // Discord writes `fr`; tolerate `fr-FR` or `fr_CA` from elsewhere.
+        let known = |l: &str| DISCORD_LOCALES.iter().find(|k| k.eq_ignore_ascii_case(l));
+        let base = given.split(['-', '_']).next().unwrap_or_default();
+        match known(given).or_else(|| known(base)) {
+            Some(locale) => Self { locale },
+            None => Self::ENGLISH,
         }
     }
 
-    /// The Discord locale a FAQ's translations are filed under for this language.
+    /// The Discord locale, under which `faq.toml` files a translation.
     pub fn locale(self) -> &'static str {
-        match self {
-            Self::English => "en-US",
-            Self::French => "fr",
+        self.locale
+    }
+
+    /// The language part of the locale: `pt` for `pt-BR`.
+    pub fn language(self) -> &'static str {
+        self.locale.split('-').next().unwrap_or(self.locale)
+    }
+
+    /// Which of its languages the bot speaks to this user.
+    pub fn speaks(self) -> Speaks {
+        match self.language() {
+            "fr" => Speaks::French,
+            _ => Speaks::English,
         }
     }
 }
@@ -40,11 +75,28 @@ mod tests {
 
     #[test]
     fn french_locales_get_french_and_everything_else_english() {
-        for fr in ["fr", "fr-FR", "fr-CA"] {
-            assert_eq!(Lang::of(Some(fr)), Lang::French, "{fr}");
+        for fr in ["fr", "fr-FR", "fr_CA", "FR"] {
+            assert_eq!(Lang::of(Some(fr)), Lang::FRENCH, "{fr}");
+            assert_eq!(Lang::of(Some(fr)).speaks(), Speaks::French, "{fr}");
         }
-        for en in [None, Some("en-US"), Some("en-GB"), Some("de"), Some("")] {
-            assert_eq!(Lang::of(en), Lang::English, "{en:?}");
+        for en in [
+            None,
+            Some("en-US"),
+            Some("en-GB"),
+            Some("de"),
+            Some(""),
+            Some("xx"),
+        ] {
+            assert_eq!(Lang::of(en).speaks(), Speaks::English, "{en:?}");
         }
+    }
+
+    #[test]
+    fn every_discord_locale_is_kept_for_translations() {
+        for locale in DISCORD_LOCALES {
+            assert_eq!(Lang::of(Some(locale)).locale(), locale);
+        }
+        assert_eq!(Lang::of(Some("pt-BR")).language(), "pt");
+        assert_eq!(Lang::of(Some("klingon")), Lang::ENGLISH);
     }
 }

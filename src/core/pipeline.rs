@@ -938,7 +938,7 @@ mod tests {
     #[test]
     fn nothing_to_answer_in_empty_embed_only_or_own_messages() {
         let pipeline = Pipeline::new(Faq::embedded(), Settings::default());
-        let words = Lang::English.words();
+        let words = Lang::ENGLISH.words();
         let note = |message: Message| {
             let decision = pipeline.decide(&Request {
                 kind: Kind::MessageMenu(message),
@@ -1038,7 +1038,7 @@ mod tests {
         assert_ne!(french.title, english.title, "the topic's French title");
         assert_eq!(
             french.votes.as_ref().map(|v| v.helpful),
-            Some(Lang::French.words().helpful)
+            Some(Lang::FRENCH.words().helpful)
         );
         let hours = |locale: &str| {
             let mut request = command("hours", None);

@@ -248,11 +248,13 @@ pub fn run(
         }
         Command::Check => check(&setup, out)?,
         Command::Commands { json: true } => {
-            let body = crate::frontends::discord::commands::registration(&Catalogue::with_menu(
+            let payload = crate::frontends::discord::commands::registration(&Catalogue::with_menu(
                 &setup.faq,
                 &setup.config.message_command,
             ));
-            serde_json::to_writer(&mut *out, &body).map_err(io::Error::from)?;
+            // The body for the scope the config registers in: global, or its guilds'.
+            let scope = crate::frontends::discord::registration::scopes(&setup.config.guilds)[0];
+            serde_json::to_writer(&mut *out, payload.for_scope(scope)).map_err(io::Error::from)?;
             writeln!(out)?;
         }
         Command::Commands { json: false } => commands(&setup, out)?,

@@ -89,8 +89,14 @@ pub struct Localized {
 }
 
 impl Topic {
+    /// The translation for `lang`'s locale, else one for the same language (`es-ES` for a
+    /// user in `es-419`).
     fn translation(&self, lang: Lang) -> Option<&Localized> {
-        self.localized.iter().find(|l| l.locale == lang.locale())
+        let language = |l: &Localized| l.locale.split('-').next() == Some(lang.language());
+        self.localized
+            .iter()
+            .find(|l| l.locale == lang.locale())
+            .or_else(|| self.localized.iter().find(|l| language(l)))
     }
 
     /// The question in `lang` if the FAQ translates it, in its own language otherwise.

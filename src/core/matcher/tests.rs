@@ -136,7 +136,7 @@ fn siblings_get_different_answers_and_each_offers_the_other_first() {
             question,
             &verdict,
             now,
-            crate::core::lang::Lang::English,
+            crate::core::lang::Lang::ENGLISH,
         );
         assert_eq!(reply.topic.as_deref(), Some(answer), "{question}");
         assert_eq!(

@@ -12,13 +12,14 @@ use jiff::Timestamp;
 use super::{Text, TimeStyle};
 use crate::core::catalogue::{ASK_FR, TOPIC_OPTION_FR};
 pub use crate::core::lang::Lang;
+use crate::core::lang::Speaks;
 
 impl Lang {
     /// What the bot says in this language.
     pub fn words(self) -> &'static Words {
-        match self {
-            Self::English => &ENGLISH,
-            Self::French => &FRENCH,
+        match self.speaks() {
+            Speaks::English => &ENGLISH,
+            Speaks::French => &FRENCH,
         }
     }
 }

@@ -653,7 +653,7 @@ proptest! {
             std::sync::LazyLock::new(|| crate::core::faq::Faq::embedded().contact);
         let mut contact = CONTACT.clone();
         contact.schedule = schedule;
-        let reply = crate::core::reply::hours(&contact, &status, now, crate::core::lang::Lang::English);
+        let reply = crate::core::reply::hours(&contact, &status, now, crate::core::lang::Lang::ENGLISH);
         prop_assert!(reply.title.is_some());
     }
 

@@ -5,28 +5,58 @@ use serenity::all::{
     InteractionContext,
 };
 
+use super::registration::Scope;
 use crate::core::catalogue::{Catalogue, CommandKind, OptionKind};
 
 /// Discord's name for the French locale.
 const FRENCH: &str = "fr";
 
-/// The body of the one bulk-overwrite `PUT` that registers every command.
+/// The bodies of the one bulk-overwrite `PUT` per scope that registers every command.
+#[derive(Debug, Clone)]
+pub struct Payload {
+    global: Vec<CreateCommand>,
+    guild: Vec<CreateCommand>,
+}
+
+impl Payload {
+    /// The body for `scope`.
+    pub fn for_scope(&self, scope: Scope) -> &[CreateCommand] {
+        match scope {
+            Scope::Global => &self.global,
+            Scope::Guild(_) => &self.guild,
+        }
+    }
+}
+
+/// The catalogue as registration bodies.
 ///
-/// Every command can be installed by a server or by a user (who then has it everywhere), and
-/// works in servers, in the bot's DMs and in private channels; French users see French names
-/// where natural and French descriptions everywhere.
-pub fn registration(catalogue: &Catalogue) -> Vec<CreateCommand> {
+/// Globally, every command can be installed by a server or by a user (who then has it
+/// everywhere), and works in servers, in the bot's DMs and in private channels. Discord takes
+/// installation types and contexts from global commands only: a guild's commands are that
+/// guild's, and say neither. French users see French names where natural and French
+/// descriptions everywhere.
+pub fn registration(catalogue: &Catalogue) -> Payload {
+    Payload {
+        global: bodies(catalogue, true),
+        guild: bodies(catalogue, false),
+    }
+}
+
+fn bodies(catalogue: &Catalogue, global: bool) -> Vec<CreateCommand> {
     catalogue
         .commands()
         .iter()
         .map(|command| {
-            let mut create = CreateCommand::new(&command.name)
-                .integration_types(vec![InstallationContext::Guild, InstallationContext::User])
-                .contexts(vec![
-                    InteractionContext::Guild,
-                    InteractionContext::BotDm,
-                    InteractionContext::PrivateChannel,
-                ]);
+            let mut create = CreateCommand::new(&command.name);
+            if global {
+                create = create
+                    .integration_types(vec![InstallationContext::Guild, InstallationContext::User])
+                    .contexts(vec![
+                        InteractionContext::Guild,
+                        InteractionContext::BotDm,
+                        InteractionContext::PrivateChannel,
+                    ]);
+            }
             if let Some(name) = &command.name_fr {
                 create = create.name_localized(FRENCH, name);
             }
@@ -36,8 +66,8 @@ pub fn registration(catalogue: &Catalogue) -> Vec<CreateCommand> {
                     create = create
                         .kind(CommandType::ChatInput)
                         .description(&command.description.english);
-                    if let Some(french) = &command.description.french {
-                        create = create.description_localized(FRENCH, french);
+                    for (locale, description) in &command.description.translations {
+                        create = create.description_localized(*locale, description);
                     }
                     let options = command.options.iter().map(|o| {
                         let kind = match o.kind {
@@ -51,8 +81,8 @@ pub fn registration(catalogue: &Catalogue) -> Vec<CreateCommand> {
                         if let Some(max) = o.max_length {
                             option = option.max_length(max);
                         }
-                        if let Some(french) = &o.description.french {
-                            option = option.description_localized(FRENCH, french);
+                        for (locale, description) in &o.description.translations {
+                            option = option.description_localized(*locale, description);
                         }
                         if let Some(name) = o.name_fr {
                             option = option.name_localized(FRENCH, name);

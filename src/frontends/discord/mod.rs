@@ -9,7 +9,7 @@ mod forum;
 mod handler;
 pub mod interaction;
 pub mod markup;
-mod registration;
+pub mod registration;
 pub mod response;
 
 use std::path::PathBuf;

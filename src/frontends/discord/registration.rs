@@ -10,6 +10,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use serenity::all::{Command, CreateCommand, GuildId, Http};
+
+use super::commands::Payload as Commands;
 use serenity::http::HttpError;
 use tokio::sync::watch;
 
@@ -62,7 +64,7 @@ pub enum Registered {
 /// per scope: never one per command, which Discord limits to 200 a day.
 pub async fn register_once(
     http: &Http,
-    commands: &[CreateCommand],
+    commands: &Commands,
     scopes: &[Scope],
     attempts: u32,
 ) -> Vec<(Scope, Registered)> {
@@ -71,7 +73,7 @@ pub async fn register_once(
         let mut backoff = FIRST_BACKOFF;
         let mut attempt = 1;
         let result = loop {
-            match overwrite(http, commands, scope).await {
+            match overwrite(http, commands.for_scope(scope), scope).await {
                 Ok(count) => break Registered::Done(count),
                 Err(e) if retryable(&e) && attempt < attempts => {
                     tracing::warn!(error = %e, %scope, retry_in = ?backoff, "registering commands failed; retrying");
@@ -88,7 +90,7 @@ pub async fn register_once(
 }
 
 /// A payload to register, with the client to register it with.
-type Payload = Option<(Arc<Http>, Vec<CreateCommand>)>;
+type Payload = Option<(Arc<Http>, Commands)>;
 
 /// The one task that registers commands while the bot runs.
 #[derive(Debug, Clone)]
@@ -108,7 +110,7 @@ impl Registrar {
 
     /// Registers `commands` with `http` as soon as possible, in place of any payload still
     /// pending.
-    pub fn register(&self, http: Arc<Http>, commands: Vec<CreateCommand>) {
+    pub fn register(&self, http: Arc<Http>, commands: Commands) {
         self.latest.send_replace(Some((http, commands)));
     }
 }
@@ -121,7 +123,7 @@ async fn run(scopes: Vec<Scope>, mut newer: watch::Receiver<Payload>) {
         for &scope in &scopes {
             let mut backoff = FIRST_BACKOFF;
             loop {
-                match overwrite(&http, &commands, scope).await {
+                match overwrite(&http, commands.for_scope(scope), scope).await {
                     Ok(_) => break,
                     Err(e) if retryable(&e) => {
                         tracing::warn!(error = %e, %scope, retry_in = ?backoff, "registering commands failed; retrying");
