@@ -61,6 +61,7 @@ fn answers_for_someone_replies() {
             channel: Some(7),
             user: Some(1),
             locale: Some(locale.to_owned()),
+            private_only: false,
             now: now(),
         });
         match decision.response {
@@ -139,6 +140,7 @@ fn faq_with_a_topic_shows_it_and_with_free_text_asks() {
             channel: None,
             user: None,
             locale: None,
+            private_only: false,
             now: now(),
         });
         match decision.response {

@@ -365,7 +365,7 @@ async fn answers_exactly_as_the_gateway_bot_does() {
                 "an answer of mine",
             ),
         ),
-        select(15, "pick:6001:3100:8101", &["membership"]),
+        select(15, "pick:6001:3100:8101:0", &["membership"]),
         click(16, "pick:funding:6001:3100:8101"),
         slash_for(17, "membership", None, "6002"),
         user_installed(slash(18, "logo", None, false), 2),

@@ -13,8 +13,8 @@ use bot::{
     answer, assert_within_limits, buttons, connected, embed, is_ephemeral, keep_payload, Bot,
 };
 use fake_discord::{
-    click_by, forum_post, in_locale, member_user, message_menu, message_object, select, slash,
-    slash_for, snowflake, user, user_installed, FakeDiscord,
+    click_by, forum_post, guild_create, in_channel, in_locale, member_user, message_menu,
+    message_object, select, slash, slash_for, snowflake, user, user_installed, FakeDiscord,
 };
 use serde_json::{json, Value};
 
@@ -122,7 +122,9 @@ async fn an_unsure_message_lets_the_helper_choose_privately_then_posts_the_choic
     let menu_id = menu["custom_id"].as_str().unwrap().to_owned();
 
     // From the menu…
-    let chosen = answer(&fake, select(6001, &menu_id, &["membership"])).await;
+    // The picker is in the member's channel, as the answer will be.
+    let in_3100 = |interaction| in_channel(interaction, 3100);
+    let chosen = answer(&fake, in_3100(select(6001, &menu_id, &["membership"]))).await;
     assert_addressed_to(&chosen, "6001");
     assert_eq!(
         embed(&chosen)["title"],
@@ -147,6 +149,13 @@ async fn an_unsure_message_lets_the_helper_choose_privately_then_posts_the_choic
         embed(&posted)["title"],
         faq.topic(topic).unwrap().question.as_str()
     );
+
+    // The same pick again (the picker stays open, or a second helper): the member is not
+    // pinged twice; the helper gets the answer privately, pointing to the first.
+    let again = answer(&fake, in_3100(select(6004, &menu_id, &["membership"]))).await;
+    assert!(is_ephemeral(&again), "{again:#}");
+    assert_eq!(again["data"]["allowed_mentions"]["users"], json!([]));
+    assert_eq!(again["data"]["content"].as_str().unwrap_or_default(), "");
 
     // A made-up pick (a stale or forged id) is refused politely, pinging no one.
     let forged = answer(&fake, select(6003, &menu_id, &["no-such-topic"])).await;
@@ -250,6 +259,31 @@ async fn a_user_install_answers_outside_any_server() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_user_install_in_a_server_without_external_apps_answers_privately() {
+    let (fake, _bot) = connected().await;
+    // Installed by the user, used in a server that did not install it.
+    let in_server = |id, permissions: u64| {
+        let mut interaction = slash_for(id, "membership", None, "6002");
+        interaction["authorizing_integration_owners"] = json!({"1": "6000"});
+        interaction["member"]["permissions"] = json!(permissions.to_string());
+        interaction
+    };
+    const USE_EXTERNAL_APPS: u64 = 1 << 50;
+    // Without Use External Apps, Discord shows the answer to the asker only: faqbot says it
+    // privately and pings no one.
+    let hidden = answer(&fake, in_server(6000, 0)).await;
+    assert!(is_ephemeral(&hidden), "{hidden:#}");
+    assert_eq!(hidden["data"]["allowed_mentions"]["users"], json!([]));
+    assert_eq!(
+        embed(&hidden)["title"],
+        "Can individuals or companies join ISO?"
+    );
+    // With it, the answer is public, for the member named.
+    let shown = answer(&fake, in_server(6001, USE_EXTERNAL_APPS)).await;
+    assert_addressed_to(&shown, "6002");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn french_for_french_locales_english_otherwise() {
     let (fake, _bot) = connected().await;
     let hours = |id, locale| in_locale(slash(id, "hours", None, true), locale);
@@ -325,7 +359,7 @@ async fn votes_are_thanked_counted_once_and_reported() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("config.toml"), "insights_days = 30\n").unwrap();
     let fake = FakeDiscord::start().await;
-    let _bot = Bot::start_in(&fake, dir.path(), &[]).await;
+    let bot = Bot::start_in(&fake, dir.path(), &[]).await;
     fake.identified(1).await;
     const QUESTION: &str = "can we print the iso logo on our product boxes";
     let asked = answer(
@@ -356,6 +390,19 @@ async fn votes_are_thanked_counted_once_and_reported() {
     answer(&fake, click_by(6003, &down, "8200", "6102")).await;
     answer(&fake, click_by(6004, &up, "8200", "6103")).await;
 
+    // A vote whose thanks Discord refused is not counted, and may be cast again.
+    fake.faults().callback_failures.store(1, Ordering::SeqCst);
+    fake.dispatch("INTERACTION_CREATE", click_by(6005, &down, "8200", "6104"));
+    fake.wait_for("the refused thanks", Duration::from_secs(10), |_| {
+        bot.log().contains("the response was refused").then_some(())
+    })
+    .await;
+    let retried = answer(&fake, click_by(6006, &down, "8200", "6104")).await;
+    assert!(embed(&retried)["description"]
+        .as_str()
+        .unwrap()
+        .starts_with("Thanks"));
+
     let report = || {
         let run = common::faqbot(
             dir.path(),
@@ -365,7 +412,7 @@ async fn votes_are_thanked_counted_once_and_reported() {
         assert_eq!(run.code, Some(0), "{run:?}");
         serde_json::from_str::<Value>(&run.stdout).unwrap()
     };
-    let expected = json!([{"topic": "logo", "helpful": 1, "unhelpful": 2}]);
+    let expected = json!([{"topic": "logo", "helpful": 1, "unhelpful": 3}]);
     let mut json = report();
     for _ in 0..200 {
         if json["helpfulness"] == expected {
@@ -377,14 +424,14 @@ async fn votes_are_thanked_counted_once_and_reported() {
     assert_eq!(json["helpfulness"], expected, "{json:#}");
     assert_eq!(
         json["unhelpful"],
-        json!([{"question": QUESTION, "topic": "logo", "count": 2}])
+        json!([{"question": QUESTION, "topic": "logo", "count": 3}])
     );
     let text = common::faqbot(dir.path(), &["--config", "config.toml", "report"], &[]).stdout;
     assert!(
-        text.contains("👍") && text.contains("33% helpful  /logo"),
+        text.contains("👍") && text.contains("25% helpful  /logo"),
         "{text}"
     );
-    assert!(text.contains(&format!("2  {QUESTION}  → /logo")), "{text}");
+    assert!(text.contains(&format!("3  {QUESTION}  → /logo")), "{text}");
 
     let mut db = Vec::new();
     for file in ["faqbot-insights.db", "faqbot-insights.db-wal"] {
@@ -413,17 +460,17 @@ async fn new_forum_posts_get_a_sure_answer_in_their_thread_or_nothing() {
     assert_eq!(fake.intents(), 1, "GUILDS, and nothing privileged");
 
     // Ignored: another forum, an old thread, a post the FAQ is not sure about.
-    let elsewhere = snowflake(Duration::ZERO);
+    let elsewhere = snowflake(0);
     fake.dispatch(
         "THREAD_CREATE",
         forum_post(elsewhere, "7701", "Can I use the ISO logo?", "6001"),
     );
-    let old = snowflake(Duration::from_secs(3600));
+    let old = snowflake(-3600);
     fake.dispatch(
         "THREAD_CREATE",
         forum_post(old, "7700", "Can I use the ISO logo?", "6001"),
     );
-    let unsure = snowflake(Duration::ZERO) + 1;
+    let unsure = snowflake(0) + 1;
     fake.dispatch(
         "THREAD_CREATE",
         forum_post(unsure, "7700", "Printer jammed again", "6001"),
@@ -439,16 +486,15 @@ async fn new_forum_posts_get_a_sure_answer_in_their_thread_or_nothing() {
     )
     .await;
 
-    // Answered from the title and the post's first message together.
-    let thread = snowflake(Duration::ZERO) + 2;
+    // Answered from its title: without the Message Content intent, Discord shows the first
+    // message's text as empty.
+    let thread = snowflake(0) + 2;
     fake.set_first_message(
         &thread.to_string(),
-        "we want to print it on our product boxes, allowed?",
+        "we want to print it on our product boxes",
     );
-    fake.dispatch(
-        "THREAD_CREATE",
-        forum_post(thread, "7700", "Logo question", "6001"),
-    );
+    let title = "Can we print the ISO logo on our product boxes?";
+    fake.dispatch("THREAD_CREATE", forum_post(thread, "7700", title, "6001"));
     let posted = fake
         .wait_for(
             "the answer in the thread",
@@ -480,17 +526,64 @@ async fn new_forum_posts_get_a_sure_answer_in_their_thread_or_nothing() {
     let components = post.body["components"].to_string();
     assert!(components.contains("vote:up:logo:") && components.contains("vote:down:logo:"));
 
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    // The same post announced again, or the bot added to it (when it posted): nothing more.
+    fake.dispatch("THREAD_CREATE", forum_post(thread, "7700", title, "6001"));
+    let mut joined = forum_post(thread, "7700", title, "6001");
+    joined["member"] = json!({"id": thread.to_string(), "user_id": "1000",
+        "join_timestamp": "2026-01-01T00:00:00.000000+00:00", "flags": 1});
+    fake.dispatch("THREAD_CREATE", joined);
+
+    tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(fake.posted().len(), 1, "nothing for the ignored posts");
-    for ignored in [elsewhere, old] {
-        assert!(
-            !fake
-                .requests()
-                .iter()
-                .any(|r| r.path.contains(&ignored.to_string())),
-            "{ignored} not even read"
-        );
-    }
+    let touching = |id: u64| {
+        fake.requests()
+            .iter()
+            .filter(|r| r.path.contains(&id.to_string()))
+            .count()
+    };
+    assert_eq!(
+        touching(elsewhere) + touching(old),
+        0,
+        "ignored posts are not even read"
+    );
+    assert_eq!(
+        touching(thread),
+        2,
+        "one read of the first message, one answer"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn forum_posts_are_read_whole_when_discord_shows_the_text_and_answered_in_the_servers_language(
+) {
+    let (fake, _bot, _dir) = watching_forum().await;
+    fake.faults().message_content.store(true, Ordering::SeqCst);
+    fake.dispatch("GUILD_CREATE", guild_create("4000", "fr"));
+    // A clock a minute behind Discord's still takes the post as new.
+    let thread = snowflake(60);
+    fake.set_first_message(
+        &thread.to_string(),
+        "can our company put the iso logo on our product boxes?",
+    );
+    fake.dispatch(
+        "THREAD_CREATE",
+        forum_post(thread, "7700", "Question", "6001"),
+    );
+    let posted = fake
+        .wait_for(
+            "the answer in the thread",
+            Duration::from_secs(10),
+            |fake| fake.posted().into_iter().next(),
+        )
+        .await;
+    assert_eq!(
+        posted["embeds"][0]["title"],
+        "Qui a le droit d’utiliser le logo ISO ?"
+    );
+    assert!(
+        posted["components"].to_string().contains("Pas utile"),
+        "{posted:#}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -499,7 +592,7 @@ async fn a_forum_answer_is_retried_once_posted_and_a_refusal_is_logged() {
     // Discord creates the message but answers 500: the retry carries the same nonce, and
     // Discord's deduplication keeps a single answer.
     fake.faults().message_failures.store(1, Ordering::SeqCst);
-    let thread = snowflake(Duration::ZERO);
+    let thread = snowflake(0);
     fake.dispatch(
         "THREAD_CREATE",
         forum_post(thread, "7700", "Can my company join ISO?", "6001"),
@@ -520,7 +613,7 @@ async fn a_forum_answer_is_retried_once_posted_and_a_refusal_is_logged() {
 
     // No permission: logged with what to grant, and the bot carries on.
     fake.faults().refuse_messages.store(true, Ordering::SeqCst);
-    let refused = snowflake(Duration::ZERO) + 1;
+    let refused = snowflake(0) + 1;
     fake.dispatch(
         "THREAD_CREATE",
         forum_post(refused, "7700", "Is ISO part of the UN?", "6001"),

@@ -53,6 +53,10 @@ pub struct Request {
     pub user: Option<u64>,
     /// The user's language as Discord names it (`fr`, `en-GB`), when known.
     pub locale: Option<String>,
+    /// Whether Discord shows whatever is sent to this user only: a user-installed app in a
+    /// server that does not let its members use external apps publicly. Nothing is then meant
+    /// for others: no one is addressed, and nothing counts as posted.
+    pub private_only: bool,
     /// The instant to answer for: every time in the reply is computed from it.
     pub now: Timestamp,
 }
@@ -294,8 +298,9 @@ impl Pipeline {
                     }
                 };
                 if let Some(user) = options.for_user {
-                    // Only a public answer is worth aiming at someone.
-                    if !reply.ephemeral && self.settings.public_answers {
+                    // Only a public answer is worth aiming at someone (`message` drops it from a
+                    // reply that ends up private).
+                    if !reply.ephemeral {
                         reply.addressed = Some(Addressed {
                             user,
                             intro: Text::new(),
@@ -344,15 +349,10 @@ impl Pipeline {
                         response: Response::Nothing,
                         label,
                         outcome: Outcome::Refused,
-                        insight: Some(Insight::Unanswered {
-                            question,
-                            outcome: Outcome::Refused,
-                        }),
+                        // Nor is its text kept: only questions asked of the bot are.
+                        insight: None,
                         repeat: None,
-                        detail: Detail::Ask {
-                            question: title.clone(),
-                            verdict,
-                        },
+                        detail: Detail::Ask { question, verdict },
                     };
                 };
                 let mut reply = reply::topic(&self.faq, &self.faq.topics[topic], now, lang);
@@ -499,6 +499,7 @@ impl Pipeline {
                     body: (words.pick)(&reply::quoted(question)),
                     suggestions: reply::suggestions(&self.faq, &closest, lang),
                     menu: reply::suggestions(&self.faq, &every, lang),
+                    menu_hint: words.pick_any,
                     pick_for: Some(target),
                     ephemeral: true,
                     outcome: match verdict {
@@ -556,14 +557,10 @@ impl Pipeline {
                 };
                 let mut reply = self.for_author(index, target, link.as_deref(), request.now, lang);
                 // The helper chose it: no vote key (there is no question of the author's to
-                // tie it to), and posted even if answers are otherwise private.
+                // tie it to). A second pick of the same answer for the same member is a
+                // repeat, answered privately: the member is pinged once.
                 reply.votes = None;
-                let mut decision = self.message(request, label, reply, Detail::None);
-                decision.repeat = None;
-                if let Response::Message(reply) = &mut decision.response {
-                    reply.ephemeral = false;
-                }
-                decision
+                self.message(request, label, reply, Detail::None)
             }
             Press::Vote { helpful, key } => {
                 let reply = Reply {
@@ -601,7 +598,14 @@ impl Pipeline {
         mut reply: Reply,
         detail: Detail,
     ) -> Decision {
-        reply.ephemeral |= !self.settings.public_answers;
+        reply.ephemeral |= !self.settings.public_answers || request.private_only;
+        if reply.ephemeral {
+            // Seen by the asker alone: there is no one to hand it to, and no one to ping.
+            reply.addressed = None;
+        }
+        // The wording of a question the FAQ could not answer is kept only when it was asked of
+        // the bot (`/ask`, `/faq`), never a member's message that a helper pointed it at.
+        let asked_of_the_bot = matches!(request.kind, Kind::Command { .. });
         let insight = match (reply.outcome, &detail) {
             (Outcome::Answered, Detail::Ask { question, verdict }) if verdict.topic().is_some() => {
                 reply.topic.clone().map(|topic| Insight::Answered {
@@ -613,7 +617,9 @@ impl Pipeline {
                 topic,
                 question: None,
             }),
-            (Outcome::Unsure | Outcome::Refused, Detail::Ask { question, .. }) => {
+            (Outcome::Unsure | Outcome::Refused, Detail::Ask { question, .. })
+                if asked_of_the_bot =>
+            {
                 Some(Insight::Unanswered {
                     question: question.clone(),
                     outcome: reply.outcome,
@@ -622,7 +628,7 @@ impl Pipeline {
             _ => None,
         };
         let repeat = match request.channel {
-            Some(channel) if !reply.ephemeral && reply.addressed.is_none() => Some(RepeatKey {
+            Some(channel) if !reply.ephemeral => Some(RepeatKey {
                 channel,
                 answer: fingerprint(&reply),
             }),
@@ -651,12 +657,14 @@ pub fn apology(locale: Option<&str>) -> Reply {
     }
 }
 
-/// What makes two replies the same answer: their words, not when or to whom they were sent.
+/// What makes two replies the same answer: their words and the member they are for (who would
+/// be pinged again), not when or by whom they were asked for.
 fn fingerprint(reply: &Reply) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     reply.title.as_ref().map(Text::words).hash(&mut hasher);
     reply.body.words().hash(&mut hasher);
+    reply.addressed.as_ref().map(|a| a.user).hash(&mut hasher);
     hasher.finish()
 }
 
@@ -705,6 +713,7 @@ mod tests {
             channel: Some(7),
             user: Some(1),
             locale: None,
+            private_only: false,
             now: now(),
         }
     }
@@ -730,6 +739,7 @@ mod tests {
             channel: Some(7),
             user: Some(1),
             locale: None,
+            private_only: false,
             now: now(),
         }
     }
@@ -892,10 +902,16 @@ mod tests {
             .contains("https://discord.com/channels/1/7/30"));
         let votes = reply.votes.as_ref().expect("votes");
         assert_eq!(votes.key.topic, "logo");
-        assert_eq!(
-            decision.repeat, None,
-            "an answer for someone is never a repeat"
-        );
+        // The same answer for the same member again soon is a repeat (pinged once); for
+        // another member, or another answer, it is not.
+        let again = pipeline.decide(&on_message("can i put the iso logo on my site"));
+        assert!(decision.repeat.is_some());
+        assert_eq!(again.repeat, decision.repeat);
+        let mut other = on_message("hey, am I allowed to put the ISO logo on our packaging?");
+        if let Kind::MessageMenu(message) = &mut other.kind {
+            message.author = 21;
+        }
+        assert_ne!(pipeline.decide(&other).repeat, decision.repeat);
         assert!(matches!(
             &decision.insight,
             Some(Insight::Answered { topic, question: Some((key, _)) })
@@ -985,7 +1001,20 @@ mod tests {
             message(&decision).addressed.as_ref().map(|a| a.user),
             Some(42)
         );
-        assert_eq!(decision.repeat, None);
+        let plain = pipeline.decide(&command("membership", None));
+        assert!(decision.repeat.is_some());
+        assert_ne!(
+            decision.repeat, plain.repeat,
+            "for someone, it pings them: not a repeat"
+        );
+
+        // Where Discord shows only the asker what is sent, no one is addressed or pinged.
+        let mut hidden = request.clone();
+        hidden.private_only = true;
+        let hidden = pipeline.decide(&hidden);
+        assert!(message(&hidden).ephemeral);
+        assert_eq!(message(&hidden).addressed, None);
+        assert_eq!(hidden.repeat, None);
 
         let private = Pipeline::new(
             Faq::embedded(),
@@ -1080,6 +1109,46 @@ mod tests {
         assert_eq!(sure.repeat, None);
         let unsure = post("Pizza", Some("Where is the best pizza in Geneva?"));
         assert_eq!(unsure.response, Response::Nothing);
-        assert!(matches!(unsure.insight, Some(Insight::Unanswered { .. })));
+        assert_eq!(unsure.insight, None, "a stranger's post is not kept");
+    }
+
+    #[test]
+    fn private_answers_address_no_one_and_keep_no_strangers_words() {
+        let private = Pipeline::new(
+            Faq::embedded(),
+            Settings {
+                public_answers: false,
+                ..Settings::default()
+            },
+        );
+        let sure = private.decide(&on_message("can we put the ISO logo on our packaging?"));
+        assert!(message(&sure).ephemeral);
+        assert_eq!(
+            message(&sure).addressed,
+            None,
+            "no mention the helper alone would see"
+        );
+        let picked = private.decide(&Request {
+            kind: Kind::Button(Press::Pick {
+                topic: "logo".to_owned(),
+                target: Target {
+                    author: 20,
+                    channel: 7,
+                    message: 30,
+                },
+                link: None,
+            }),
+            ..on_message("")
+        });
+        assert!(
+            message(&picked).ephemeral,
+            "a pick follows public_answers too"
+        );
+
+        let public = Pipeline::new(Faq::embedded(), Settings::default());
+        let unsure = public.decide(&on_message("what's the best pizza in Geneva?"));
+        assert_eq!(unsure.insight, None, "a member's message is not kept");
+        let asked = public.decide(&command("ask", Some("what's the best pizza in Geneva?")));
+        assert!(matches!(asked.insight, Some(Insight::Unanswered { .. })));
     }
 }

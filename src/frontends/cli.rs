@@ -443,6 +443,7 @@ fn request(name: &str, question: Option<&str>, now: Timestamp) -> Request {
         channel: None,
         user: None,
         locale: None,
+        private_only: false,
         now,
     }
 }

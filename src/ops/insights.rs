@@ -2,7 +2,10 @@
 //! kept in SQLite for `faqbot report`: the list a FAQ maintainer turns into keywords and topics.
 //!
 //! Privacy by construction: only question text (capped) and topic ids are stored, never a user,
-//! guild or channel id. Writing never delays an answer: records go through a bounded queue to one
+//! guild or channel id; and only two kinds of text: questions asked of the bot that it could not
+//! answer, and questions whose answer someone marked 👎. The wording of other answered
+//! questions stays in the writer's memory for a while, to name a 👎 should one come, and is
+//! never written. Writing never delays an answer: records go through a bounded queue to one
 //! writer thread, and when it falls behind they are dropped and counted. Database errors are
 //! logged, never passed to users. SQLite runs in WAL mode, so `report` reads while the bot writes.
 
@@ -22,6 +25,8 @@ const QUESTION_CHARS: usize = 300;
 const QUEUE: usize = 1024;
 /// The schema version this build writes; older databases are migrated up to it.
 const SCHEMA_VERSION: i64 = 2;
+/// Answered questions whose wording is remembered (in memory only) for a 👎 to name.
+const REMEMBERED_QUESTIONS: usize = 4096;
 
 /// One thing worth remembering about an interaction, as the core decided it.
 pub use crate::core::pipeline::Insight as Record;
@@ -121,15 +126,9 @@ fn migrate(connection: &Connection) -> rusqlite::Result<()> {
     }
     if version < 2 {
         // Votes: 👍/👎 per topic and day, and the questions whose answers did not help, by the
-        // key of the question (whose wording `asked` keeps). Never who voted.
+        // key of the question, with its wording when it was still remembered. Never who voted.
         connection.execute_batch(
             "BEGIN;
-             CREATE TABLE asked (
-                 key TEXT PRIMARY KEY,
-                 day TEXT NOT NULL,
-                 question TEXT NOT NULL,
-                 topic TEXT NOT NULL
-             );
              CREATE TABLE votes (
                  day TEXT NOT NULL,
                  topic TEXT NOT NULL,
@@ -141,7 +140,8 @@ fn migrate(connection: &Connection) -> rusqlite::Result<()> {
                  id INTEGER PRIMARY KEY,
                  day TEXT NOT NULL,
                  key TEXT NOT NULL,
-                 topic TEXT NOT NULL
+                 topic TEXT NOT NULL,
+                 question TEXT NOT NULL
              );
              CREATE INDEX unhelpful_day ON unhelpful (day);
              PRAGMA user_version = 2;
@@ -157,6 +157,7 @@ fn migrate(connection: &Connection) -> rusqlite::Result<()> {
 
 fn write(connection: Connection, records: Receiver<Message>, path: &Path, retention: Duration) {
     let mut last_sweep: Option<Timestamp> = None;
+    let mut asked = Asked::default();
     while let Ok(message) = records.recv() {
         let (record, now) = match message {
             Message::Record(record, now) => (record, now),
@@ -171,7 +172,7 @@ fn write(connection: Connection, records: Receiver<Message>, path: &Path, retent
             }
             last_sweep = Some(now);
         }
-        if let Err(e) = insert(&connection, &record, now) {
+        if let Err(e) = insert(&connection, &mut asked, &record, now) {
             tracing::error!(db = %path.display(), error = %e, "insights: cannot write");
         }
     }
@@ -181,16 +182,35 @@ fn day(now: Timestamp) -> String {
     now.strftime("%Y-%m-%d").to_string()
 }
 
-fn insert(connection: &Connection, record: &Record, now: Timestamp) -> rusqlite::Result<()> {
+/// The wording of recently answered questions, by key: in memory only, for a 👎 to name.
+#[derive(Debug)]
+struct Asked(lru::LruCache<u64, String>);
+
+impl Default for Asked {
+    fn default() -> Self {
+        Self(lru::LruCache::new(
+            std::num::NonZeroUsize::new(REMEMBERED_QUESTIONS)
+                .unwrap_or(std::num::NonZeroUsize::MIN),
+        ))
+    }
+}
+
+/// `question` trimmed and capped to [`QUESTION_CHARS`].
+fn capped(question: &str) -> String {
+    let question: String = question.trim().chars().take(QUESTION_CHARS).collect();
+    question.trim_end().to_owned()
+}
+
+fn insert(
+    connection: &Connection,
+    asked: &mut Asked,
+    record: &Record,
+    now: Timestamp,
+) -> rusqlite::Result<()> {
     match record {
         Record::Answered { topic, question } => {
             if let Some((key, question)) = question {
-                let question: String = question.trim().chars().take(QUESTION_CHARS).collect();
-                connection.execute(
-                    "INSERT INTO asked (key, day, question, topic) VALUES (?1, ?2, ?3, ?4)
-                     ON CONFLICT (key) DO UPDATE SET day = ?2, question = ?3, topic = ?4",
-                    params![format!("{key:016x}"), day(now), question.trim_end(), topic],
-                )?;
+                asked.0.put(*key, capped(question));
             }
             connection.execute(
                 "INSERT INTO answers (day, topic, count) VALUES (?1, ?2, 1)
@@ -211,16 +231,17 @@ fn insert(connection: &Connection, record: &Record, now: Timestamp) -> rusqlite:
                 params![day(now), topic, up, down],
             )?;
             if !helpful {
+                let wording = asked.0.get(question).cloned().unwrap_or_default();
                 connection.execute(
-                    "INSERT INTO unhelpful (day, key, topic) VALUES (?1, ?2, ?3)",
-                    params![day(now), format!("{question:016x}"), topic],
+                    "INSERT INTO unhelpful (day, key, topic, question) VALUES (?1, ?2, ?3, ?4)",
+                    params![day(now), format!("{question:016x}"), topic, wording],
                 )?;
             }
             1
         }
         Record::Unanswered { question, outcome } => {
-            let question: String = question.trim().chars().take(QUESTION_CHARS).collect();
-            let question = question.trim_end();
+            let question = capped(question);
+            let question = question.as_str();
             connection.execute(
                 "INSERT INTO unanswered (day, question, normalized, outcome) VALUES (?1, ?2, ?3, ?4)",
                 params![day(now), question, normalize(question), outcome.label()],
@@ -239,10 +260,6 @@ fn sweep(connection: &Connection, now: Timestamp, retention: Duration) -> rusqli
     connection.execute("DELETE FROM unanswered WHERE day < ?1", params![oldest])?;
     connection.execute("DELETE FROM votes WHERE day < ?1", params![oldest])?;
     connection.execute("DELETE FROM unhelpful WHERE day < ?1", params![oldest])?;
-    connection.execute(
-        "DELETE FROM asked WHERE day < ?1 AND key NOT IN (SELECT key FROM unhelpful)",
-        params![oldest],
-    )?;
     Ok(())
 }
 
@@ -348,8 +365,11 @@ pub fn report(path: &Path, days: u32, limit: usize, now: Timestamp) -> rusqlite:
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let unhelpful = connection
         .prepare(
-            "SELECT COALESCE(asked.question, ''), u.topic, COUNT(*) AS n
-             FROM unhelpful AS u LEFT JOIN asked ON asked.key = u.key
+            "SELECT COALESCE((SELECT question FROM unhelpful AS latest
+                              WHERE latest.key = u.key AND latest.question != ''
+                              ORDER BY id DESC LIMIT 1), ''),
+                    u.topic, COUNT(*) AS n
+             FROM unhelpful AS u
              WHERE u.day >= ?1
              GROUP BY u.key, u.topic ORDER BY n DESC, u.topic LIMIT ?2",
         )?
@@ -384,6 +404,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("insights.db");
         let connection = open(&path).unwrap();
+        let mut asked = Asked::default();
         let now = at("2026-11-25T10:00:00Z");
         let answered = |topic: &str| Record::Answered {
             topic: topic.into(),
@@ -402,10 +423,11 @@ mod tests {
             unanswered("who writes the standards", Outcome::Unsure),
             unanswered(&"long ".repeat(500), Outcome::Refused),
         ] {
-            insert(&connection, &record, now).unwrap();
+            insert(&connection, &mut asked, &record, now).unwrap();
         }
         insert(
             &connection,
+            &mut asked,
             &answered("funding"),
             at("2026-06-01T10:00:00Z"),
         )
@@ -480,8 +502,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("insights.db");
         let connection = open(&path).unwrap();
+        let mut asked = Asked::default();
         let now = at("2026-11-25T10:00:00Z");
-        let asked = |key: u64, question: &str, topic: &str| Record::Answered {
+        let answer = |key: u64, question: &str, topic: &str| Record::Answered {
             topic: topic.into(),
             question: Some((key, question.into())),
         };
@@ -491,8 +514,8 @@ mod tests {
             question: key,
         };
         for record in [
-            asked(1, "can we print the logo on our boxes", "logo"),
-            asked(2, "how do I join ISO as a person", "membership"),
+            answer(1, "can we print the logo on our boxes", "logo"),
+            answer(2, "how do I join ISO as a person", "membership"),
             vote(1, "logo", false),
             vote(1, "logo", false),
             vote(1, "logo", true),
@@ -500,7 +523,7 @@ mod tests {
             // A 👎 on a question whose wording has expired still counts.
             vote(3, "membership", false),
         ] {
-            insert(&connection, &record, now).unwrap();
+            insert(&connection, &mut asked, &record, now).unwrap();
         }
         let report = report(&path, 30, 10, now).unwrap();
         assert_eq!(
@@ -533,10 +556,16 @@ mod tests {
                 },
             ]
         );
-        let sql = std::fs::read(&path).unwrap_or_default();
+        let mut db = std::fs::read(&path).unwrap_or_default();
+        db.extend(std::fs::read(path.with_extension("db-wal")).unwrap_or_default());
+        let db = String::from_utf8_lossy(&db);
         assert!(
-            !String::from_utf8_lossy(&sql).contains("6000"),
-            "no voter stored"
+            db.contains("can we print the logo on our boxes"),
+            "a 👎 keeps its question"
+        );
+        assert!(
+            !db.contains("how do I join ISO as a person"),
+            "an answer nobody marked 👎 leaves no text behind"
         );
     }
 
@@ -551,18 +580,16 @@ mod tests {
                 topic: "logo".into(),
                 question: None,
             };
-            insert(&connection, &record, now).unwrap();
+            insert(&connection, &mut Asked::default(), &record, now).unwrap();
             // Back to the schema of version 1.
             connection
-                .execute_batch(
-                    "DROP TABLE asked; DROP TABLE votes; DROP TABLE unhelpful;
-                     PRAGMA user_version = 1;",
-                )
+                .execute_batch("DROP TABLE votes; DROP TABLE unhelpful; PRAGMA user_version = 1;")
                 .unwrap();
         }
         let connection = open(&path).unwrap();
         insert(
             &connection,
+            &mut Asked::default(),
             &Record::Voted {
                 topic: "logo".into(),
                 helpful: true,

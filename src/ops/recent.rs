@@ -107,17 +107,43 @@ impl Default for Votes {
 impl Votes {
     /// Whether this is `user`'s first vote on the answer `message`; it counts from now on.
     pub fn first(&self, user: u64, message: u64) -> bool {
+        let mut seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());
+        seen.put(Self::key(user, message), ()).is_none()
+    }
+
+    /// Forgets a vote that could not be acknowledged, so that the member may vote again.
+    pub fn forget(&self, user: u64, message: u64) {
+        let mut seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());
+        seen.pop(&Self::key(user, message));
+    }
+
+    fn key(user: u64, message: u64) -> u64 {
         use std::hash::{Hash, Hasher};
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         (user, message).hash(&mut hasher);
-        let mut seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());
-        seen.put(hasher.finish(), ()).is_none()
+        hasher.finish()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_vote_per_member_and_answer_unless_it_was_forgotten() {
+        let votes = Votes::default();
+        assert!(votes.first(1, 10));
+        assert!(!votes.first(1, 10), "the same member on the same answer");
+        assert!(
+            votes.first(2, 10) && votes.first(1, 11),
+            "others and other answers count"
+        );
+        votes.forget(1, 10);
+        assert!(
+            votes.first(1, 10),
+            "a vote that could not be acknowledged may be cast again"
+        );
+    }
 
     fn key(channel: u64, answer: u64) -> RepeatKey {
         RepeatKey { channel, answer }

@@ -67,6 +67,9 @@ pub struct Faults {
     pub message_failures: AtomicU32,
     /// Refuse channel message posts with 403, as a channel without the permission would.
     pub refuse_messages: std::sync::atomic::AtomicBool,
+    /// Show message text over REST, as Discord does only for an app whose Message Content
+    /// intent is enabled in the developer portal. Off, as for faqbot: text reads as empty.
+    pub message_content: std::sync::atomic::AtomicBool,
 }
 
 struct Shared {
@@ -419,8 +422,10 @@ async fn api(
         }
         ("GET", ["channels", channel, "messages", id]) => {
             let starters = shared.starters.lock().unwrap();
+            let readable = shared.faults.message_content.load(Ordering::SeqCst);
             match starters.get(*channel).filter(|_| channel == id) {
                 Some(content) => {
+                    let content = if readable { content.as_str() } else { "" };
                     Json(message_object(id, channel, &member_user("6001"), content)).into_response()
                 }
                 None => error(StatusCode::NOT_FOUND, "404: Unknown Message"),
@@ -575,6 +580,8 @@ pub fn interaction(id: u64, kind: u8, data: Value, guild: bool) -> Value {
     if guild {
         event["guild_id"] = json!("4000");
         event["guild_locale"] = json!("en-US");
+        // Installed by the server, as Discord says of every interaction since user installs.
+        event["authorizing_integration_owners"] = json!({"0": "4000"});
         event["context"] = json!(0);
         event["member"] = json!({
             "user": member_user("6000"), "roles": [], "deaf": false, "mute": false, "flags": 0,
@@ -583,6 +590,8 @@ pub fn interaction(id: u64, kind: u8, data: Value, guild: bool) -> Value {
     } else {
         event["context"] = json!(1);
         event["user"] = member_user("6000");
+        // The bot's DM with a server install: Discord gives the guild owner as 0.
+        event["authorizing_integration_owners"] = json!({"0": "0"});
     }
     if kind == 3 {
         event["message"] = json!({
@@ -732,12 +741,30 @@ pub fn forum_post(thread: u64, forum: &str, name: &str, owner: &str) -> Value {
     })
 }
 
-/// A snowflake minted now (or `ago` earlier), as Discord mints thread and message ids.
-pub fn snowflake(ago: Duration) -> u64 {
-    const DISCORD_EPOCH_MS: u64 = 1_420_070_400_000;
+/// A snowflake minted `seconds` from now (negative: earlier), as Discord mints thread and
+/// message ids.
+pub fn snowflake(seconds: i64) -> u64 {
+    const DISCORD_EPOCH_MS: i64 = 1_420_070_400_000;
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()
-        - ago;
-    (now.as_millis() as u64 - DISCORD_EPOCH_MS) << 22
+        .as_millis() as i64;
+    ((now + seconds * 1000 - DISCORD_EPOCH_MS) as u64) << 22
+}
+
+/// GUILD_CREATE for server `id`, whose Community language is `locale`.
+pub fn guild_create(id: &str, locale: &str) -> Value {
+    json!({
+        "id": id, "name": "ISO fans", "icon": null, "icon_hash": null, "splash": null,
+        "discovery_splash": null, "owner_id": "6000", "afk_channel_id": null, "afk_timeout": 300,
+        "verification_level": 0, "default_message_notifications": 0,
+        "explicit_content_filter": 0, "roles": [], "emojis": [], "features": [], "mfa_level": 0,
+        "application_id": null, "system_channel_id": null, "system_channel_flags": 0,
+        "rules_channel_id": null, "vanity_url_code": null, "description": null, "banner": null,
+        "premium_tier": 0, "preferred_locale": locale, "public_updates_channel_id": null,
+        "nsfw_level": 0, "stickers": [], "premium_progress_bar_enabled": false,
+        "joined_at": "2026-01-01T00:00:00.000000+00:00", "large": false, "unavailable": false,
+        "member_count": 2, "voice_states": [], "members": [], "channels": [], "threads": [],
+        "presences": [], "stage_instances": [], "guild_scheduled_events": [],
+    })
 }

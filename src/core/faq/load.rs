@@ -10,11 +10,16 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{Contact, Faq, Topic};
+use crate::core::catalogue::{ASK_FR, HOURS_FR};
 use crate::core::diagnostic::{
     did_you_mean, quote_list, toml_error, unknown_keys, Diagnostic, FileErrors, Source,
 };
 use crate::core::lang::DISCORD_LOCALES;
 use crate::core::limits::{self, BUILT_IN_COMMANDS};
+
+/// The French names of faqbot's own commands, which no topic may take either: Discord shows
+/// a French user both under the same name.
+const FRENCH_NAMES: [(&str, &str); 2] = [(ASK_FR, "ask"), (HOURS_FR, "hours")];
 use crate::core::matcher::text::{is_stop_word, words};
 use crate::core::schedule::{day_name, Holidays, HoursLine, Schedule, Zone, CALENDARS};
 
@@ -261,6 +266,15 @@ impl Checker<'_> {
             self.problem(
                 id.span(),
                 format!("topic id `{value}` is taken by faqbot's own /{value} command"),
+                format!("choose another id, e.g. `{value}-topic`"),
+            );
+        } else if let Some(built_in) = FRENCH_NAMES.iter().find(|(fr, _)| *fr == value) {
+            self.problem(
+                id.span(),
+                format!(
+                    "topic id `{value}` is what French users see as faqbot's own /{} command",
+                    built_in.1
+                ),
                 format!("choose another id, e.g. `{value}-topic`"),
             );
         } else if !seen.insert(value.clone()) {

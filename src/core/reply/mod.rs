@@ -34,9 +34,11 @@ pub struct Reply {
     /// 👍/👎 under the answer, to learn whether it helped.
     pub votes: Option<Votes>,
     /// For a helper choosing the answer to a member's message: the suggestions, and a menu of
-    /// every topic (`menu`), post the chosen topic to that message's author.
+    /// every topic (`menu`, introduced by `menu_hint`), post the chosen topic to that
+    /// message's author.
     pub pick_for: Option<Target>,
     pub menu: Vec<Suggestion>,
+    pub menu_hint: &'static str,
 }
 
 /// Whom an answer is for, and the words that hand it to them.

@@ -78,6 +78,8 @@ pub struct Words {
     pub for_you: fn(link: Option<&str>) -> Text,
     pub pick_title: &'static str,
     pub pick: fn(question: &str) -> Text,
+    /// What the menu of every topic says before one is chosen.
+    pub pick_any: &'static str,
     pub nothing_to_answer_title: &'static str,
     pub empty_message: &'static str,
     pub embeds_only: &'static str,
@@ -86,7 +88,6 @@ pub struct Words {
     pub not_helpful: &'static str,
     pub thanks: &'static str,
     pub already_voted: &'static str,
-    pub posted: fn(link: Option<&str>) -> Text,
 }
 
 pub static ENGLISH: Words = Words {
@@ -195,6 +196,7 @@ pub static ENGLISH: Words = Words {
         None => Text::new().plain("this may answer your question:"),
     },
     pick_title: "Which topic answers it?",
+    pick_any: "Or choose any topic…",
     pick: |question| {
         Text::new()
             .plain("I'm not sure which part of ISO's FAQ answers “")
@@ -209,10 +211,6 @@ pub static ENGLISH: Words = Words {
     not_helpful: "Not helpful",
     thanks: "Thanks, noted: it helps us improve the FAQ.",
     already_voted: "You have already said what you thought of this answer. Thanks!",
-    posted: |link| match link {
-        Some(link) => Text::new().plain(format!("Posted: {link}")),
-        None => Text::new().plain("Posted."),
-    },
 };
 
 pub static FRENCH: Words = Words {
@@ -328,6 +326,7 @@ pub static FRENCH: Words = Words {
         None => Text::new().plain("ceci répond peut-être à votre question :"),
     },
     pick_title: "Quel sujet y répond ?",
+    pick_any: "Ou choisissez n'importe quel sujet…",
     pick: |question| {
         Text::new()
             .plain("Je ne sais pas quelle partie de la FAQ de l'ISO répond à « ")
@@ -342,10 +341,6 @@ pub static FRENCH: Words = Words {
     not_helpful: "Pas utile",
     thanks: "Merci, c'est noté : cela nous aide à améliorer la FAQ.",
     already_voted: "Vous avez déjà donné votre avis sur cette réponse. Merci !",
-    posted: |link| match link {
-        Some(link) => Text::new().plain(format!("Publié : {link}")),
-        None => Text::new().plain("Publié."),
-    },
 };
 
 #[cfg(test)]

@@ -3,11 +3,14 @@
 //! post's thread, anything else leaves the post alone. Gateway only, on the GUILDS intent: a
 //! forum post is a thread, and THREAD_CREATE announces it.
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::num::NonZeroUsize;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
-use serenity::all::{ChannelType, Context, GuildChannel, MessageId, Nonce};
+use lru::LruCache;
+use serenity::all::{ChannelType, Context, GuildChannel, GuildId, MessageId, Nonce};
 
 use super::interaction::Shared;
 use super::response;
@@ -16,20 +19,43 @@ use crate::core::pipeline::{Kind, Request, Response};
 /// A thread older than this is not a new post: THREAD_CREATE also comes when the bot is added
 /// to an old thread, and a reply there would be out of place.
 const NEW_FOR: Duration = Duration::from_secs(10 * 60);
+/// How far this machine's clock may lag Discord's (which minted the thread's id) before a new
+/// post would look as if it came from the future.
+const CLOCK_LAG: Duration = Duration::from_secs(2 * 60);
+/// Posts remembered as handled, so that a second THREAD_CREATE for one never answers twice.
+const REMEMBERED: usize = 4096;
 /// Attempts at posting an answer before giving up (5xx and network failures only).
 const ATTEMPTS: u32 = 3;
 /// How long the first message of a post may take to fetch before the title alone is used.
 const FIRST_MESSAGE_WAIT: Duration = Duration::from_secs(2);
 
-/// The forums to answer new posts in.
-#[derive(Debug, Clone, Default)]
+/// The forums to answer new posts in, and what answering them needs to remember.
+#[derive(Debug)]
 pub(super) struct Forums {
     channels: Vec<u64>,
+    /// Posts already handled (by thread id).
+    handled: Mutex<LruCache<u64, ()>>,
+    /// Each server's language, from GUILD_CREATE: a post is answered in it.
+    locales: Mutex<HashMap<GuildId, String>>,
 }
 
 impl Forums {
     pub(super) fn new(channels: Vec<u64>) -> Self {
-        Self { channels }
+        Self {
+            channels,
+            handled: Mutex::new(LruCache::new(
+                NonZeroUsize::new(REMEMBERED).unwrap_or(NonZeroUsize::MIN),
+            )),
+            locales: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Notes the language a server prefers (its Community setting; `en-US` by default).
+    pub(super) fn server_locale(&self, guild: GuildId, locale: &str) {
+        if self.any() {
+            let mut locales = self.locales.lock().unwrap_or_else(|e| e.into_inner());
+            locales.insert(guild, locale.to_owned());
+        }
     }
 
     /// Whether any forum is watched, and so whether the gateway needs the GUILDS intent.
@@ -37,7 +63,7 @@ impl Forums {
         !self.channels.is_empty()
     }
 
-    /// Whether `thread` is a post opened lately in a watched forum.
+    /// Whether `thread` is a post opened lately in a watched forum, seen for the first time.
     fn is_new_post(&self, thread: &GuildChannel, now: Timestamp) -> bool {
         let in_forum = thread
             .parent_id
@@ -45,9 +71,20 @@ impl Forums {
         // A thread's id is minted when it is created, so it tells its age.
         let created = thread.id.created_at().unix_timestamp();
         let age = now.as_second().saturating_sub(created);
+        let recent = (-(CLOCK_LAG.as_secs() as i64)..=NEW_FOR.as_secs() as i64).contains(&age);
+        // THREAD_CREATE also says the bot was added to a thread (when it posts there, say):
+        // then it carries the bot's thread membership.
+        let created_now = thread.member.is_none();
         in_forum
             && thread.kind == ChannelType::PublicThread
-            && u64::try_from(age).is_ok_and(|age| age <= NEW_FOR.as_secs())
+            && recent
+            && created_now
+            && self
+                .handled
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .put(thread.id.get(), ())
+                .is_none()
     }
 }
 
@@ -84,7 +121,13 @@ pub(super) async fn answer_post(
         },
         channel: Some(thread.id.get()),
         user: thread.owner_id.map(|u| u.get()),
-        locale: None,
+        locale: forums
+            .locales
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&thread.guild_id)
+            .cloned(),
+        private_only: false,
         now,
     };
     let decision = shared.live.pipeline().decide(&request);

@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
 use serenity::all::{
-    ActivityData, Context, CreateInteractionResponse, EventHandler, GuildChannel, Interaction,
-    OnlineStatus, Ready, ShardId, ShardMessenger,
+    ActivityData, Context, CreateInteractionResponse, EventHandler, Guild, GuildChannel,
+    Interaction, OnlineStatus, Ready, ShardId, ShardMessenger,
 };
 use tokio::task::JoinHandle;
 use tracing::Instrument;
@@ -64,6 +64,10 @@ impl EventHandler for Handler {
         if let Some(old) = presence.insert(ctx.shard_id, updater) {
             old.abort();
         }
+    }
+
+    async fn guild_create(&self, _ctx: Context, guild: Guild, _is_new: Option<bool>) {
+        self.forums.server_locale(guild.id, &guild.preferred_locale);
     }
 
     async fn thread_create(&self, ctx: Context, thread: GuildChannel) {

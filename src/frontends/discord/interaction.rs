@@ -11,8 +11,9 @@ use tokio::sync::Notify;
 
 use jiff::Timestamp;
 use serenity::all::{
-    CommandDataOption, CommandType, ComponentInteractionDataKind, CreateInteractionResponse,
-    GuildId, Interaction,
+    AuthorizingIntegrationOwner, AuthorizingIntegrationOwners, CommandDataOption, CommandType,
+    ComponentInteractionDataKind, CreateInteractionResponse, GuildId, Interaction, Permissions,
+    ResolvedTarget,
 };
 
 use super::response;
@@ -70,6 +71,8 @@ pub struct Turn {
     pub span: tracing::Span,
     /// The user's locale, for an apology in their language.
     pub locale: Option<String>,
+    /// The member and answer of a vote counted by this turn, forgotten if it fails.
+    vote: Option<(u64, u64)>,
     started: Instant,
     now: Timestamp,
     _in_flight: InFlight,
@@ -110,13 +113,18 @@ impl Shared {
         let now = Timestamp::now();
         let request = request(interaction, now, self.bot_user.get().copied())?;
         let pipeline = self.live.pipeline();
+        let mut vote = None;
         let mut decision = match (&request.kind, interaction) {
             // One vote per member per answer: the memory holds a hash of the two, never the
             // member's id.
-            (Kind::Button(Press::Vote { .. }), Interaction::Component(c))
-                if !self.votes.first(c.user.id.get(), c.message.id.get()) =>
-            {
-                pipeline.already_voted(&request)
+            (Kind::Button(Press::Vote { .. }), Interaction::Component(c)) => {
+                let (member, answer) = (c.user.id.get(), c.message.id.get());
+                if self.votes.first(member, answer) {
+                    vote = Some((member, answer));
+                    pipeline.decide(&request)
+                } else {
+                    pipeline.already_voted(&request)
+                }
             }
             _ => pipeline.decide(&request),
         };
@@ -149,6 +157,7 @@ impl Shared {
             first_post,
             span,
             locale: request.locale.clone(),
+            vote,
             started,
             now,
             _in_flight: in_flight,
@@ -189,6 +198,9 @@ impl Shared {
     /// log line and, for what was sent, insight.
     pub fn finish(&self, turn: &Turn, sent: bool) {
         let _entered = turn.span.enter();
+        if let (false, Some((member, answer))) = (sent, turn.vote) {
+            self.votes.forget(member, answer);
+        }
         self.account(&turn.decision, sent, turn.started, turn.now);
     }
 
@@ -221,11 +233,8 @@ impl Turn {
 fn request(interaction: &Interaction, now: Timestamp, bot_user: Option<u64>) -> Option<Request> {
     let (kind, channel, user, locale) = match interaction {
         Interaction::Command(c) if c.data.kind == CommandType::Message => {
-            let target = c.data.target_id?.to_message_id();
-            let message = c.data.resolved.messages.get(&target)?;
-            let link = message_link(c.guild_id, message.channel_id.get(), message.id.get());
-            (
-                Kind::MessageMenu(Message {
+            let message = match c.data.target() {
+                Some(ResolvedTarget::Message(message)) => Message {
                     id: message.id.get(),
                     channel: message.channel_id.get(),
                     author: message.author.id.get(),
@@ -233,8 +242,26 @@ fn request(interaction: &Interaction, now: Timestamp, bot_user: Option<u64>) -> 
                     has_embeds: !message.embeds.is_empty() || !message.attachments.is_empty(),
                     from_this_bot: message.author.id.get() == c.application_id.get()
                         || Some(message.author.id.get()) == bot_user,
-                    link: Some(link),
-                }),
+                    link: Some(message_link(
+                        c.guild_id,
+                        message.channel_id.get(),
+                        message.id.get(),
+                    )),
+                },
+                // Discord always resolves the target; should it not, the helper is told there
+                // is nothing to answer rather than left without a reply.
+                _ => Message {
+                    id: c.data.target_id.map_or(0, |t| t.get()),
+                    channel: c.channel_id.get(),
+                    author: 0,
+                    content: String::new(),
+                    has_embeds: false,
+                    from_this_bot: false,
+                    link: None,
+                },
+            };
+            (
+                Kind::MessageMenu(message),
                 c.channel_id,
                 c.user.id,
                 &c.locale,
@@ -279,13 +306,46 @@ fn request(interaction: &Interaction, now: Timestamp, bot_user: Option<u64>) -> 
         }
         _ => return None,
     };
+    let (guild, owners, member) = match interaction {
+        Interaction::Command(c) | Interaction::Autocomplete(c) => (
+            c.guild_id,
+            &c.authorizing_integration_owners,
+            c.member.as_deref(),
+        ),
+        Interaction::Component(c) => (
+            c.guild_id,
+            &c.authorizing_integration_owners,
+            c.member.as_ref(),
+        ),
+        _ => return None,
+    };
     Some(Request {
         kind,
         channel: Some(channel.get()),
         user: Some(user.get()),
         locale: Some(locale.clone()),
+        private_only: private_only(guild, owners, member),
         now,
     })
+}
+
+/// Whether Discord shows only to the user whatever faqbot sends: in a server that did not
+/// install faqbot (the user did), when the server does not let this member use external apps
+/// publicly (the Use External Apps permission). An interaction that does not say who
+/// installed faqbot is taken as before user installs: public.
+fn private_only(
+    guild: Option<GuildId>,
+    owners: &AuthorizingIntegrationOwners,
+    member: Option<&serenity::all::Member>,
+) -> bool {
+    let by_this_server = owners
+        .0
+        .iter()
+        .any(|o| matches!(o, AuthorizingIntegrationOwner::GuildInstall(Some(_))));
+    let may_post = member
+        .and_then(|m| m.permissions)
+        .is_none_or(|p| p.contains(Permissions::USE_EXTERNAL_APPS));
+    guild.is_some() && !owners.0.is_empty() && !by_this_server && !may_post
 }
 
 /// The web link to a message, which Discord shows as a jump to it.

@@ -45,10 +45,11 @@ pub fn press(custom_id: &str, chosen: Option<&str>) -> Pressed {
     }
     if let Some(rest) = custom_id.strip_prefix(PICK) {
         let parts: Vec<&str> = rest.split(':').collect();
-        // A button names its topic; a menu's topic is the option chosen.
+        // A button names its topic; a menu's topic is the option chosen (menus are numbered,
+        // as a message's ids must differ).
         let (topic, ids) = match (parts.as_slice(), chosen) {
             ([topic, a, c, m], None) => (Some((*topic).to_owned()), [*a, *c, *m]),
-            ([a, c, m], Some(topic)) => (Some(topic.to_owned()), [*a, *c, *m]),
+            ([a, c, m, _menu], Some(topic)) => (Some(topic.to_owned()), [*a, *c, *m]),
             _ => (None, ["", "", ""]),
         };
         let ids: Vec<u64> = ids.iter().filter_map(|id| id.parse().ok()).collect();
@@ -81,12 +82,20 @@ pub fn press(custom_id: &str, chosen: Option<&str>) -> Pressed {
     Pressed::Other(Press::Unknown)
 }
 
-fn pick_id(topic: Option<&str>, target: &Target) -> String {
+/// A pick's `custom_id`: the button's topic, or the menu's number. With a 32-character topic id
+/// and 20-digit ids it is exactly 100 characters, Discord's limit.
+fn pick_id(choice: PickBy<'_>, target: &Target) -> String {
     let ids = format!("{}:{}:{}", target.author, target.channel, target.message);
-    match topic {
-        Some(topic) => format!("{PICK}{topic}:{ids}"),
-        None => format!("{PICK}{ids}"),
+    match choice {
+        PickBy::Button(topic) => format!("{PICK}{topic}:{ids}"),
+        PickBy::Menu(number) => format!("{PICK}{ids}:{number}"),
     }
+}
+
+#[derive(Clone, Copy)]
+enum PickBy<'a> {
+    Button(&'a str),
+    Menu(usize),
 }
 
 fn vote_id(helpful: bool, key: &VoteKey) -> String {
@@ -105,6 +114,7 @@ const BUTTONS_PER_ROW: usize = 5;
 const ROWS: usize = 5;
 const OPTIONS: usize = 25;
 const OPTION_LABEL: usize = 100;
+const PLACEHOLDER: usize = 150;
 const CONTENT: usize = 2000;
 
 /// ISO blue, so answers are recognisable at a glance; private notices are grey.
@@ -133,13 +143,21 @@ fn parts(reply: &Reply) -> Parts {
             field.inline,
         );
     }
+    // A pick shows one row of the closest topics and menus of every topic below (four menus of
+    // 25 reach the 97 topics a FAQ may have); other replies up to three rows of buttons and
+    // the votes.
+    let button_rows = if reply.pick_for.is_some() {
+        1
+    } else {
+        ROWS - 2
+    };
     let buttons: Vec<CreateButton> = reply
         .suggestions
         .iter()
-        .take(BUTTONS_PER_ROW * (ROWS - 2))
+        .take(BUTTONS_PER_ROW * button_rows)
         .map(|s| {
             let id = match &reply.pick_for {
-                Some(target) => pick_id(Some(&s.topic), target),
+                Some(target) => pick_id(PickBy::Button(&s.topic), target),
                 None => topic_button(&s.topic),
             };
             CreateButton::new(id)
@@ -151,17 +169,28 @@ fn parts(reply: &Reply) -> Parts {
         .chunks(BUTTONS_PER_ROW)
         .map(|row| CreateActionRow::Buttons(row.to_vec()))
         .collect();
-    if let (Some(target), false) = (&reply.pick_for, reply.menu.is_empty()) {
-        let options = reply
-            .menu
-            .iter()
-            .take(OPTIONS)
-            .map(|s| CreateSelectMenuOption::new(cut(&s.label, OPTION_LABEL), s.topic.clone()))
-            .collect();
-        rows.push(CreateActionRow::SelectMenu(CreateSelectMenu::new(
-            pick_id(None, target),
-            CreateSelectMenuKind::String { options },
-        )));
+    if let Some(target) = &reply.pick_for {
+        let menus = reply.menu.chunks(OPTIONS).take(ROWS - rows.len());
+        let several = reply.menu.len() > OPTIONS;
+        for (number, topics) in menus.enumerate() {
+            let options = topics
+                .iter()
+                .map(|s| CreateSelectMenuOption::new(cut(&s.label, OPTION_LABEL), s.topic.clone()))
+                .collect();
+            let first = number * OPTIONS + 1;
+            let placeholder = if several {
+                format!("{} ({first}–{})", reply.menu_hint, first + topics.len() - 1)
+            } else {
+                reply.menu_hint.to_owned()
+            };
+            rows.push(CreateActionRow::SelectMenu(
+                CreateSelectMenu::new(
+                    pick_id(PickBy::Menu(number), target),
+                    CreateSelectMenuKind::String { options },
+                )
+                .placeholder(cut(&placeholder, PLACEHOLDER)),
+            ));
+        }
     }
     if let Some(votes) = &reply.votes {
         rows.push(CreateActionRow::Buttons(vec![
@@ -298,6 +327,117 @@ mod tests {
                 .chars()
                 .count(),
             80
+        );
+    }
+
+    fn pick(topics: usize) -> Reply {
+        let suggestion = |n: usize| Suggestion {
+            topic: format!("topic-{n}"),
+            label: format!("Question {n}?"),
+        };
+        Reply {
+            title: Some("Which topic answers it?".into()),
+            body: "Pick".into(),
+            suggestions: (0..3).map(suggestion).collect(),
+            menu: (0..topics).map(suggestion).collect(),
+            menu_hint: "Or choose any topic…",
+            pick_for: Some(Target {
+                author: 20,
+                channel: 7,
+                message: 30,
+            }),
+            ephemeral: true,
+            ..Reply::default()
+        }
+    }
+
+    #[test]
+    fn every_topic_of_the_largest_faq_can_be_picked() {
+        // 97 topics: the most a FAQ may have (100 chat commands less /ask, /faq, /hours).
+        let json = serde_json::to_value(message(&pick(97))).unwrap();
+        let rows = json["data"]["components"].as_array().unwrap();
+        assert_eq!(rows.len(), 5, "one row of buttons, four menus");
+        let mut offered = Vec::new();
+        let mut ids = std::collections::HashSet::new();
+        for row in rows {
+            for component in row["components"].as_array().unwrap() {
+                let id = component["custom_id"].as_str().unwrap();
+                assert!(ids.insert(id.to_owned()), "unique ids: {id}");
+                if component["type"] == 3 {
+                    let options = component["options"].as_array().unwrap();
+                    assert!((1..=25).contains(&options.len()));
+                    for option in options {
+                        let topic = option["value"].as_str().unwrap();
+                        offered.push(topic.to_owned());
+                        match press(id, Some(topic)) {
+                            Pressed::Pick {
+                                topic: chosen,
+                                target,
+                            } => {
+                                assert_eq!(chosen, topic);
+                                assert_eq!(
+                                    (target.author, target.channel, target.message),
+                                    (20, 7, 30)
+                                );
+                            }
+                            other => panic!("{id}: {other:?}"),
+                        }
+                    }
+                }
+            }
+        }
+        assert_eq!(offered.len(), 97);
+        assert_eq!(
+            rows[1]["components"][0]["placeholder"],
+            "Or choose any topic… (1–25)"
+        );
+        let single = serde_json::to_value(message(&pick(13))).unwrap();
+        assert_eq!(
+            single["data"]["components"][1]["components"][0]["placeholder"],
+            "Or choose any topic…"
+        );
+    }
+
+    #[test]
+    fn pick_and_vote_ids_fit_discord() {
+        let longest = "t".repeat(32);
+        let target = Target {
+            author: u64::MAX,
+            channel: u64::MAX,
+            message: u64::MAX,
+        };
+        let button = pick_id(PickBy::Button(&longest), &target);
+        assert_eq!(button.chars().count(), 100, "{button}");
+        assert!(pick_id(PickBy::Menu(3), &target).chars().count() <= 100);
+        let vote = vote_id(
+            false,
+            &VoteKey {
+                topic: longest.clone(),
+                question: u64::MAX,
+            },
+        );
+        assert!(vote.chars().count() <= 100, "{vote}");
+        match press(&button, None) {
+            Pressed::Pick { topic, target } => {
+                assert_eq!(topic, longest);
+                assert_eq!(target.message, u64::MAX);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            press(&vote, None),
+            Pressed::Other(Press::Vote {
+                helpful: false,
+                key: VoteKey {
+                    topic: longest,
+                    question: u64::MAX
+                }
+            })
+        );
+        assert_eq!(press("pick:oops", None), Pressed::Other(Press::Unknown));
+        assert_eq!(
+            press("vote:sideways:logo:1", None),
+            Pressed::Other(Press::Unknown)
         );
     }
 
