@@ -288,6 +288,10 @@ async fn api(
         .get("authorization")
         .is_some_and(|v| v.as_bytes() == format!("Bot {TOKEN}").as_bytes());
     let body_json = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    let segments: Vec<&str> = path.trim_start_matches("/api/v10/").split('/').collect();
+    // Counted faults are drawn as a request arrives, before it is recorded: a test that has
+    // seen a request recorded knows the fault it set afterwards is kept for a later one.
+    let drawn = draw_fault(&shared.faults, method.as_str(), &segments);
     record(
         &shared,
         Request {
@@ -297,7 +301,6 @@ async fn api(
             authorized,
         },
     );
-    let segments: Vec<&str> = path.trim_start_matches("/api/v10/").split('/').collect();
     match (method.as_str(), segments.as_slice()) {
         ("GET", ["users", "@me"]) => {
             if shared.faults.reject_token_http.load(Ordering::SeqCst) || !authorized {
@@ -324,14 +327,10 @@ async fn api(
         }))
         .into_response(),
         ("PUT", ["applications", _, "commands"]) | ("PUT", ["applications", _, "guilds", _, "commands"]) => {
-            let failures = &shared.faults.registration_failures;
-            if failures.load(Ordering::SeqCst) > 0 {
-                failures.fetch_sub(1, Ordering::SeqCst);
+            if drawn == Some(Fault::ServerError) {
                 return error(StatusCode::INTERNAL_SERVER_ERROR, "500: Internal Server Error");
             }
-            let limits = &shared.faults.registration_rate_limits;
-            if limits.load(Ordering::SeqCst) > 0 {
-                limits.fetch_sub(1, Ordering::SeqCst);
+            if drawn == Some(Fault::RateLimited) {
                 return (
                     StatusCode::TOO_MANY_REQUESTS,
                     [("retry-after", "0.2"), ("x-ratelimit-scope", "user")],
@@ -371,9 +370,7 @@ async fn api(
         }
         ("POST", ["interactions", _, _, "callback"]) => {
             hold(&shared, &shared.faults.hold_callbacks).await;
-            let failures = &shared.faults.callback_failures;
-            if failures.load(Ordering::SeqCst) > 0 {
-                failures.fetch_sub(1, Ordering::SeqCst);
+            if drawn == Some(Fault::ServerError) {
                 return error(StatusCode::INTERNAL_SERVER_ERROR, "500: Internal Server Error");
             }
             StatusCode::NO_CONTENT.into_response()
@@ -413,9 +410,7 @@ async fn api(
             });
             drop(posted);
             shared.changed.notify_waiters();
-            let failures = &shared.faults.message_failures;
-            if failures.load(Ordering::SeqCst) > 0 {
-                failures.fetch_sub(1, Ordering::SeqCst);
+            if drawn == Some(Fault::ServerError) {
                 return error(StatusCode::INTERNAL_SERVER_ERROR, "500: Internal Server Error");
             }
             Json(created).into_response()
@@ -432,6 +427,40 @@ async fn api(
             }
         }
         _ => error(StatusCode::NOT_FOUND, "404: Not Found"),
+    }
+}
+
+/// A counted fault spent on one request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fault {
+    ServerError,
+    RateLimited,
+}
+
+/// The counted fault, if any, that the request `method` `segments` spends.
+fn draw_fault(faults: &Faults, method: &str, segments: &[&str]) -> Option<Fault> {
+    let counter = |c: &AtomicU32| {
+        c.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
+            .is_ok()
+    };
+    match (method, segments) {
+        ("PUT", ["applications", _, "commands"])
+        | ("PUT", ["applications", _, "guilds", _, "commands"]) => {
+            if counter(&faults.registration_failures) {
+                Some(Fault::ServerError)
+            } else if counter(&faults.registration_rate_limits) {
+                Some(Fault::RateLimited)
+            } else {
+                None
+            }
+        }
+        ("POST", ["interactions", _, _, "callback"]) => {
+            counter(&faults.callback_failures).then_some(Fault::ServerError)
+        }
+        ("POST", ["channels", _, "messages"]) => {
+            counter(&faults.message_failures).then_some(Fault::ServerError)
+        }
+        _ => None,
     }
 }
 
