@@ -283,7 +283,12 @@ async fn registration_is_retried_while_interactions_are_answered() {
         .filter(|r| r.method == "PUT")
         .count();
     assert_eq!(puts, 3, "two failures, then success, then no more");
-    let log = bot.log();
+    let log = bot
+        .log_showing(&[
+            "registering commands failed; retrying",
+            "commands registered",
+        ])
+        .await;
     assert!(
         log.contains("registering commands failed; retrying"),
         "{log}"
@@ -436,11 +441,7 @@ async fn an_edited_faq_takes_effect_without_a_restart() {
     );
     std::fs::write(&faq, &answer_only).unwrap();
     fake.wait_for("the new answer", Duration::from_secs(10), |_| {
-        bot.log
-            .lock()
-            .unwrap()
-            .contains("FAQ reloaded")
-            .then_some(())
+        bot.log.text().contains("FAQ reloaded").then_some(())
     })
     .await;
     let callback = fake.interact(slash(1200, "logo", None, true)).await;
@@ -471,14 +472,15 @@ async fn an_edited_faq_takes_effect_without_a_restart() {
     // A broken edit is refused with its place, and the last good FAQ keeps serving.
     std::fs::write(&faq, renamed.replace("id = \"logo\"", "id = \"Logo\"")).unwrap();
     fake.wait_for("the refusal in the log", Duration::from_secs(10), |_| {
-        bot.log
-            .lock()
-            .unwrap()
-            .contains("FAQ not reloaded")
-            .then_some(())
+        bot.log.text().contains("FAQ not reloaded").then_some(())
     })
     .await;
-    let log = bot.log();
+    let log = bot
+        .log_showing(&[
+            "faq.toml:",
+            "topic id `Logo` is not a valid Discord command name",
+        ])
+        .await;
     assert!(
         log.contains("faq.toml:")
             && log.contains("topic id `Logo` is not a valid Discord command name"),
@@ -506,7 +508,8 @@ async fn an_edited_faq_takes_effect_without_a_restart() {
             .then_some(())
     })
     .await;
-    assert!(bot.log().contains("examples.tsv:"), "{}", bot.log());
+    let log = bot.log_showing(&["examples.tsv:"]).await;
+    assert!(log.contains("examples.tsv:"), "{log}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -571,7 +574,8 @@ async fn metrics_count_interactions_and_failures() {
     )
     .await;
     let addr = bot
-        .log()
+        .log_showing(&["metrics="])
+        .await
         .split_whitespace()
         .find_map(|w| w.strip_prefix("metrics=").map(str::to_owned))
         .expect("the metrics listener's address is logged");
@@ -791,7 +795,9 @@ async fn a_refusing_guild_is_logged_and_the_others_still_get_their_commands() {
     fake.identified(1).await;
     fake.request("PUT", "/api/v10/applications/2000/guilds/222/commands")
         .await;
-    let log = bot.log();
+    let log = bot
+        .log_showing(&["Discord refused the commands in this scope", "guild 111"])
+        .await;
     assert!(
         log.contains("Discord refused the commands in this scope") && log.contains("guild 111"),
         "{log}"
@@ -1064,13 +1070,11 @@ async fn a_refused_callback_is_logged_counted_and_apologised_for() {
         "Sorry, something went wrong"
     );
     assert_eq!(apology["data"]["flags"], 64, "privately");
-    assert!(
-        bot.log().contains("the response was refused"),
-        "{}",
-        bot.log()
-    );
+    let log = bot.log_showing(&["the response was refused"]).await;
+    assert!(log.contains("the response was refused"), "{log}");
     let addr = bot
-        .log()
+        .log_showing(&["metrics="])
+        .await
         .split_whitespace()
         .find_map(|w| w.strip_prefix("metrics=").map(str::to_owned))
         .unwrap();

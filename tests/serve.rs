@@ -6,7 +6,7 @@ mod common;
 mod fake_discord;
 
 use std::process::Stdio;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use ed25519_dalek::{Signer, SigningKey};
@@ -35,7 +35,7 @@ fn now_secs() -> i64 {
 struct Server {
     child: Child,
     base: String,
-    log: Arc<Mutex<String>>,
+    log: common::Log,
 }
 
 impl Server {
@@ -50,8 +50,7 @@ impl Server {
         let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
         let addr = loop {
             let found = log
-                .lock()
-                .unwrap()
+                .text()
                 .split_whitespace()
                 .find_map(|w| w.strip_prefix("addr=").map(str::to_owned));
             if let Some(addr) = found {
@@ -60,7 +59,7 @@ impl Server {
             assert!(
                 tokio::time::Instant::now() < deadline,
                 "serve did not start: {}",
-                log.lock().unwrap()
+                log.text()
             );
             tokio::time::sleep(Duration::from_millis(20)).await;
         };
@@ -76,8 +75,7 @@ impl Server {
         for _ in 0..500 {
             let found = self
                 .log
-                .lock()
-                .unwrap()
+                .text()
                 .split_whitespace()
                 .find_map(|w| w.strip_prefix(key).map(str::to_owned));
             if let Some(found) = found {
@@ -85,7 +83,7 @@ impl Server {
             }
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
-        panic!("{key} never logged: {}", self.log.lock().unwrap());
+        panic!("{key} never logged: {}", self.log.text());
     }
 }
 
@@ -230,7 +228,7 @@ async fn unsigned_tampered_and_stale_requests_get_401() {
         assert_eq!(status, 401, "{what}");
     }
     assert!(
-        !server.log.lock().unwrap().contains("answered"),
+        !server.log.text().contains("answered"),
         "nothing reached the core"
     );
 }

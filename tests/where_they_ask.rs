@@ -609,7 +609,10 @@ async fn a_forum_answer_is_retried_once_posted_and_a_refusal_is_logged() {
     })
     .await;
     assert_eq!(fake.posted().len(), 1, "one answer");
-    assert!(bot.log().contains("posting the answer failed; retrying"));
+    let log = bot
+        .log_showing(&["posting the answer failed; retrying"])
+        .await;
+    assert!(log.contains("posting the answer failed; retrying"), "{log}");
 
     // No permission: logged with what to grant, and the bot carries on.
     fake.faults().refuse_messages.store(true, Ordering::SeqCst);

@@ -3,7 +3,6 @@
 #![allow(dead_code)]
 
 use std::process::Stdio;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use serde_json::{json, Value};
@@ -15,7 +14,7 @@ use crate::fake_discord::{FakeDiscord, TOKEN};
 /// A running `faqbot run`, with everything it logs.
 pub struct Bot {
     pub child: Child,
-    pub log: Arc<Mutex<String>>,
+    pub log: common::Log,
 }
 
 impl Bot {
@@ -55,13 +54,21 @@ impl Bot {
                 )
             })
             .unwrap();
+        self.log.complete().await;
         status.code()
     }
 
+    /// The log so far, for checks of what it does not say: the reader is given a moment to
+    /// catch up with what was just written.
     pub fn log(&self) -> String {
-        // Let the reader catch up with what was just written.
         std::thread::sleep(Duration::from_millis(100));
-        self.log.lock().unwrap().clone()
+        self.log.text()
+    }
+
+    /// The log once it shows every one of `needles` (or as it stands after 20 s, for the
+    /// assertion to print).
+    pub async fn log_showing(&self, needles: &[&str]) -> String {
+        self.log.showing(needles).await
     }
 
     pub fn terminate(&self) {

@@ -85,23 +85,67 @@ pub fn discord_form(reply: &faqbot::core::reply::Reply) -> String {
     out
 }
 
+/// Everything a child process writes to standard error, collected as it comes.
+#[derive(Clone, Default)]
+pub struct Log {
+    text: std::sync::Arc<std::sync::Mutex<String>>,
+    ended: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Log {
+    /// What has been read so far.
+    pub fn text(&self) -> String {
+        self.text.lock().unwrap().clone()
+    }
+
+    /// The log once it shows every one of `needles`, or once the process has closed it, or
+    /// after 20 s: the reader runs beside the test, so a line written a moment ago may not
+    /// have been read yet.
+    pub async fn showing(&self, needles: &[&str]) -> String {
+        let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(20);
+        loop {
+            // Read `ended` first: once it is set, the text is complete.
+            let ended = self.ended.load(std::sync::atomic::Ordering::SeqCst);
+            let text = self.text();
+            if ended
+                || needles.iter().all(|n| text.contains(n))
+                || tokio::time::Instant::now() > deadline
+            {
+                return text;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+    }
+
+    /// Waits (up to 10 s) until the process has closed its standard error and all of it is read.
+    pub async fn complete(&self) -> String {
+        let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
+        while !self.ended.load(std::sync::atomic::Ordering::SeqCst)
+            && tokio::time::Instant::now() < deadline
+        {
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        self.text()
+    }
+}
+
 /// Collects everything a child process writes to standard error, as it comes.
-pub fn collect_log(
-    mut stderr: tokio::process::ChildStderr,
-) -> std::sync::Arc<std::sync::Mutex<String>> {
+pub fn collect_log(mut stderr: tokio::process::ChildStderr) -> Log {
     use tokio::io::AsyncReadExt;
-    let log = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
-    let sink = std::sync::Arc::clone(&log);
+    let log = Log::default();
+    let sink = log.clone();
     tokio::spawn(async move {
         let mut buffer = [0u8; 4096];
         while let Ok(n) = stderr.read(&mut buffer).await {
             if n == 0 {
                 break;
             }
-            sink.lock()
+            sink.text
+                .lock()
                 .unwrap()
                 .push_str(&String::from_utf8_lossy(&buffer[..n]));
         }
+        sink.ended.store(true, std::sync::atomic::Ordering::SeqCst);
     });
     log
 }
