@@ -1,13 +1,21 @@
 //! Typo tolerance: the FAQ word a misspelt word most likely meant, found through a
-//! symmetric-delete index (as in SymSpell), so a lookup costs a few hash probes, not a scan.
+//! symmetric-delete index (as in SymSpell), so a lookup costs a few binary searches, not a scan.
 
-use std::collections::HashMap;
+use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
 
 /// Words of the FAQ's vocabulary, indexed by every variant with one or two letters deleted.
 #[derive(Debug, Default)]
 pub struct Fuzzy<T> {
     words: Vec<(String, T)>,
-    deletes: HashMap<String, Vec<u32>>,
+    /// `(hash of a variant, word)`, sorted. Only hashes are kept, not the variants: tens of
+    /// thousands of short strings would be most of the bot's heap, and a word a colliding hash
+    /// brings in is weighed by its real distance like any other.
+    deletes: Vec<(u64, u32)>,
+}
+
+/// The hash a variant is indexed by: the same in every run.
+fn hash(variant: &str) -> u64 {
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(variant)
 }
 
 /// How many edits a word of `len` letters may carry: short words have too many neighbours to
@@ -30,7 +38,7 @@ impl<T: Copy> Fuzzy<T> {
     pub fn new(words: impl IntoIterator<Item = (String, T)>) -> Self {
         let mut index = Self {
             words: Vec::new(),
-            deletes: HashMap::new(),
+            deletes: Vec::new(),
         };
         for (word, value) in words {
             let len = word.chars().count();
@@ -38,14 +46,16 @@ impl<T: Copy> Fuzzy<T> {
                 continue;
             }
             let id = index.words.len() as u32;
-            for variant in variants(&word, allowed(len)) {
-                let ids = index.deletes.entry(variant).or_default();
-                if ids.last() != Some(&id) {
-                    ids.push(id);
-                }
-            }
+            index.deletes.extend(
+                variants(&word, allowed(len))
+                    .iter()
+                    .map(|variant| (hash(variant), id)),
+            );
             index.words.push((word, value));
         }
+        index.deletes.sort_unstable();
+        index.deletes.dedup();
+        index.deletes.shrink_to_fit();
         index
     }
 
@@ -59,7 +69,10 @@ impl<T: Copy> Fuzzy<T> {
         }
         let mut best: Option<(usize, usize, u32)> = None;
         for variant in variants(word, max) {
-            for &id in self.deletes.get(&variant).into_iter().flatten() {
+            let key = hash(&variant);
+            let from = self.deletes.partition_point(|&(h, _)| h < key);
+            let same = self.deletes[from..].iter().take_while(|&&(h, _)| h == key);
+            for &(_, id) in same {
                 let candidate = &self.words[id as usize].0;
                 let distance = strsim::osa_distance(word, candidate);
                 if distance == 0 || distance > max.min(allowed(candidate.chars().count())) {

@@ -642,7 +642,7 @@ impl Matcher {
                 .filter(|(s, _)| s.role == Role::Asking)
                 .map(|(_, range)| &stems[range.clone()])
         };
-        if !asking().any(|stems| self.own_names.found(stems, french).next().is_some()) {
+        if asking().all(|stems| self.own_names.found(stems, french).is_empty()) {
             let others: Vec<&LexiconEntry> = asking()
                 .flat_map(|stems| self.others.found(stems, french))
                 .collect();
@@ -667,10 +667,16 @@ impl Matcher {
                 }
             }
         }
+        // A word resolves the same wherever it is: each is looked up once.
+        let mut seen: HashMap<&str, Resolved<'_>> = HashMap::with_capacity(tokens.len());
         let mut resolved: Vec<Resolved<'_>> = tokens
             .iter()
             .zip(stems)
-            .map(|((t, _), stems)| self.resolve(t, stems, french))
+            .map(|((t, _), stems)| {
+                *seen
+                    .entry(t.as_str())
+                    .or_insert_with(|| self.resolve(t, stems, french))
+            })
             .collect();
         if prefix {
             if let (Some(last), Some((word, _))) = (resolved.last_mut(), tokens.last()) {
@@ -794,7 +800,8 @@ impl Matcher {
             };
         }
         let guessable = !word.chars().all(|c| c.is_ascii_digit()) && !text::is_real_word(word);
-        match self.fuzzy.lookup(word).filter(|_| guessable) {
+        // Only a word that is not one already is looked for among the FAQ's, by its typos.
+        match guessable.then(|| self.fuzzy.lookup(word)).flatten() {
             Some((index, distance)) => {
                 let (surface, term) = &self.surface[index as usize];
                 Resolved {
@@ -864,6 +871,9 @@ fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
 #[derive(Debug, Default)]
 struct Lexicon {
     entries: Vec<LexiconEntry>,
+    /// Which entries start with a stem: `[0]` by their first word's English stem, `[1]` by its
+    /// French one. A sentence is read once, whatever the size of the lexicon.
+    by_first: [HashMap<String, Vec<usize>>; 2],
 }
 
 #[derive(Debug)]
@@ -895,33 +905,48 @@ impl Lexicon {
                 }
                 Some(LexiconEntry { parts, claimed_by })
             })
-            .collect();
-        Self { entries }
+            .collect::<Vec<LexiconEntry>>();
+        let mut by_first: [HashMap<String, Vec<usize>>; 2] = Default::default();
+        for (i, entry) in entries.iter().enumerate() {
+            for (index, stem) in by_first.iter_mut().zip(&entry.parts[0]) {
+                index.entry(stem.clone()).or_default().push(i);
+            }
+        }
+        Self { entries, by_first }
     }
 
-    /// The entries a sentence holds, given its words' stems.
-    fn found<'a>(
-        &'a self,
-        stems: &'a [[String; 2]],
-        french: bool,
-    ) -> impl Iterator<Item = &'a LexiconEntry> + 'a {
-        let is = move |[en, fr]: &[String; 2], [pen, pfr]: &[String; 2]| {
-            en == pen || french && fr == pfr
-        };
-        self.entries.iter().filter(move |entry| {
-            (0..stems.len()).any(|start| {
-                let mut at = start;
-                entry.parts.iter().enumerate().all(|(i, part)| {
-                    // The first word where the match starts; each next within one word of it.
-                    let window = if i == 0 { 1 } else { 2 };
+    /// The entries a sentence holds, given its words' stems, each once, in lexicon order.
+    fn found(&self, stems: &[[String; 2]], french: bool) -> Vec<&LexiconEntry> {
+        let is =
+            |[en, fr]: &[String; 2], [pen, pfr]: &[String; 2]| en == pen || french && fr == pfr;
+        let mut hits: Vec<usize> = Vec::new();
+        for (start, [en, fr]) in stems.iter().enumerate() {
+            let french_starts = self.by_first[1].get(fr).filter(|_| french);
+            let starting_here = self.by_first[0]
+                .get(en)
+                .into_iter()
+                .chain(french_starts)
+                .flatten();
+            for &i in starting_here {
+                if hits.contains(&i) {
+                    continue;
+                }
+                // The first word where the match starts; each next within one word of it.
+                let mut at = start + 1;
+                let whole = self.entries[i].parts[1..].iter().all(|part| {
                     let found = stems[at.min(stems.len())..]
                         .iter()
-                        .take(window)
+                        .take(2)
                         .position(|s| is(s, part));
                     found.inspect(|f| at += f + 1).is_some()
-                })
-            })
-        })
+                });
+                if whole {
+                    hits.push(i);
+                }
+            }
+        }
+        hits.sort_unstable();
+        hits.into_iter().map(|i| &self.entries[i]).collect()
     }
 }
 

@@ -219,3 +219,42 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_lexicon_finds_each_entry_once_with_at_most_one_word_between_its_words() {
+    let stem = text::Stemmers::default();
+    let entries = ["lead auditor", "usb", "boot disk"].map(str::to_owned);
+    let lexicon = Lexicon::new(&entries, &stem, |_| Vec::new());
+    let found = |sentence: &str| -> Vec<String> {
+        let stems: Vec<[String; 2]> = text::words(sentence)
+            .map(|w| [stem.english(&w), stem.french(&w)])
+            .collect();
+        lexicon
+            .found(&stems, false)
+            .iter()
+            .map(|e| {
+                e.parts
+                    .iter()
+                    .map(|[en, _]| en.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    };
+    assert_eq!(found("a lead auditor course"), ["lead auditor"]);
+    assert_eq!(
+        found("lead senior auditor"),
+        ["lead auditor"],
+        "one word between"
+    );
+    assert!(
+        found("lead the team of auditors").is_empty(),
+        "two words between"
+    );
+    assert!(found("an auditor lead").is_empty(), "in order only");
+    assert_eq!(
+        found("usb boot disk, usb again, lead auditor"),
+        ["lead auditor", "usb", "boot disk"],
+        "each once, in lexicon order"
+    );
+}
