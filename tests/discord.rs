@@ -10,7 +10,7 @@ use std::sync::atomic::Ordering;
 
 use std::time::Duration;
 
-use bot::{assert_safe_message, buttons, connected, embed, is_ephemeral, Bot};
+use bot::{assert_safe_message, buttons, connected, connected_with, embed, is_ephemeral, Bot};
 use fake_discord::{autocomplete, click, in_channel, slash, FakeDiscord, APPLICATION_ID, TOKEN};
 use serde_json::{json, Value};
 use tokio::process::Command;
@@ -440,10 +440,7 @@ async fn an_edited_faq_takes_effect_without_a_restart() {
         "Read more about our logo.",
     );
     std::fs::write(&faq, &answer_only).unwrap();
-    fake.wait_for("the new answer", Duration::from_secs(10), |_| {
-        bot.log.text().contains("FAQ reloaded").then_some(())
-    })
-    .await;
+    bot.wait_for_log("FAQ reloaded").await;
     let callback = fake.interact(slash(1200, "logo", None, true)).await;
     assert!(embed(&callback)["description"]
         .as_str()
@@ -471,10 +468,7 @@ async fn an_edited_faq_takes_effect_without_a_restart() {
 
     // A broken edit is refused with its place, and the last good FAQ keeps serving.
     std::fs::write(&faq, renamed.replace("id = \"logo\"", "id = \"Logo\"")).unwrap();
-    fake.wait_for("the refusal in the log", Duration::from_secs(10), |_| {
-        bot.log.text().contains("FAQ not reloaded").then_some(())
-    })
-    .await;
+    bot.wait_for_log("FAQ not reloaded").await;
     let log = bot
         .log_showing(&[
             "faq.toml:",
@@ -491,7 +485,7 @@ async fn an_edited_faq_takes_effect_without_a_restart() {
 
     // The examples file the FAQ names is read and watched with it: with the FAQ mended, a
     // broken line there is refused the same way, naming its file and line.
-    let reloads = || bot.log().matches("FAQ reloaded").count();
+    let reloads = || bot.log.text().matches("FAQ reloaded").count();
     let before = reloads();
     std::fs::write(&faq, &renamed).unwrap();
     fake.wait_for("the mended FAQ", Duration::from_secs(10), |_| {
@@ -502,12 +496,7 @@ async fn an_edited_faq_takes_effect_without_a_restart() {
     let mut text = std::fs::read_to_string(&examples).unwrap();
     text.push_str("who may print the ISO badge\tlogos\tparaphrase\n");
     std::fs::write(&examples, &text).unwrap();
-    fake.wait_for("the examples refused", Duration::from_secs(10), |_| {
-        bot.log()
-            .contains("`logos` is not a topic of this FAQ")
-            .then_some(())
-    })
-    .await;
+    bot.wait_for_log("`logos` is not a topic of this FAQ").await;
     let log = bot.log_showing(&["examples.tsv:"]).await;
     assert!(log.contains("examples.tsv:"), "{log}");
 }
@@ -573,12 +562,7 @@ async fn metrics_count_interactions_and_failures() {
         |fake| (puts(fake) == 2).then_some(()),
     )
     .await;
-    let addr = bot
-        .log_showing(&["metrics="])
-        .await
-        .split_whitespace()
-        .find_map(|w| w.strip_prefix("metrics=").map(str::to_owned))
-        .expect("the metrics listener's address is logged");
+    let addr = bot.log.value_after("metrics=").await;
     let text = reqwest::get(format!("http://{addr}/metrics"))
         .await
         .unwrap()
@@ -607,10 +591,7 @@ async fn the_same_answer_twice_in_a_channel_goes_to_the_asker_only() {
         .await;
     assert!(!is_ephemeral(&first));
     // Once the answer is out, the bot looks up where it is, for the repeats to link to.
-    fake.wait_for("the answer located", Duration::from_secs(10), |_| {
-        bot.log().contains("repeats link to it").then_some(())
-    })
-    .await;
+    bot.wait_for_log("repeats link to it").await;
     let again = fake
         .interact(in_channel(
             slash(
@@ -661,11 +642,7 @@ async fn the_same_answer_twice_in_a_channel_goes_to_the_asker_only() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn insight_is_recorded_and_reported_while_the_bot_runs() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("config.toml"), "insights_days = 30\n").unwrap();
-    let fake = FakeDiscord::start().await;
-    let _bot = Bot::start_in(&fake, dir.path(), &[]).await;
-    fake.identified(1).await;
+    let (fake, _bot, dir) = connected_with("insights_days = 30\n").await;
     fake.interact(slash(5000, "logo", None, true)).await;
     fake.interact(slash(
         5001,
@@ -691,15 +668,6 @@ async fn insight_is_recorded_and_reported_while_the_bot_runs() {
     fake.interact(slash(5004, "ask", Some(("question", "standards")), true))
         .await;
 
-    let report = || {
-        let run = common::faqbot(
-            dir.path(),
-            &["--config", "config.toml", "report", "--json"],
-            &[],
-        );
-        assert_eq!(run.code, Some(0), "{run:?}");
-        serde_json::from_str::<Value>(&run.stdout).unwrap()
-    };
     // Records reach the database a moment after the answers: wait until all five are in.
     let all_in = |json: &Value| {
         let counts = |list: &Value, key: &str| -> u64 {
@@ -711,14 +679,7 @@ async fn insight_is_recorded_and_reported_while_the_bot_runs() {
         };
         counts(&json["topics"], "answers") == 2 && counts(&json["unanswered"], "count") == 3
     };
-    let mut json = report();
-    for _ in 0..200 {
-        if all_in(&json) {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-        json = report();
-    }
+    let json = common::report_until(dir.path(), all_in).await;
     assert_eq!(
         json["topics"],
         json!([{"topic": "logo", "answers": 2}]),
@@ -744,11 +705,7 @@ async fn insight_is_recorded_and_reported_while_the_bot_runs() {
         "{}",
         text.stdout
     );
-    let mut db = Vec::new();
-    for file in ["faqbot-insights.db", "faqbot-insights.db-wal"] {
-        db.extend(std::fs::read(dir.path().join(file)).unwrap_or_default());
-    }
-    let db = String::from_utf8_lossy(&db);
+    let db = common::insights_bytes(dir.path());
     assert!(db.contains("mount an iso file"));
     assert!(
         !db.contains("6000") && !db.contains("asker") && !db.contains("4000"),
@@ -852,10 +809,7 @@ async fn the_newest_commands_win_and_registrations_never_pile_up() {
     fake.faults()
         .registration_failures
         .store(0, Ordering::SeqCst);
-    fake.wait_for("the registration", Duration::from_secs(20), |_| {
-        bot.log().contains("commands registered").then_some(())
-    })
-    .await;
+    bot.wait_for_log("commands registered").await;
     // Once a newer payload existed, no older one was ever sent again.
     let (first, second, third) = (
         puts_with(&fake, FIRST),
@@ -880,12 +834,7 @@ async fn sighup_never_stops_a_bot_serving_the_built_in_faq() {
     let bot = Bot::start_in(&fake, dir.path(), &[]).await;
     fake.identified(1).await;
     bot.signal("-HUP");
-    fake.wait_for("the note in the log", Duration::from_secs(10), |_| {
-        bot.log()
-            .contains("there is no file to reload")
-            .then_some(())
-    })
-    .await;
+    bot.wait_for_log("there is no file to reload").await;
     let answered = fake.interact(slash(4200, "logo", None, true)).await;
     assert_eq!(
         embed(&answered)["title"],
@@ -895,20 +844,13 @@ async fn sighup_never_stops_a_bot_serving_the_built_in_faq() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sigterm_finishes_the_interaction_in_flight_and_writes_its_insight() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("config.toml"), "insights_days = 30\n").unwrap();
-    let fake = FakeDiscord::start().await;
-    let mut bot = Bot::start_in(&fake, dir.path(), &[]).await;
-    fake.identified(1).await;
+    let (fake, mut bot, dir) = connected_with("insights_days = 30\n").await;
     fake.faults().hold_callbacks.store(true, Ordering::SeqCst);
     fake.dispatch("INTERACTION_CREATE", slash(4300, "logo", None, true));
     fake.request("POST", "/api/v10/interactions/4300/").await;
     // The answer is on its way and Discord has not confirmed it yet: stop the bot now.
     bot.terminate();
-    fake.wait_for("the shutdown to begin", Duration::from_secs(10), |_| {
-        bot.log().contains("shutting down").then_some(())
-    })
-    .await;
+    bot.wait_for_log("shutting down").await;
     fake.release_callbacks();
     assert_eq!(
         bot.exit_code(Duration::from_secs(10)).await,
@@ -1072,12 +1014,7 @@ async fn a_refused_callback_is_logged_counted_and_apologised_for() {
     assert_eq!(apology["data"]["flags"], 64, "privately");
     let log = bot.log_showing(&["the response was refused"]).await;
     assert!(log.contains("the response was refused"), "{log}");
-    let addr = bot
-        .log_showing(&["metrics="])
-        .await
-        .split_whitespace()
-        .find_map(|w| w.strip_prefix("metrics=").map(str::to_owned))
-        .unwrap();
+    let addr = bot.log.value_after("metrics=").await;
     let text = reqwest::get(format!("http://{addr}/metrics"))
         .await
         .unwrap()

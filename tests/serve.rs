@@ -47,43 +47,12 @@ impl Server {
     async fn start_in(dir: &std::path::Path, env: &[(&str, &str)]) -> Self {
         let mut child = serve_command(env).current_dir(dir).spawn().unwrap();
         let log = common::collect_log(child.stderr.take().unwrap());
-        let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
-        let addr = loop {
-            let found = log
-                .text()
-                .split_whitespace()
-                .find_map(|w| w.strip_prefix("addr=").map(str::to_owned));
-            if let Some(addr) = found {
-                break addr;
-            }
-            assert!(
-                tokio::time::Instant::now() < deadline,
-                "serve did not start: {}",
-                log.text()
-            );
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        };
+        let addr = log.value_after("addr=").await;
         Self {
             child,
             base: format!("http://{addr}"),
             log,
         }
-    }
-
-    /// The value the log gives after `key` (`metrics=`), once it does.
-    async fn logged(&self, key: &str) -> String {
-        for _ in 0..500 {
-            let found = self
-                .log
-                .text()
-                .split_whitespace()
-                .find_map(|w| w.strip_prefix(key).map(str::to_owned));
-            if let Some(found) = found {
-                return found;
-            }
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
-        panic!("{key} never logged: {}", self.log.text());
     }
 }
 
@@ -560,7 +529,7 @@ async fn metrics_are_served_only_where_the_admin_says() {
     let server = Server::start_in(dir.path(), &[]).await;
     signed(&server, &slash(1, "un", None, true)).await;
     signed(&server, &autocomplete(2, "faq", "topic", "")).await;
-    let metrics = server.logged("metrics=").await;
+    let metrics = server.log.value_after("metrics=").await;
     let text = reqwest::get(format!("http://{metrics}/metrics"))
         .await
         .unwrap()
@@ -648,7 +617,7 @@ async fn sighup_never_stops_serve_on_the_built_in_faq() {
         .args(["-HUP", &pid])
         .status()
         .unwrap();
-    server.logged("reload;").await;
+    server.log.value_after("reload;").await;
     let (status, body) = signed(&server, &slash(1, "logo", None, true)).await;
     assert_eq!(status, 200, "still serving");
     assert_eq!(body["type"], 4);

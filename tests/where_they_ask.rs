@@ -10,7 +10,8 @@ use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use bot::{
-    answer, assert_within_limits, buttons, connected, embed, is_ephemeral, keep_payload, Bot,
+    answer, assert_within_limits, buttons, connected, connected_with, embed, is_ephemeral,
+    keep_payload, Bot,
 };
 use fake_discord::{
     click_by, forum_post, guild_create, in_channel, in_locale, member_user, message_menu,
@@ -356,11 +357,7 @@ async fn french_for_french_locales_english_otherwise() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn votes_are_thanked_counted_once_and_reported() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("config.toml"), "insights_days = 30\n").unwrap();
-    let fake = FakeDiscord::start().await;
-    let bot = Bot::start_in(&fake, dir.path(), &[]).await;
-    fake.identified(1).await;
+    let (fake, bot, dir) = connected_with("insights_days = 30\n").await;
     const QUESTION: &str = "can we print the iso logo on our product boxes";
     let asked = answer(
         &fake,
@@ -393,34 +390,15 @@ async fn votes_are_thanked_counted_once_and_reported() {
     // A vote whose thanks Discord refused is not counted, and may be cast again.
     fake.faults().callback_failures.store(1, Ordering::SeqCst);
     fake.dispatch("INTERACTION_CREATE", click_by(6005, &down, "8200", "6104"));
-    fake.wait_for("the refused thanks", Duration::from_secs(10), |_| {
-        bot.log().contains("the response was refused").then_some(())
-    })
-    .await;
+    bot.wait_for_log("the response was refused").await;
     let retried = answer(&fake, click_by(6006, &down, "8200", "6104")).await;
     assert!(embed(&retried)["description"]
         .as_str()
         .unwrap()
         .starts_with("Thanks"));
 
-    let report = || {
-        let run = common::faqbot(
-            dir.path(),
-            &["--config", "config.toml", "report", "--json"],
-            &[],
-        );
-        assert_eq!(run.code, Some(0), "{run:?}");
-        serde_json::from_str::<Value>(&run.stdout).unwrap()
-    };
     let expected = json!([{"topic": "logo", "helpful": 1, "unhelpful": 3}]);
-    let mut json = report();
-    for _ in 0..200 {
-        if json["helpfulness"] == expected {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-        json = report();
-    }
+    let json = common::report_until(dir.path(), |json| json["helpfulness"] == expected).await;
     assert_eq!(json["helpfulness"], expected, "{json:#}");
     assert_eq!(
         json["unhelpful"],
@@ -433,11 +411,7 @@ async fn votes_are_thanked_counted_once_and_reported() {
     );
     assert!(text.contains(&format!("3  {QUESTION}  → /logo")), "{text}");
 
-    let mut db = Vec::new();
-    for file in ["faqbot-insights.db", "faqbot-insights.db-wal"] {
-        db.extend(std::fs::read(dir.path().join(file)).unwrap_or_default());
-    }
-    let db = String::from_utf8_lossy(&db);
+    let db = common::insights_bytes(dir.path());
     assert!(
         !db.contains("6101") && !db.contains("6102"),
         "no voter stored"
@@ -446,12 +420,7 @@ async fn votes_are_thanked_counted_once_and_reported() {
 
 /// A bot watching forum 7700, connected.
 async fn watching_forum() -> (FakeDiscord, Bot, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("config.toml"), "forum_channels = [7700]\n").unwrap();
-    let fake = FakeDiscord::start().await;
-    let bot = Bot::start_in(&fake, dir.path(), &[]).await;
-    fake.identified(1).await;
-    (fake, bot, dir)
+    connected_with("forum_channels = [7700]\n").await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -475,16 +444,8 @@ async fn new_forum_posts_get_a_sure_answer_in_their_thread_or_nothing() {
         "THREAD_CREATE",
         forum_post(unsure, "7700", "Printer jammed again", "6001"),
     );
-    fake.wait_for(
-        "the unsure post to be passed over",
-        Duration::from_secs(10),
-        |_| {
-            bot.log()
-                .contains("no sure answer; the post is left to people")
-                .then_some(())
-        },
-    )
-    .await;
+    bot.wait_for_log("no sure answer; the post is left to people")
+        .await;
 
     // Answered from its title: without the Message Content intent, Discord shows the first
     // message's text as empty.
@@ -621,10 +582,7 @@ async fn a_forum_answer_is_retried_once_posted_and_a_refusal_is_logged() {
         "THREAD_CREATE",
         forum_post(refused, "7700", "Is ISO part of the UN?", "6001"),
     );
-    fake.wait_for("the refusal", Duration::from_secs(10), |_| {
-        bot.log().contains("Send Messages in Threads").then_some(())
-    })
-    .await;
+    bot.wait_for_log("Send Messages in Threads").await;
     let path = format!("/api/v10/channels/{refused}/messages");
     let attempts = fake.requests().iter().filter(|r| r.path == path).count();
     assert_eq!(attempts, 1, "a refusal is not retried");

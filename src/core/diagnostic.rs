@@ -164,23 +164,11 @@ pub fn did_you_mean<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
 }
 
 /// Turns a TOML syntax or shape error into a diagnostic with a fix.
-///
-/// `known_keys` are every key of the format, for hints when a key is misplaced rather than
-/// misspelt.
-pub fn toml_error(source: &Source<'_>, error: &toml::de::Error, known_keys: &[&str]) -> Diagnostic {
+pub fn toml_error(source: &Source<'_>, error: &toml::de::Error) -> Diagnostic {
     let message = error.message().trim().replace('\n', "; ");
     let quoted: Vec<&str> = message.split('`').skip(1).step_by(2).collect();
-    let help = if message.starts_with("unknown field") {
-        let unknown = quoted.first().copied().unwrap_or_default();
-        let expected = quoted.get(1..).unwrap_or_default();
-        match did_you_mean(unknown, expected).or_else(|| did_you_mean(unknown, known_keys)) {
-            Some(key) => format!("did you mean `{key}`?"),
-            None => format!(
-                "remove it; the keys allowed here are {}",
-                quote_list(expected)
-            ),
-        }
-    } else if message.starts_with("missing field") {
+    // Unknown keys never reach serde: `unknown_keys` reports them, table by table, first.
+    let help = if message.starts_with("missing field") {
         match quoted.first().copied().unwrap_or_default() {
             "contact" => {
                 "add a [contact] table with `name`, `phone`, `timezone` and `hours`".to_owned()

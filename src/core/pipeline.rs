@@ -49,8 +49,6 @@ pub struct Request {
     /// Where it happened, for the memory of recent answers; `None` outside a channel (the
     /// command line).
     pub channel: Option<u64>,
-    /// Who did it; never stored, only passed on.
-    pub user: Option<u64>,
     /// The user's language as Discord names it (`fr`, `en-GB`), when known.
     pub locale: Option<String>,
     /// Whether Discord shows whatever is sent to this user only: a user-installed app in a
@@ -278,14 +276,16 @@ impl Pipeline {
                         let question = options.question.clone().unwrap_or_default();
                         self.ask(&question, now, lang)
                     }
-                    Some(Action::Faq) => match options.topic.as_deref().map(str::trim) {
-                        Some(id) if self.faq.topic(id).is_some() => {
-                            let topic = self.faq.topic(id).expect("just found");
-                            (reply::topic(&self.faq, topic, now, lang), Detail::None)
+                    Some(Action::Faq) => {
+                        let typed = options.topic.as_deref().map_or("", str::trim);
+                        match self.faq.topic(typed) {
+                            Some(topic) => {
+                                (reply::topic(&self.faq, topic, now, lang), Detail::None)
+                            }
+                            None if !typed.is_empty() => self.ask(typed, now, lang),
+                            None => (reply::faq_list(&self.faq, lang), Detail::None),
                         }
-                        Some(typed) if !typed.is_empty() => self.ask(typed, now, lang),
-                        _ => (reply::faq_list(&self.faq, lang), Detail::None),
-                    },
+                    }
                     Some(Action::Hours) => {
                         let contact = &self.faq.contact;
                         let status = contact.schedule.status(now);
@@ -297,15 +297,13 @@ impl Pipeline {
                         (unknown_command(name, lang), Detail::None)
                     }
                 };
+                // Only a public answer is aimed at someone: `message` drops it from a reply
+                // that ends up private.
                 if let Some(user) = options.for_user {
-                    // Only a public answer is worth aiming at someone (`message` drops it from a
-                    // reply that ends up private).
-                    if !reply.ephemeral {
-                        reply.addressed = Some(Addressed {
-                            user,
-                            intro: Text::new(),
-                        });
-                    }
+                    reply.addressed = Some(Addressed {
+                        user,
+                        intro: Text::new(),
+                    });
                 }
                 self.message(request, label, reply, detail)
             }
@@ -358,13 +356,7 @@ impl Pipeline {
                 let mut reply = reply::topic(&self.faq, &self.faq.topics[topic], now, lang);
                 reply.votes = Some(self.votes(topic, &question, lang));
                 let detail = Detail::Ask { question, verdict };
-                // Posted in the post's own thread: never private, never a repeat.
-                let mut decision = self.message(request, label, reply, detail);
-                decision.repeat = None;
-                if let Response::Message(reply) = &mut decision.response {
-                    reply.ephemeral = false;
-                }
-                decision
+                self.message(request, label, reply, detail)
             }
         }
     }
@@ -397,20 +389,12 @@ impl Pipeline {
     /// count): thanks again, and nothing recorded.
     pub fn already_voted(&self, request: &Request) -> Decision {
         let words = Lang::of(request.locale.as_deref()).words();
-        let reply = Reply {
-            body: Text::from(words.already_voted),
-            ephemeral: true,
-            outcome: Outcome::Notice,
-            ..Reply::default()
-        };
-        let mut decision = self.message(
+        self.message(
             request,
             Label::of(RequestKind::Button, "vote"),
-            reply,
+            Reply::notice(None, words.already_voted),
             Detail::None,
-        );
-        decision.insight = None;
-        decision
+        )
     }
 
     /// The bot's status line now, and when it next needs changing.
@@ -455,13 +439,7 @@ impl Pipeline {
             known: true,
             action: Some(Action::AnswerMessage),
         };
-        let note = |text: &str| Reply {
-            title: Some(Text::from(words.nothing_to_answer_title)),
-            body: Text::from(text),
-            ephemeral: true,
-            outcome: Outcome::Notice,
-            ..Reply::default()
-        };
+        let note = |text: &str| Reply::notice(Some(words.nothing_to_answer_title), text);
         let question = message.content.trim();
         if message.from_this_bot {
             return self.message(request, label, note(words.own_message), Detail::None);
@@ -527,7 +505,6 @@ impl Pipeline {
             user: target.author,
             intro: (lang.words().for_you)(link),
         });
-        reply.ephemeral = false;
         reply
     }
 
@@ -552,27 +529,20 @@ impl Pipeline {
                 link,
             } => {
                 let label = Label::of(RequestKind::Button, "pick");
-                let Some(index) = self.faq.topics.iter().position(|t| &t.id == topic) else {
+                let Some(index) = self.faq.index_of(topic) else {
                     return self.message(request, label, stale_button(lang), Detail::None);
                 };
-                let mut reply = self.for_author(index, target, link.as_deref(), request.now, lang);
                 // The helper chose it: no vote key (there is no question of the author's to
                 // tie it to). A second pick of the same answer for the same member is a
                 // repeat, answered privately: the member is pinged once.
-                reply.votes = None;
+                let reply = self.for_author(index, target, link.as_deref(), request.now, lang);
                 self.message(request, label, reply, Detail::None)
             }
             Press::Vote { helpful, key } => {
-                let reply = Reply {
-                    body: Text::from(words.thanks),
-                    ephemeral: true,
-                    outcome: Outcome::Notice,
-                    ..Reply::default()
-                };
                 let mut decision = self.message(
                     request,
                     Label::of(RequestKind::Button, "vote"),
-                    reply,
+                    Reply::notice(None, words.thanks),
                     Detail::None,
                 );
                 decision.insight = Some(Insight::Voted {
@@ -598,7 +568,11 @@ impl Pipeline {
         mut reply: Reply,
         detail: Detail,
     ) -> Decision {
-        reply.ephemeral |= !self.settings.public_answers || request.private_only;
+        // A forum post's answer goes in the post's own thread: never private, never a repeat.
+        let in_its_thread = matches!(request.kind, Kind::ForumPost { .. });
+        if !in_its_thread {
+            reply.ephemeral |= !self.settings.public_answers || request.private_only;
+        }
         if reply.ephemeral {
             // Seen by the asker alone: there is no one to hand it to, and no one to ping.
             reply.addressed = None;
@@ -628,7 +602,7 @@ impl Pipeline {
             _ => None,
         };
         let repeat = match request.channel {
-            Some(channel) if !reply.ephemeral => Some(RepeatKey {
+            Some(channel) if !reply.ephemeral && !in_its_thread => Some(RepeatKey {
                 channel,
                 answer: fingerprint(&reply),
             }),
@@ -648,13 +622,7 @@ impl Pipeline {
 /// What a user sees when the bot failed to answer: said by the front end that failed.
 pub fn apology(locale: Option<&str>) -> Reply {
     let words = Lang::of(locale).words();
-    Reply {
-        title: Some(Text::from(words.sorry_title)),
-        body: Text::from(words.sorry),
-        ephemeral: true,
-        outcome: Outcome::Notice,
-        ..Reply::default()
-    }
+    Reply::notice(Some(words.sorry_title), words.sorry)
 }
 
 /// What makes two replies the same answer: their words and the member they are for (who would
@@ -670,26 +638,14 @@ fn fingerprint(reply: &Reply) -> u64 {
 
 fn stale_button(lang: Lang) -> Reply {
     let words = lang.words();
-    Reply {
-        title: Some(Text::from(words.gone_title)),
-        body: (words.gone)(),
-        ephemeral: true,
-        outcome: Outcome::Notice,
-        ..Reply::default()
-    }
+    Reply::notice(Some(words.gone_title), (words.gone)())
 }
 
 /// A command this FAQ does not have, say one left registered by an older FAQ, gets a polite
 /// pointer to `/faq` rather than silence.
 fn unknown_command(name: &str, lang: Lang) -> Reply {
     let words = lang.words();
-    Reply {
-        title: Some(Text::from(words.unknown_title)),
-        body: (words.unknown)(name),
-        ephemeral: true,
-        outcome: Outcome::Notice,
-        ..Reply::default()
-    }
+    Reply::notice(Some(words.unknown_title), (words.unknown)(name))
 }
 
 #[cfg(test)]
@@ -711,7 +667,6 @@ mod tests {
                 },
             },
             channel: Some(7),
-            user: Some(1),
             locale: None,
             private_only: false,
             now: now(),
@@ -737,7 +692,6 @@ mod tests {
                 link: Some("https://discord.com/channels/1/7/30".to_owned()),
             }),
             channel: Some(7),
-            user: Some(1),
             locale: None,
             private_only: false,
             now: now(),

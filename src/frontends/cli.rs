@@ -441,7 +441,6 @@ fn request(name: &str, question: Option<&str>, now: Timestamp) -> Request {
             },
         },
         channel: None,
-        user: None,
         locale: None,
         private_only: false,
         now,

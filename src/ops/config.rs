@@ -328,7 +328,7 @@ impl Config {
         if !syntax.is_empty() {
             let problems = syntax
                 .iter()
-                .map(|e| redact_secrets(toml_error(&source, e, &KEYS)))
+                .map(|e| redact_secrets(toml_error(&source, e)))
                 .collect();
             return Err(source.errors(problems).sorted().into());
         }
@@ -362,7 +362,7 @@ impl Config {
             .collect();
         let table = toml::Spanned::new(span, usable);
         let raw = RawConfig::deserialize(toml::de::Deserializer::from(table))
-            .map_err(|e| source.errors(vec![redact_secrets(toml_error(&source, &e, &KEYS))]))?;
+            .map_err(|e| source.errors(vec![redact_secrets(toml_error(&source, &e))]))?;
         let dir = path.parent().unwrap_or(Path::new("."));
         let mut problems: Vec<Diagnostic> = early;
         let mut problem = |span, message: String, help: &str| {
@@ -408,28 +408,27 @@ impl Config {
                 }
             }
         });
-        let mut guilds = Vec::new();
-        for guild in raw.guilds.iter().flatten() {
-            match snowflake(guild.get_ref()) {
-                Some(id) => guilds.push(id),
-                None => problem(
-                    guild.span(),
-                    "not a guild id".into(),
-                    "copy the server's id (Developer Mode → right-click the server → Copy Server ID)",
-                ),
+        // Every id of a list, each that is not one reported.
+        let mut ids = |list: &Option<Vec<Spanned<GuildId>>>, message: &str, help: &str| {
+            let mut ids = Vec::new();
+            for id in list.iter().flatten() {
+                match snowflake(id.get_ref()) {
+                    Some(valid) => ids.push(valid),
+                    None => problem(id.span(), message.into(), help),
+                }
             }
-        }
-        let mut forum_channels = Vec::new();
-        for channel in raw.forum_channels.iter().flatten() {
-            match snowflake(channel.get_ref()) {
-                Some(id) => forum_channels.push(id),
-                None => problem(
-                    channel.span(),
-                    "not a channel id".into(),
-                    "copy the forum's id (Developer Mode → right-click the forum → Copy Channel ID)",
-                ),
-            }
-        }
+            ids
+        };
+        let guilds = ids(
+            &raw.guilds,
+            "not a guild id",
+            "copy the server's id (Developer Mode → right-click the server → Copy Server ID)",
+        );
+        let forum_channels = ids(
+            &raw.forum_channels,
+            "not a channel id",
+            "copy the forum's id (Developer Mode → right-click the forum → Copy Channel ID)",
+        );
         let message_command = match &raw.message_command {
             Some(name) if !(1..=32).contains(&name.get_ref().trim().chars().count()) => {
                 problem(

@@ -212,11 +212,12 @@ fn insert(
             if let Some((key, question)) = question {
                 asked.0.put(*key, capped(question));
             }
-            connection.execute(
-                "INSERT INTO answers (day, topic, count) VALUES (?1, ?2, 1)
+            connection
+                .prepare_cached(
+                    "INSERT INTO answers (day, topic, count) VALUES (?1, ?2, 1)
                  ON CONFLICT (day, topic) DO UPDATE SET count = count + 1",
-                params![day(now), topic],
-            )?
+                )?
+                .execute(params![day(now), topic])?
         }
         Record::Voted {
             topic,
@@ -224,28 +225,34 @@ fn insert(
             question,
         } => {
             let (up, down) = if *helpful { (1, 0) } else { (0, 1) };
-            connection.execute(
-                "INSERT INTO votes (day, topic, helpful, unhelpful) VALUES (?1, ?2, ?3, ?4)
+            connection
+                .prepare_cached(
+                    "INSERT INTO votes (day, topic, helpful, unhelpful) VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT (day, topic) DO UPDATE SET helpful = helpful + ?3,
                                                          unhelpful = unhelpful + ?4",
-                params![day(now), topic, up, down],
-            )?;
+                )?
+                .execute(params![day(now), topic, up, down])?;
             if !helpful {
                 let wording = asked.0.get(question).cloned().unwrap_or_default();
-                connection.execute(
-                    "INSERT INTO unhelpful (day, key, topic, question) VALUES (?1, ?2, ?3, ?4)",
-                    params![day(now), format!("{question:016x}"), topic, wording],
-                )?;
+                connection
+                    .prepare_cached(
+                        "INSERT INTO unhelpful (day, key, topic, question) VALUES (?1, ?2, ?3, ?4)",
+                    )?
+                    .execute(params![
+                        day(now),
+                        format!("{question:016x}"),
+                        topic,
+                        wording
+                    ])?;
             }
             1
         }
         Record::Unanswered { question, outcome } => {
             let question = capped(question);
             let question = question.as_str();
-            connection.execute(
-                "INSERT INTO unanswered (day, question, normalized, outcome) VALUES (?1, ?2, ?3, ?4)",
-                params![day(now), question, normalize(question), outcome.label()],
-            )?
+            connection
+                .prepare_cached("INSERT INTO unanswered (day, question, normalized, outcome) VALUES (?1, ?2, ?3, ?4)")?
+                .execute(params![day(now), question, normalize(question), outcome.label()])?
         }
     };
     Ok(())
@@ -313,6 +320,27 @@ pub struct QuestionCount {
     pub unsure: u64,
 }
 
+/// The days and the number of rows a report reads.
+struct Window<'a> {
+    connection: &'a Connection,
+    since: String,
+    limit: i64,
+}
+
+impl Window<'_> {
+    /// The rows of `sql`, whose `?1` is the first day to read and `?2` the most rows.
+    fn rows<T>(
+        &self,
+        sql: &str,
+        row: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> rusqlite::Result<Vec<T>> {
+        self.connection
+            .prepare(sql)?
+            .query_map(params![self.since, self.limit], row)?
+            .collect()
+    }
+}
+
 /// Reads the last `days` days from the database at `path`, `limit` rows of each list at most.
 pub fn report(path: &Path, days: u32, limit: usize, now: Timestamp) -> rusqlite::Result<Report> {
     let connection = open(path)?;
@@ -321,66 +349,62 @@ pub fn report(path: &Path, days: u32, limit: usize, now: Timestamp) -> rusqlite:
             24 * i64::from(days.saturating_sub(1)),
         ))
         .unwrap_or(now));
-    let limit = limit as i64;
-    let topics = connection
-        .prepare(
-            "SELECT topic, SUM(count) AS n FROM answers WHERE day >= ?1
+    let window = Window {
+        connection: &connection,
+        since,
+        limit: limit as i64,
+    };
+    let topics = window.rows(
+        "SELECT topic, SUM(count) AS n FROM answers WHERE day >= ?1
              GROUP BY topic ORDER BY n DESC, topic LIMIT ?2",
-        )?
-        .query_map(params![since, limit], |row| {
+        |row| {
             Ok(TopicCount {
                 topic: row.get(0)?,
                 answers: row.get::<_, i64>(1)? as u64,
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let unanswered = connection
-        .prepare(
-            "SELECT (SELECT question FROM unanswered AS latest WHERE latest.normalized = u.normalized
+        },
+    )?;
+    let unanswered = window.rows(
+        "SELECT (SELECT question FROM unanswered AS latest WHERE latest.normalized = u.normalized
                      ORDER BY id DESC LIMIT 1),
                     COUNT(*) AS n, SUM(outcome = 'unsure')
              FROM unanswered AS u WHERE day >= ?1 AND normalized != ''
              GROUP BY normalized ORDER BY n DESC, normalized LIMIT ?2",
-        )?
-        .query_map(params![since, limit], |row| {
+        |row| {
             Ok(QuestionCount {
                 question: row.get(0)?,
                 count: row.get::<_, i64>(1)? as u64,
                 unsure: row.get::<_, i64>(2)? as u64,
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let helpfulness = connection
-        .prepare(
-            "SELECT topic, SUM(helpful), SUM(unhelpful) FROM votes WHERE day >= ?1
+        },
+    )?;
+    let helpfulness = window.rows(
+        "SELECT topic, SUM(helpful), SUM(unhelpful) FROM votes WHERE day >= ?1
              GROUP BY topic ORDER BY SUM(helpful) + SUM(unhelpful) DESC, topic LIMIT ?2",
-        )?
-        .query_map(params![since, limit], |row| {
+        |row| {
             Ok(Helpfulness {
                 topic: row.get(0)?,
                 helpful: row.get::<_, i64>(1)? as u64,
                 unhelpful: row.get::<_, i64>(2)? as u64,
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let unhelpful = connection
-        .prepare(
-            "SELECT COALESCE((SELECT question FROM unhelpful AS latest
+        },
+    )?;
+    let unhelpful = window.rows(
+        "SELECT COALESCE((SELECT question FROM unhelpful AS latest
                               WHERE latest.key = u.key AND latest.question != ''
                               ORDER BY id DESC LIMIT 1), ''),
                     u.topic, COUNT(*) AS n
              FROM unhelpful AS u
              WHERE u.day >= ?1
              GROUP BY u.key, u.topic ORDER BY n DESC, u.topic LIMIT ?2",
-        )?
-        .query_map(params![since, limit], |row| {
+        |row| {
             Ok(Unhelpful {
                 question: row.get(0)?,
                 topic: row.get(1)?,
                 count: row.get::<_, i64>(2)? as u64,
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        },
+    )?;
     Ok(Report {
         days,
         topics,

@@ -100,7 +100,7 @@ pub async fn reload_when_asked(live: Arc<Live>, watch: bool, changed: impl Fn(Re
             .faq()
             .examples_file
             .as_ref()
-            .map(|file| path.parent().unwrap_or(Path::new("")).join(&file.name));
+            .map(|file| file.beside(&path));
         let files: Vec<PathBuf> = std::iter::once(path.clone()).chain(examples).collect();
         match watch_files(&files, tx.clone()) {
             Ok(watcher) => {

@@ -65,6 +65,12 @@ impl Bot {
         self.log.text()
     }
 
+    /// Waits (up to 20 s) until the log shows `needle`; fails with the log if it never does.
+    pub async fn wait_for_log(&self, needle: &str) {
+        let log = self.log.showing(&[needle]).await;
+        assert!(log.contains(needle), "`{needle}` was never logged:\n{log}");
+    }
+
     /// The log once it shows every one of `needles` (or as it stands after 20 s, for the
     /// assertion to print).
     pub async fn log_showing(&self, needles: &[&str]) -> String {
@@ -83,6 +89,17 @@ impl Bot {
             .unwrap();
         assert!(status.success());
     }
+}
+
+/// A fake Discord with a bot connected to it, run in a folder of its own whose `config.toml`
+/// says `config`.
+pub async fn connected_with(config: &str) -> (FakeDiscord, Bot, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("config.toml"), config).unwrap();
+    let fake = FakeDiscord::start().await;
+    let bot = Bot::start_in(&fake, dir.path(), &[]).await;
+    fake.identified(1).await;
+    (fake, bot, dir)
 }
 
 /// A fake Discord with a connected, registered bot.

@@ -85,6 +85,39 @@ pub fn discord_form(reply: &faqbot::core::reply::Reply) -> String {
     out
 }
 
+/// `faqbot report --json` on the insight database of `dir/config.toml`, once `done` says all
+/// expected records are in (they reach the database a moment after the answers), or as it
+/// stands after 20 s for the caller's assertions to show.
+pub async fn report_until(
+    dir: &Path,
+    done: impl Fn(&serde_json::Value) -> bool,
+) -> serde_json::Value {
+    let report = || {
+        let run = faqbot(dir, &["--config", "config.toml", "report", "--json"], &[]);
+        assert_eq!(run.code, Some(0), "{run:?}");
+        serde_json::from_str::<serde_json::Value>(&run.stdout).unwrap()
+    };
+    let mut json = report();
+    for _ in 0..200 {
+        if done(&json) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        json = report();
+    }
+    json
+}
+
+/// The raw bytes of the insight database in `dir`, its write-ahead log included: for checks
+/// of what it never holds.
+pub fn insights_bytes(dir: &Path) -> String {
+    let mut db = Vec::new();
+    for file in ["faqbot-insights.db", "faqbot-insights.db-wal"] {
+        db.extend(std::fs::read(dir.join(file)).unwrap_or_default());
+    }
+    String::from_utf8_lossy(&db).into_owned()
+}
+
 /// Everything a child process writes to standard error, collected as it comes.
 #[derive(Clone, Default)]
 pub struct Log {
@@ -113,6 +146,25 @@ impl Log {
             {
                 return text;
             }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+    }
+
+    /// The word the log gives after `key` (`addr=`, `metrics=`), once it does (up to 20 s).
+    pub async fn value_after(&self, key: &str) -> String {
+        let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(20);
+        loop {
+            let text = self.text();
+            let found = text
+                .split_whitespace()
+                .find_map(|w| w.strip_prefix(key).map(str::to_owned));
+            if let Some(found) = found {
+                return found;
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "{key} never logged: {text}"
+            );
             tokio::time::sleep(std::time::Duration::from_millis(20)).await;
         }
     }

@@ -377,13 +377,10 @@ async fn api(
         }
         ("GET", ["webhooks", _, token, "messages", "@original"]) => {
             hold(&shared, &shared.faults.hold_original).await;
-            Json(json!({
-            "id": format!("{}", 8_000_000 + token.len()), "channel_id": "3000", "author": user(),
-            "content": "", "timestamp": "2026-01-01T00:00:00.000000+00:00", "edited_timestamp": null,
-            "tts": false, "mention_everyone": false, "mentions": [], "mention_roles": [],
-            "attachments": [], "embeds": [], "pinned": false, "type": 20,
-            }))
-            .into_response()
+            // The interaction's answer: a message of type 20 (a chat input command's reply).
+            let mut original = message_object(&format!("{}", 8_000_000 + token.len()), "3000", &user(), "");
+            original["type"] = json!(20);
+            Json(original).into_response()
         }
         ("POST", ["channels", channel, "messages"]) => {
             if shared.faults.refuse_messages.load(Ordering::SeqCst) {
@@ -623,12 +620,8 @@ pub fn interaction(id: u64, kind: u8, data: Value, guild: bool) -> Value {
         event["authorizing_integration_owners"] = json!({"0": "0"});
     }
     if kind == 3 {
-        event["message"] = json!({
-            "id": "7000", "channel_id": "3000", "author": user(), "content": "",
-            "timestamp": "2026-01-01T00:00:00.000000+00:00", "edited_timestamp": null,
-            "tts": false, "mention_everyone": false, "mentions": [], "mention_roles": [],
-            "attachments": [], "embeds": [], "pinned": false, "type": 20, "flags": 0,
-        });
+        event["message"] = message_object("7000", "3000", &user(), "");
+        event["message"]["type"] = json!(20);
     }
     event
 }

@@ -78,31 +78,6 @@ struct RawLocalized {
     answer: Option<Spanned<String>>,
 }
 
-/// Every key the format knows, for "did you mean" hints on unknown keys.
-const KNOWN_KEYS: [&str; 21] = [
-    "localized",
-    "intro",
-    "off_topic",
-    "names",
-    "others",
-    "examples",
-    "contact",
-    "topic",
-    "name",
-    "phone",
-    "location",
-    "timezone",
-    "hours",
-    "holidays",
-    "closed",
-    "id",
-    "question",
-    "answer",
-    "keywords",
-    "related",
-    "show_hours",
-];
-
 /// The keys of each table.
 const TOP_KEYS: [&str; 7] = [
     "intro",
@@ -131,10 +106,7 @@ pub(super) fn parse(path: &str, text: &str) -> Result<Faq, FileErrors> {
     let source = Source::new(path, text);
     let (table, syntax) = toml::de::DeTable::parse_recoverable(text);
     if !syntax.is_empty() {
-        let problems = syntax
-            .iter()
-            .map(|e| toml_error(&source, e, &KNOWN_KEYS))
-            .collect();
+        let problems = syntax.iter().map(|e| toml_error(&source, e)).collect();
         return Err(source.errors(problems).sorted());
     }
     // Every misspelt key of every table at once, before any value is read.
@@ -165,7 +137,7 @@ pub(super) fn parse(path: &str, text: &str) -> Result<Faq, FileErrors> {
     let raw = match raw {
         Ok(raw) => raw,
         Err(e) => {
-            unknown.push(toml_error(&source, &e, &KNOWN_KEYS));
+            unknown.push(toml_error(&source, &e));
             return Err(source.errors(unknown).sorted());
         }
     };

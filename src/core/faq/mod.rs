@@ -4,7 +4,7 @@
 pub mod examples;
 mod load;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::core::diagnostic::LoadError;
 use crate::core::lang::Lang;
@@ -53,6 +53,11 @@ pub struct ExamplesFile {
 }
 
 impl ExamplesFile {
+    /// Where the file is, for the FAQ file at `faq_path`: its name is relative to that folder.
+    pub fn beside(&self, faq_path: &Path) -> PathBuf {
+        faq_path.parent().unwrap_or(Path::new("")).join(&self.name)
+    }
+
     pub(crate) fn new(name: String, span: std::ops::Range<usize>) -> Self {
         Self { name, span }
     }
@@ -140,7 +145,7 @@ impl Faq {
         })?;
         let mut faq = Self::parse(&label, &text)?;
         if let Some(file) = &faq.examples_file {
-            let examples = path.parent().unwrap_or(Path::new("")).join(&file.name);
+            let examples = file.beside(path);
             let examples_text = std::fs::read_to_string(&examples).map_err(|e| {
                 let source = crate::core::diagnostic::Source::new(&label, &text);
                 let problem = source.diagnostic(
@@ -182,6 +187,11 @@ impl Faq {
     }
 
     pub fn topic(&self, id: &str) -> Option<&Topic> {
-        self.topics.iter().find(|t| t.id == id)
+        self.index_of(id).map(|i| &self.topics[i])
+    }
+
+    /// Where the topic `id` stands in [`Faq::topics`], the index the matcher and replies use.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.topics.iter().position(|t| t.id == id)
     }
 }

@@ -18,15 +18,15 @@ const SMOOTHING: f32 = 0.5;
 /// that only set the scene). Examples are learned from at full weight.
 pub type Feature = (String, f32);
 
-/// Per-class counts of the features of the examples.
+/// Per-class log-likelihoods of the features of the examples.
 #[derive(Debug, Default)]
 pub struct Learned {
     ids: HashMap<String, u32>,
-    /// For each feature, the classes it was seen in, with how often.
+    /// For each feature, the classes it was seen in, with its smoothed log-likelihood in each
+    /// (counts while learning).
     counts: Vec<Vec<(u16, f32)>>,
-    /// For each class, the sum of its feature counts, smoothed: the denominator of its
-    /// likelihoods.
-    denominators: Vec<f32>,
+    /// For each class, the log-likelihood of a feature never seen in it.
+    unseen: Vec<f32>,
     log_prior: Vec<f32>,
 }
 
@@ -38,10 +38,11 @@ impl Learned {
         examples: impl IntoIterator<Item = (Vec<Feature>, &'a [usize])>,
     ) -> Self {
         let mut model = Self {
-            denominators: vec![0.0; classes],
             log_prior: vec![1.0; classes],
             ..Self::default()
         };
+        // For each class, the sum of its feature counts, smoothed: its likelihoods' denominator.
+        let mut denominators = vec![0.0f32; classes];
         for (features, labels) in examples {
             if labels.is_empty() {
                 continue;
@@ -63,7 +64,7 @@ impl Learned {
                 }
                 let counts = &mut model.counts[id as usize];
                 for &class in labels {
-                    model.denominators[class] += share;
+                    denominators[class] += share;
                     match counts.iter_mut().find(|(c, _)| *c as usize == class) {
                         Some((_, n)) => *n += share,
                         None => counts.push((class as u16, share)),
@@ -72,9 +73,16 @@ impl Learned {
             }
         }
         let vocabulary = model.ids.len() as f32;
-        for d in &mut model.denominators {
+        for d in &mut denominators {
             *d += SMOOTHING * vocabulary;
         }
+        // The counts never change once learned: each question reads their logarithms.
+        for counts in &mut model.counts {
+            for (class, n) in counts.iter_mut() {
+                *n = ((*n + SMOOTHING) / denominators[*class as usize]).ln();
+            }
+        }
+        model.unseen = denominators.iter().map(|d| (SMOOTHING / d).ln()).collect();
         let total: f32 = model.log_prior.iter().sum();
         for p in &mut model.log_prior {
             *p = (*p / total).ln();
@@ -99,13 +107,13 @@ impl Learned {
         }
         let mut scores = self.log_prior.clone();
         for (id, weight) in known {
-            let counts = &self.counts[id as usize];
+            let likelihoods = &self.counts[id as usize];
             for (class, score) in scores.iter_mut().enumerate() {
-                let n = counts
+                let likelihood = likelihoods
                     .iter()
                     .find(|(c, _)| *c as usize == class)
-                    .map_or(0.0, |(_, n)| *n);
-                *score += weight * ((n + SMOOTHING) / self.denominators[class]).ln();
+                    .map_or(self.unseen[class], |(_, l)| *l);
+                *score += weight * likelihood;
             }
         }
         let max = scores.iter().copied().fold(f32::NEG_INFINITY, f32::max);

@@ -7,7 +7,7 @@
 //! module strips chat markup (mentions, custom emoji, links, code blocks), cuts the message
 //! into sentences and marks each as asking or as context.
 
-use super::text::{is_stop_word, words, MAX_QUESTION_CHARS};
+use super::text::{is_stop_word, words, MAX_QUESTION_CHARS, MAX_WORDS};
 
 /// What a sentence does in its message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,8 +25,6 @@ pub struct Sentence {
     pub words: Vec<String>,
     pub role: Role,
 }
-
-pub use super::text::MAX_WORDS;
 
 /// The sentences of `message` that have words, in order, with their roles. At most
 /// [`MAX_QUESTION_CHARS`] characters and [`MAX_WORDS`] words are read, whatever the input.

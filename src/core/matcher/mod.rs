@@ -268,7 +268,7 @@ fn learn(stem: &Stemmers, faq: &Faq, examples: &[Example]) -> Learned {
                     if id == NONE {
                         Some(none)
                     } else {
-                        faq.topics.iter().position(|t| &t.id == id)
+                        faq.index_of(id)
                     }
                 })
                 .collect();
@@ -510,12 +510,7 @@ impl Matcher {
             related: faq
                 .topics
                 .iter()
-                .map(|t| {
-                    t.related
-                        .iter()
-                        .filter_map(|id| faq.topics.iter().position(|o| &o.id == id))
-                        .collect()
-                })
+                .map(|t| t.related.iter().filter_map(|id| faq.index_of(id)).collect())
                 .collect(),
             stem,
         }

@@ -19,13 +19,7 @@ pub fn ask(faq: &Faq, question: &str, verdict: &Verdict, now: Timestamp, lang: L
     let words = lang.words();
     let question = question.trim();
     if question.is_empty() {
-        return Reply {
-            title: Some(Text::from(words.ask_title)),
-            body: (words.ask_hint)(),
-            ephemeral: true,
-            outcome: Outcome::Notice,
-            ..Reply::default()
-        };
+        return Reply::notice(Some(words.ask_title), (words.ask_hint)());
     }
     match verdict {
         Verdict::Answer { topic: t, also, .. } => {
@@ -117,12 +111,15 @@ pub fn faq_list(faq: &Faq, lang: Lang) -> Reply {
     // Room for the pointer to the topics that do not fit, should any not.
     let reserve = 120;
     let mut shown = 0;
+    let mut used = body.length_bound();
     for topic in &faq.topics {
         let line = topic_line(topic, lang).line_break();
-        if body.length_bound() + line.length_bound() + reserve > limits::MAX_EMBED_DESCRIPTION {
+        let length = line.length_bound();
+        if used + length + reserve > limits::MAX_EMBED_DESCRIPTION {
             break;
         }
         body = body.then(line);
+        used += length;
         shown += 1;
     }
     if shown < faq.topics.len() {

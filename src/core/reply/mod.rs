@@ -41,6 +41,20 @@ pub struct Reply {
     pub menu_hint: &'static str,
 }
 
+impl Reply {
+    /// A notice instead of an answer, only to the person who asked: an empty question, a
+    /// stale button, thanks for a vote, an apology.
+    pub fn notice(title: Option<&str>, body: impl Into<Text>) -> Self {
+        Self {
+            title: title.map(Text::from),
+            body: body.into(),
+            ephemeral: true,
+            outcome: Outcome::Notice,
+            ..Self::default()
+        }
+    }
+}
+
 /// Whom an answer is for, and the words that hand it to them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Addressed {

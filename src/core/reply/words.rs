@@ -166,7 +166,7 @@ pub static ENGLISH: Words = Words {
     office_time: "office time",
     no_hours: "No opening hours are set.",
     closed_on_holidays: "Closed on Geneva public holidays.",
-    days: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+    days: crate::core::schedule::ENGLISH_DAYS,
     day_hours: |days, times| format!("{days}: {times}"),
     holiday: |english| english,
     already_posted: "Already posted here",

@@ -16,10 +16,10 @@ use jiff::{Timestamp, ToSpan};
 
 pub use holidays::{easter, Holidays, CALENDARS};
 pub use hours::{day_name, describe_days, Clock, HoursError, HoursLine, Minute};
+pub use zone::{abbreviation, utc_offset, Zone};
 
 /// Day names for English messages, Monday first.
-const ENGLISH_DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-pub use zone::{abbreviation, utc_offset, Zone};
+pub const ENGLISH_DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
 /// How far ahead `status` looks for the next opening before it concludes there is none.
 /// Four years outlasts any run of holidays and listed closures a real office has.

@@ -11,9 +11,10 @@ use std::time::{Duration, Instant};
 use jiff::Timestamp;
 use lru::LruCache;
 use serenity::all::{ChannelType, Context, GuildChannel, GuildId, MessageId, Nonce};
+use tracing::Instrument;
 
 use super::interaction::Shared;
-use super::response;
+use super::{response, retryable};
 use crate::core::pipeline::{Kind, Request, Response};
 
 /// A thread older than this is not a new post: THREAD_CREATE also comes when the bot is added
@@ -24,7 +25,7 @@ const NEW_FOR: Duration = Duration::from_secs(10 * 60);
 const CLOCK_LAG: Duration = Duration::from_secs(2 * 60);
 /// Posts remembered as handled, so that a second THREAD_CREATE for one never answers twice.
 const REMEMBERED: usize = 4096;
-/// Attempts at posting an answer before giving up (5xx and network failures only).
+/// Attempts at posting an answer before giving up (429, 5xx and network failures only).
 const ATTEMPTS: u32 = 3;
 /// How long the first message of a post may take to fetch before the title alone is used.
 const FIRST_MESSAGE_WAIT: Duration = Duration::from_secs(2);
@@ -99,6 +100,23 @@ pub(super) async fn answer_post(
     if !forums.is_new_post(&thread, now) {
         return;
     }
+    let span = tracing::info_span!(
+        "forum post",
+        thread = thread.id.get(),
+        forum = thread.parent_id.map(|p| p.get())
+    );
+    answer_new_post(ctx, shared, forums, thread, now)
+        .instrument(span)
+        .await;
+}
+
+async fn answer_new_post(
+    ctx: &Context,
+    shared: &Arc<Shared>,
+    forums: &Forums,
+    thread: GuildChannel,
+    now: Timestamp,
+) {
     let started = Instant::now();
     // A forum post's first message has the thread's id. Its text is empty without the Message
     // Content intent (which faqbot does not ask for) unless the post mentions the bot: then the
@@ -120,7 +138,6 @@ pub(super) async fn answer_post(
             body,
         },
         channel: Some(thread.id.get()),
-        user: thread.owner_id.map(|u| u.get()),
         locale: forums
             .locales
             .lock()
@@ -131,12 +148,6 @@ pub(super) async fn answer_post(
         now,
     };
     let decision = shared.live.pipeline().decide(&request);
-    let span = tracing::info_span!(
-        "forum post",
-        thread = thread.id.get(),
-        forum = thread.parent_id.map(|p| p.get())
-    );
-    let _entered = span.enter();
     let Response::Message(reply) = &decision.response else {
         tracing::info!("no sure answer; the post is left to people");
         shared.account(&decision, true, started, now);
@@ -166,16 +177,4 @@ pub(super) async fn answer_post(
         }
     };
     shared.account(&decision, sent, started, now);
-}
-
-/// Whether Discord may accept the same request later: its own failures and the network's, not
-/// a refusal (missing permission, unknown channel).
-fn retryable(error: &serenity::Error) -> bool {
-    match error {
-        serenity::Error::Http(serenity::http::HttpError::UnsuccessfulRequest(response)) => {
-            response.status_code.is_server_error()
-        }
-        serenity::Error::Http(serenity::http::HttpError::Request(_)) => true,
-        _ => false,
-    }
 }

@@ -8,9 +8,10 @@ use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
 use serenity::all::{
-    ActivityData, Context, CreateInteractionResponse, EventHandler, Guild, GuildChannel,
-    Interaction, OnlineStatus, Ready, ShardId, ShardMessenger,
+    ActivityData, Context, CreateInteractionResponse, EventHandler, Guild, GuildChannel, GuildId,
+    Http, Interaction, OnlineStatus, Ready, ShardId, ShardMessenger,
 };
+use serenity::builder::Builder;
 use tokio::task::JoinHandle;
 use tracing::Instrument;
 
@@ -18,10 +19,11 @@ use super::commands;
 use super::forum::{self, Forums};
 use super::interaction::{apology, Shared};
 use super::registration::Registrar;
+use crate::core::pipeline::RepeatKey;
 use crate::ops::live::Live;
 
 pub(super) struct Handler {
-    live: Arc<Live>,
+    /// The FAQ served (`shared.live`), and what answering interactions needs.
     shared: Arc<Shared>,
     registrar: Registrar,
     forums: Forums,
@@ -32,15 +34,9 @@ pub(super) struct Handler {
 }
 
 impl Handler {
-    pub(super) fn new(
-        live: Arc<Live>,
-        shared: Arc<Shared>,
-        registrar: Registrar,
-        forums: Forums,
-    ) -> Self {
+    pub(super) fn new(shared: Arc<Shared>, registrar: Registrar, forums: Forums) -> Self {
         Self {
             shared,
-            live,
             registrar,
             forums,
             registered: AtomicBool::new(false),
@@ -53,13 +49,15 @@ impl Handler {
 impl EventHandler for Handler {
     async fn ready(&self, ctx: Context, ready: Ready) {
         tracing::info!(shard = ctx.shard_id.0, user = %ready.user.name, guilds = ready.guilds.len(), "connected");
-        ctx.http.set_application_id(ready.application.id);
         if !self.registered.swap(true, Ordering::SeqCst) {
             // In the background, so interactions are answered meanwhile; a refusal is logged.
-            let payload = commands::registration(self.live.pipeline().catalogue());
+            let payload = commands::registration(self.shared.live.pipeline().catalogue());
             self.registrar.register(Arc::clone(&ctx.http), payload);
         }
-        let updater = tokio::spawn(keep_presence(Arc::clone(&self.live), ctx.shard.clone()));
+        let updater = tokio::spawn(keep_presence(
+            Arc::clone(&self.shared.live),
+            ctx.shard.clone(),
+        ));
         let mut presence = self.presence.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(old) = presence.insert(ctx.shard_id, updater) {
             old.abort();
@@ -87,31 +85,23 @@ impl EventHandler for Handler {
             match result {
                 Ok(()) => {
                     if let Some(key) = turn.first_post {
-                        // Where the post is, for the repeats that will point to it: looked up
-                        // after the answer is out, never while the user waits.
-                        let (http, shared) = (Arc::clone(&ctx.http), Arc::clone(&self.shared));
                         let token = interaction_token(&interaction).to_owned();
-                        let guild = match &interaction {
-                            Interaction::Command(c) => c.guild_id,
-                            Interaction::Component(c) => c.guild_id,
-                            _ => None,
-                        };
-                        tokio::spawn(async move {
-                            match http.get_original_interaction_response(&token).await {
-                                Ok(message) => {
-                                    let link = message.id.link(message.channel_id, guild);
-                                    tracing::debug!(%link, "the answer is posted; repeats link to it");
-                                    shared.recent.found(key, link);
-                                }
-                                Err(e) => tracing::debug!(error = %e, "the posted answer could not be located; repeats will say it is above"),
-                            }
-                        });
+                        let found = locate_post(
+                            Arc::clone(&ctx.http),
+                            Arc::clone(&self.shared),
+                            token,
+                            turn.guild,
+                            key,
+                        );
+                        tokio::spawn(found.in_current_span());
                     }
                 }
                 Err(e) => {
                     tracing::error!(error = %e, "the response was refused");
                     if turn.apologise() {
-                        if let Err(e) = respond(&ctx, &interaction, apology(turn.locale.as_deref())).await {
+                        if let Err(e) =
+                            respond(&ctx, &interaction, apology(turn.locale.as_deref())).await
+                        {
                             tracing::warn!(error = %e, "the apology failed too");
                         }
                     }
@@ -123,12 +113,33 @@ impl EventHandler for Handler {
     }
 }
 
-/// The token an interaction is answered with.
+/// Where the first public post of an answer is, for the repeats that will point to it: looked
+/// up after the answer is out, never while the user waits.
+async fn locate_post(
+    http: Arc<Http>,
+    shared: Arc<Shared>,
+    token: String,
+    guild: Option<GuildId>,
+    key: RepeatKey,
+) {
+    match http.get_original_interaction_response(&token).await {
+        Ok(message) => {
+            let link = message.id.link(message.channel_id, guild);
+            tracing::debug!(%link, "the answer is posted; repeats link to it");
+            shared.recent.found(key, link);
+        }
+        Err(e) => tracing::debug!(
+            error = %e,
+            "the posted answer could not be located; repeats will say it is above"
+        ),
+    }
+}
+
+/// The token an interaction is answered with (only kinds that `Shared::begin` takes get here).
 fn interaction_token(interaction: &Interaction) -> &str {
     match interaction {
         Interaction::Command(c) | Interaction::Autocomplete(c) => &c.token,
         Interaction::Component(c) => &c.token,
-        Interaction::Modal(m) => &m.token,
         _ => "",
     }
 }
@@ -138,13 +149,12 @@ async fn respond(
     interaction: &Interaction,
     response: CreateInteractionResponse,
 ) -> serenity::Result<()> {
-    match interaction {
-        Interaction::Command(c) | Interaction::Autocomplete(c) => {
-            c.create_response(&ctx.http, response).await
-        }
-        Interaction::Component(c) => c.create_response(&ctx.http, response).await,
-        _ => Ok(()),
-    }
+    response
+        .execute(
+            &ctx.http,
+            (interaction.id(), interaction_token(interaction)),
+        )
+        .await
 }
 
 /// Shows customer care's status as the bot's presence, updated the moment it changes.

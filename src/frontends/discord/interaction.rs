@@ -71,6 +71,8 @@ pub struct Turn {
     pub span: tracing::Span,
     /// The user's locale, for an apology in their language.
     pub locale: Option<String>,
+    /// The server it happened in, if any: part of a posted answer's link.
+    pub guild: Option<GuildId>,
     /// The member and answer of a vote counted by this turn, forgotten if it fails.
     vote: Option<(u64, u64)>,
     started: Instant,
@@ -111,7 +113,8 @@ impl Shared {
         self.in_flight.fetch_add(1, Ordering::SeqCst);
         let in_flight = InFlight(Arc::clone(self));
         let now = Timestamp::now();
-        let request = request(interaction, now, self.bot_user.get().copied())?;
+        let envelope = Envelope::of(interaction)?;
+        let request = request(interaction, &envelope, now, self.bot_user.get().copied())?;
         let pipeline = self.live.pipeline();
         let mut vote = None;
         let mut decision = match (&request.kind, interaction) {
@@ -139,11 +142,7 @@ impl Shared {
             }
         }
         let response = render(&decision)?;
-        let guild = match interaction {
-            Interaction::Command(c) | Interaction::Autocomplete(c) => c.guild_id,
-            Interaction::Component(c) => c.guild_id,
-            _ => None,
-        };
+        let guild = envelope.guild;
         let span = tracing::info_span!(
             "interaction",
             id = %interaction.id(),
@@ -152,6 +151,7 @@ impl Shared {
             guild = guild.map(|g| g.get()),
         );
         Some(Turn {
+            guild,
             decision,
             response,
             first_post,
@@ -228,10 +228,47 @@ impl Turn {
     }
 }
 
-/// The core's view of an interaction; `None` for kinds faqbot does not handle (a ping is
-/// answered before this, by the endpoint).
-fn request(interaction: &Interaction, now: Timestamp, bot_user: Option<u64>) -> Option<Request> {
-    let (kind, channel, user, locale) = match interaction {
+/// What every interaction faqbot handles carries besides what was done: where, by whom and in
+/// which language. `None` for kinds faqbot does not handle (a ping is answered before this,
+/// by the endpoint).
+struct Envelope<'a> {
+    channel: u64,
+    locale: &'a str,
+    guild: Option<GuildId>,
+    owners: &'a AuthorizingIntegrationOwners,
+    member: Option<&'a serenity::all::Member>,
+}
+
+impl<'a> Envelope<'a> {
+    fn of(interaction: &'a Interaction) -> Option<Self> {
+        match interaction {
+            Interaction::Command(c) | Interaction::Autocomplete(c) => Some(Self {
+                channel: c.channel_id.get(),
+                locale: &c.locale,
+                guild: c.guild_id,
+                owners: &c.authorizing_integration_owners,
+                member: c.member.as_deref(),
+            }),
+            Interaction::Component(c) => Some(Self {
+                channel: c.channel_id.get(),
+                locale: &c.locale,
+                guild: c.guild_id,
+                owners: &c.authorizing_integration_owners,
+                member: c.member.as_ref(),
+            }),
+            _ => None,
+        }
+    }
+}
+
+/// The core's view of an interaction; `None` for kinds faqbot does not handle.
+fn request(
+    interaction: &Interaction,
+    envelope: &Envelope<'_>,
+    now: Timestamp,
+    bot_user: Option<u64>,
+) -> Option<Request> {
+    let kind = match interaction {
         Interaction::Command(c) if c.data.kind == CommandType::Message => {
             let message = match c.data.target() {
                 Some(ResolvedTarget::Message(message)) => Message {
@@ -260,34 +297,19 @@ fn request(interaction: &Interaction, now: Timestamp, bot_user: Option<u64>) -> 
                     link: None,
                 },
             };
-            (
-                Kind::MessageMenu(message),
-                c.channel_id,
-                c.user.id,
-                &c.locale,
-            )
+            Kind::MessageMenu(message)
         }
-        Interaction::Command(c) => (
-            Kind::Command {
-                name: c.data.name.clone(),
-                options: options(&c.data.options),
-            },
-            c.channel_id,
-            c.user.id,
-            &c.locale,
-        ),
-        Interaction::Autocomplete(c) => (
-            Kind::Autocomplete {
-                command: c.data.name.clone(),
-                typed: c
-                    .data
-                    .autocomplete()
-                    .map_or_else(String::new, |o| o.value.to_owned()),
-            },
-            c.channel_id,
-            c.user.id,
-            &c.locale,
-        ),
+        Interaction::Command(c) => Kind::Command {
+            name: c.data.name.clone(),
+            options: options(&c.data.options),
+        },
+        Interaction::Autocomplete(c) => Kind::Autocomplete {
+            command: c.data.name.clone(),
+            typed: c
+                .data
+                .autocomplete()
+                .map_or_else(String::new, |o| o.value.to_owned()),
+        },
         Interaction::Component(c) => {
             let chosen = match &c.data.kind {
                 ComponentInteractionDataKind::StringSelect { values } => values.first(),
@@ -302,29 +324,15 @@ fn request(interaction: &Interaction, now: Timestamp, bot_user: Option<u64>) -> 
                 },
                 response::Pressed::Other(press) => press,
             };
-            (Kind::Button(press), c.channel_id, c.user.id, &c.locale)
+            Kind::Button(press)
         }
-        _ => return None,
-    };
-    let (guild, owners, member) = match interaction {
-        Interaction::Command(c) | Interaction::Autocomplete(c) => (
-            c.guild_id,
-            &c.authorizing_integration_owners,
-            c.member.as_deref(),
-        ),
-        Interaction::Component(c) => (
-            c.guild_id,
-            &c.authorizing_integration_owners,
-            c.member.as_ref(),
-        ),
         _ => return None,
     };
     Some(Request {
         kind,
-        channel: Some(channel.get()),
-        user: Some(user.get()),
-        locale: Some(locale.clone()),
-        private_only: private_only(guild, owners, member),
+        channel: Some(envelope.channel),
+        locale: Some(envelope.locale.to_owned()),
+        private_only: private_only(envelope.guild, envelope.owners, envelope.member),
         now,
     })
 }

@@ -190,12 +190,7 @@ async fn gateway(
     } else {
         GatewayIntents::empty()
     };
-    let handler = Handler::new(
-        Arc::clone(&live),
-        Arc::clone(&shared),
-        registrar.clone(),
-        forums,
-    );
+    let handler = Handler::new(Arc::clone(&shared), registrar.clone(), forums);
     let mut client = ClientBuilder::new_with_http(http, intents)
         .event_handler(handler)
         .await
@@ -402,10 +397,26 @@ pub async fn register(config: Config, faq: Faq) -> Result<Vec<(String, usize)>, 
     }
 }
 
+/// Whether Discord may accept the same request later: a rate limit, its own failures and the
+/// network's, never a refusal (missing permission, unknown channel).
+fn retryable(error: &serenity::Error) -> bool {
+    match error {
+        serenity::Error::Http(HttpError::UnsuccessfulRequest(response)) => {
+            let status = response.status_code;
+            status.is_server_error() || status.as_u16() == 429
+        }
+        serenity::Error::Http(HttpError::Request(_)) => true,
+        _ => false,
+    }
+}
+
 /// The HTTP client. Through a proxy (`api_url`), serenity's own rate limiter must be off for
-/// the proxy's URL to be used at all; the proxy then owns rate limiting.
+/// the proxy's URL to be used at all; the proxy then owns rate limiting. Whatever is sent
+/// without its own `allowed_mentions` pings no one: every reply names the one user it may
+/// ping, and a send path added later cannot fall back to Discord's "parse everything".
 fn http(token: &Token, api_url: Option<&str>) -> serenity::http::Http {
-    let builder = HttpBuilder::new(token.expose());
+    let builder = HttpBuilder::new(token.expose())
+        .default_allowed_mentions(serenity::all::CreateAllowedMentions::new());
     match api_url {
         Some(url) => builder.proxy(url).ratelimiter_disabled(true).build(),
         None => builder.build(),

@@ -12,7 +12,7 @@ use std::time::Duration;
 use serenity::all::{Command, CreateCommand, GuildId, Http};
 
 use super::commands::Payload as Commands;
-use serenity::http::HttpError;
+use super::retryable;
 use tokio::sync::watch;
 
 use crate::ops::metrics::metrics;
@@ -170,16 +170,5 @@ async fn overwrite(
             metrics().registration_failed();
             Err(e)
         }
-    }
-}
-
-fn retryable(error: &serenity::Error) -> bool {
-    match error {
-        serenity::Error::Http(HttpError::UnsuccessfulRequest(response)) => {
-            let status = response.status_code;
-            status.is_server_error() || status.as_u16() == 429
-        }
-        serenity::Error::Http(HttpError::Request(_)) => true,
-        _ => false,
     }
 }
