@@ -1028,3 +1028,27 @@ async fn a_refused_callback_is_logged_counted_and_apologised_for() {
         "{text}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_answer_discord_refused_is_not_taken_as_posted() {
+    let (fake, _bot) = connected().await;
+    fake.faults().callback_failures.store(1, Ordering::SeqCst);
+    fake.dispatch(
+        "INTERACTION_CREATE",
+        in_channel(slash(4500, "logo", None, true), 92),
+    );
+    fake.wait_for("the apology", Duration::from_secs(10), |fake| {
+        let callbacks = fake
+            .requests()
+            .iter()
+            .filter(|r| r.path.starts_with("/api/v10/interactions/4500/"))
+            .count();
+        (callbacks == 2).then_some(())
+    })
+    .await;
+    // Nothing was posted: the next asker gets the answer in public, not a pointer to it.
+    let next = fake
+        .interact(in_channel(slash(4501, "logo", None, true), 92))
+        .await;
+    assert!(!is_ephemeral(&next), "{next:#}");
+}

@@ -165,3 +165,54 @@ fn a_topic_may_be_called_help_but_not_after_a_built_in_command() {
         "{taken}"
     );
 }
+
+/// A token pasted where it does not belong, in either file or in the environment, is never
+/// shown back: not in a quoted line, not in a message.
+#[test]
+fn a_token_pasted_anywhere_is_never_shown_back() {
+    const PASTED: &str = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GAbCdE.qwertyuiopasdfghjklzxcvbnm1234";
+    let dir = tempfile::tempdir().unwrap();
+    let faq = std::fs::read_to_string(common::repo().join("faq.toml")).unwrap();
+    let cases: Vec<(&str, String, Vec<&str>)> = vec![
+        (
+            "alone.toml",
+            format!("{PASTED}\n"),
+            vec!["--config", "alone.toml", "check"],
+        ),
+        (
+            "listen.toml",
+            format!("metrics_listen = \"{PASTED}\"\n"),
+            vec!["--config", "listen.toml", "check"],
+        ),
+        (
+            "path.toml",
+            format!("interactions_path = \"{PASTED}\"\n"),
+            vec!["--config", "path.toml", "check"],
+        ),
+        (
+            "api.toml",
+            format!("api_url = \"{PASTED}\"\n"),
+            vec!["--config", "api.toml", "check"],
+        ),
+        (
+            "faq.toml",
+            format!("{PASTED}\n{faq}"),
+            vec!["--faq", "faq.toml", "check"],
+        ),
+    ];
+    for (file, text, args) in &cases {
+        std::fs::write(dir.path().join(file), text).unwrap();
+        let run = faqbot(dir.path(), args, &[]);
+        assert_eq!(run.code, Some(2), "{file}: {run:?}");
+        assert!(
+            run.stderr.starts_with(&format!("{file}:")),
+            "{file}: {}",
+            run.stderr
+        );
+        assert!(!run.stderr.contains(PASTED), "{file}: {}", run.stderr);
+    }
+    let run = faqbot(dir.path(), &["check"], &[("DISCORD_API_URL", PASTED)]);
+    assert_eq!(run.code, Some(2), "{run:?}");
+    assert!(run.stderr.contains("DISCORD_API_URL"), "{}", run.stderr);
+    assert!(!run.stderr.contains(PASTED), "{}", run.stderr);
+}

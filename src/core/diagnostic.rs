@@ -59,10 +59,17 @@ impl<'a> Source<'a> {
         let column = self.text[line_start..start].chars().count() + 1;
         let end = floor_char_boundary(self.text, span.end.clamp(start, line_end));
         let width = self.text[start..end].chars().count().max(1);
+        // A token pasted into the file, wherever it is, is shown neither in the quoted line
+        // nor in the message (which may repeat the value at fault).
+        let snippet = if tokens_in(snippet).next().is_some() {
+            ""
+        } else {
+            snippet
+        };
         Diagnostic {
             line,
             column,
-            message: message.into(),
+            message: redact_tokens(&message.into()),
             help,
             snippet: snippet.to_owned(),
             width,
@@ -182,6 +189,25 @@ pub fn toml_error(source: &Source<'_>, error: &toml::de::Error) -> Diagnostic {
             .to_owned()
     };
     source.diagnostic(error.span().unwrap_or(0..0), message, Some(help))
+}
+
+/// The words of `text` that look like a Discord bot token. A real one is some 70 characters
+/// long; shorter dotted words (`topic.localized.french`, host names) are left alone.
+fn tokens_in(text: &str) -> impl Iterator<Item = &str> {
+    const SHORTEST_TOKEN: usize = 50;
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))
+        .filter(|word| word.len() >= SHORTEST_TOKEN && looks_like_a_token(word))
+}
+
+/// `text` with every word that looks like a token replaced: for messages that repeat a value
+/// someone typed, which may be a token pasted in the wrong place.
+pub fn redact_tokens(text: &str) -> String {
+    let mut text = text.to_owned();
+    let found: Vec<String> = tokens_in(&text).map(str::to_owned).collect();
+    for token in found {
+        text = text.replace(&token, "<redacted>");
+    }
+    text
 }
 
 /// Whether a key names something secret (a token, a password, a private key): its value is

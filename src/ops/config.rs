@@ -11,7 +11,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::core::diagnostic::{
-    looks_like_a_token, looks_secret, toml_error, unknown_keys, Diagnostic, LoadError, Source,
+    looks_like_a_token, looks_secret, redact_tokens, toml_error, unknown_keys, Diagnostic,
+    LoadError, Source,
 };
 
 /// The variables that override the file.
@@ -309,7 +310,7 @@ impl Config {
         if let Some(url) = env(API_URL_VAR).filter(|u| !u.trim().is_empty()) {
             config.api_url = Some(api_url(&url).map_err(|message| ConfigError::Environment {
                 var: API_URL_VAR,
-                message,
+                message: redact_tokens(&message),
                 help: API_URL_HELP.into(),
             })?);
             config.api_url_origin = Some(API_URL_VAR);
@@ -555,7 +556,9 @@ impl Config {
     }
 }
 
-/// Error messages quote the offending line; never when that line's key looks secret.
+/// Error messages quote the offending line; never when that line's key looks secret or its
+/// value like a token (a line holding a full-length token anywhere is never quoted at all: see
+/// `Source::diagnostic`).
 fn redact_secrets(diagnostic: Diagnostic) -> Diagnostic {
     let line = diagnostic.snippet().trim_start();
     let key = line.split(['=', ' ', '\t']).next().unwrap_or_default();

@@ -69,6 +69,13 @@ impl RecentAnswers {
         None
     }
 
+    /// Forgets the post remembered under `key`: it never went out (Discord refused it), so the
+    /// next asker gets the answer in public rather than a pointer to nothing.
+    pub fn forget(&self, key: RepeatKey) {
+        let mut posted = self.posted.lock().unwrap_or_else(|e| e.into_inner());
+        posted.pop(&key);
+    }
+
     /// Records where the post remembered under `key` is, for the repeats that point to it.
     pub fn found(&self, key: RepeatKey, link: String) {
         let mut posted = self.posted.lock().unwrap_or_else(|e| e.into_inner());

@@ -198,8 +198,14 @@ impl Shared {
     /// log line and, for what was sent, insight.
     pub fn finish(&self, turn: &Turn, sent: bool) {
         let _entered = turn.span.enter();
-        if let (false, Some((member, answer))) = (sent, turn.vote) {
-            self.votes.forget(member, answer);
+        // What was counted as done by this turn is undone if Discord refused it.
+        if !sent {
+            if let Some((member, answer)) = turn.vote {
+                self.votes.forget(member, answer);
+            }
+            if let Some(key) = turn.first_post {
+                self.recent.forget(key);
+            }
         }
         self.account(&turn.decision, sent, turn.started, turn.now);
     }

@@ -116,6 +116,8 @@ const OPTIONS: usize = 25;
 const OPTION_LABEL: usize = 100;
 const PLACEHOLDER: usize = 150;
 const CONTENT: usize = 2000;
+/// All the texts of one embed together: title, description, field names and values.
+const EMBED: usize = 6000;
 
 /// ISO blue, so answers are recognisable at a glance; private notices are grey.
 const ANSWER: Colour = Colour::new(0x00_5E_B8);
@@ -130,18 +132,28 @@ struct Parts {
 }
 
 fn parts(reply: &Reply) -> Parts {
+    let description = cut(&render(&reply.body), DESCRIPTION);
+    let title = reply.title.as_ref().map(|t| cut(&render(t), TITLE));
+    let length = |text: &str| text.chars().count();
+    // Each part fits its own limit; together they must fit the embed's. The answer and its
+    // title always fit: the last fields (follow-ups, notes) give way.
+    let mut room = EMBED - length(&description) - title.as_deref().map_or(0, length);
     let mut embed = CreateEmbed::new()
-        .description(cut(&render(&reply.body), DESCRIPTION))
+        .description(description)
         .colour(if reply.ephemeral { NOTICE } else { ANSWER });
-    if let Some(title) = &reply.title {
-        embed = embed.title(cut(&render(title), TITLE));
+    if let Some(title) = title {
+        embed = embed.title(title);
     }
     for field in reply.fields.iter().take(FIELDS) {
-        embed = embed.field(
+        let (name, value) = (
             cut(&render(&field.name), FIELD_NAME),
             cut(&render(&field.value), FIELD_VALUE),
-            field.inline,
         );
+        let Some(left) = room.checked_sub(length(&name) + length(&value)) else {
+            break;
+        };
+        room = left;
+        embed = embed.field(name, value, field.inline);
     }
     // A pick shows one row of the closest topics and menus of every topic below (four menus of
     // 25 reach the 97 topics a FAQ may have); other replies up to three rows of buttons and
@@ -287,6 +299,31 @@ fn cut(text: &str, max: usize) -> String {
 mod tests {
     use super::*;
     use crate::core::reply::{Field, Suggestion};
+
+    #[test]
+    fn an_embed_never_holds_more_than_discord_accepts_in_all() {
+        let reply = Reply {
+            title: Some("t".repeat(300).into()),
+            body: "b".repeat(5000).into(),
+            fields: (0..4)
+                .map(|n| Field::new(format!("Field {n}"), "v".repeat(1100), false))
+                .collect(),
+            ..Reply::default()
+        };
+        let json = serde_json::to_value(message(&reply)).unwrap();
+        let embed = &json["data"]["embeds"][0];
+        let length = |v: &serde_json::Value| v.as_str().map_or(0, |s| s.chars().count());
+        let fields = embed["fields"].as_array().unwrap();
+        let total = length(&embed["title"])
+            + length(&embed["description"])
+            + fields
+                .iter()
+                .map(|f| length(&f["name"]) + length(&f["value"]))
+                .sum::<usize>();
+        assert!(total <= 6000, "{total} characters");
+        assert_eq!(fields[0]["name"], "Field 0", "the first fields are kept");
+        assert_eq!(length(&embed["description"]), 4096, "and the answer whole");
+    }
 
     #[test]
     fn replies_become_embeds_with_buttons_and_no_mentions() {
