@@ -3,7 +3,7 @@
 mod common;
 
 use std::io::Write;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use common::{discord_form, faqbot, repo};
 use faqbot::core::faq::Faq;
@@ -212,8 +212,7 @@ fn cli_takes_unquoted_words_and_prints_text() {
 
 #[test]
 fn cli_reads_one_question_a_line_from_stdin() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_faqbot"))
-        .current_dir(repo())
+    let mut child = common::command(repo(), &common::scratch_state())
         .args(["ask", "-"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

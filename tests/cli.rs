@@ -12,7 +12,14 @@ fn check_passes_on_the_shipped_faq() {
     assert!(run
         .stdout
         .starts_with("faq.toml: ok\n  13 topics: conformity, certification, logo,"));
-    assert!(run.stdout.contains("17 commands"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains(
+            "\n  17 commands: 13 topics, /ask, /faq, /hours and the message command “Answer with FAQ” \
+             (16 of Discord's 100 slash commands)\n"
+        ),
+        "{}",
+        run.stdout
+    );
     assert!(run
         .stdout
         .contains("hours: Mon–Fri 09:00–12:00, 14:00–17:00 (Europe/Zurich)"));
@@ -101,7 +108,10 @@ fn commands_lists_every_command_for_humans() {
     let run = faqbot(repo(), &["commands"], &[]);
     assert_eq!(run.code, Some(0));
     let lines: Vec<&str> = run.stdout.lines().collect();
-    assert_eq!(lines[0], "17 commands (global):");
+    assert_eq!(
+        lines[0],
+        "17 commands (global): 16 slash commands (Discord allows 100) and 1 message command"
+    );
     assert!(lines[1].trim_start().starts_with("/conformity [for:…]"));
     assert!(run.stdout.contains("/ask question:… [for:…]"));
     assert!(run.stdout.contains("/faq [topic:…] [for:…]"));
@@ -260,9 +270,86 @@ fn the_config_template_is_valid_and_documents_every_key() {
     }
 }
 
+/// A FAQ of `topics` topics, each a copy of the shipped first topic under another id.
+fn faq_of(topics: usize) -> String {
+    let shipped = std::fs::read_to_string(repo().join("faq.toml")).unwrap();
+    let head = &shipped[..shipped.find("\n[[topic]]\n").unwrap()];
+    let head = head.replace("examples = \"examples.tsv\"", "");
+    let mut faq = head.to_owned();
+    for n in 0..topics {
+        faq.push_str(&format!(
+            "[[topic]]\nid = \"topic-{n}\"\nquestion = \"Question {n}?\"\nanswer = \"Answer {n}.\"\n\n"
+        ));
+    }
+    faq
+}
+
 #[test]
-fn report_needs_an_insights_database() {
+fn check_counts_commands_against_discords_limit_on_slash_commands() {
     let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("faq.toml"), faq_of(97)).unwrap();
+    let run = faqbot(dir.path(), &["check"], &[]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(
+        run.stdout.contains(
+            "  101 commands: 97 topics, /ask, /faq, /hours and the message command “Answer with FAQ” \
+             (100 of Discord's 100 slash commands)\n"
+        ),
+        "{}",
+        run.stdout
+    );
+    let run = faqbot(dir.path(), &["commands"], &[]);
+    assert!(run.stdout.starts_with(
+        "101 commands (global): 100 slash commands (Discord allows 100) and 1 message command\n"
+    ));
+    std::fs::write(dir.path().join("faq.toml"), faq_of(98)).unwrap();
+    let run = faqbot(dir.path(), &["check"], &[]);
+    assert_eq!(run.code, Some(2));
+    assert!(run.stderr.contains("faqbot can register at most 97"));
+}
+
+#[test]
+fn report_finds_insight_in_the_state_folder_and_never_creates_it() {
+    let dir = tempfile::tempdir().unwrap();
+    // No config at all: the state folder, which reading does not create.
+    let run = faqbot(dir.path(), &["report"], &[]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(run.stdout.starts_with("Last 30 days\n"), "{}", run.stdout);
+    let db = common::insights_db(dir.path());
+    assert!(
+        run.stderr.contains(&format!(
+            "warning: no insight recorded yet: {} does not exist",
+            db.display()
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(!db.parent().unwrap().exists(), "report creates nothing");
+    let run = faqbot(dir.path(), &["report", "--days", "1"], &[]);
+    assert!(run.stdout.starts_with("Last day\n"), "{}", run.stdout);
+    let run = faqbot(dir.path(), &["check"], &[]);
+    assert!(
+        run.stdout.contains(&format!(
+            "  insight: {} (the state folder, from XDG_STATE_HOME)",
+            db.display()
+        )),
+        "{}",
+        run.stdout
+    );
+    // Under systemd, its StateDirectory= comes first.
+    let run = faqbot(
+        dir.path(),
+        &["check"],
+        &[("STATE_DIRECTORY", "/var/lib/faqbot:/var/lib/other")],
+    );
+    assert!(
+        run.stdout
+            .contains("  insight: /var/lib/faqbot/faqbot-insights.db (the state folder, from STATE_DIRECTORY)"),
+        "{}",
+        run.stdout
+    );
+
+    std::fs::write(dir.path().join("config.toml"), "insights = false\n").unwrap();
     let run = faqbot(dir.path(), &["report"], &[]);
     assert_eq!(run.code, Some(2));
     assert!(
@@ -270,8 +357,6 @@ fn report_needs_an_insights_database() {
         "{}",
         run.stderr
     );
-    std::fs::write(dir.path().join("config.toml"), "insights = false\n").unwrap();
-    assert_eq!(faqbot(dir.path(), &["report"], &[]).code, Some(2));
     std::fs::write(
         dir.path().join("config.toml"),
         "insights_db = \"data/insight.db\"\n",
@@ -368,8 +453,7 @@ fn eval_refuses_a_bad_file_with_its_line_and_exit_2() {
 #[test]
 fn a_reader_that_goes_away_is_not_an_error() {
     use std::io::Read;
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_faqbot"))
-        .current_dir(repo())
+    let mut child = common::command(repo(), &common::scratch_state())
         .args(["eval", "examples.tsv"])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())

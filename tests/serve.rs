@@ -45,7 +45,11 @@ impl Server {
 
     /// Starts `faqbot serve` in `dir`, which may hold a `config.toml`.
     async fn start_in(dir: &std::path::Path, env: &[(&str, &str)]) -> Self {
-        let mut child = serve_command(env).current_dir(dir).spawn().unwrap();
+        let mut child = serve_command(env)
+            .current_dir(dir)
+            .env("XDG_STATE_HOME", dir)
+            .spawn()
+            .unwrap();
         let log = common::collect_log(child.stderr.take().unwrap());
         let addr = log.value_after("addr=").await;
         Self {
@@ -57,13 +61,10 @@ impl Server {
 }
 
 fn serve_command(env: &[(&str, &str)]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_faqbot"));
+    let mut command = Command::from(common::command(common::repo(), &common::scratch_state()));
     command
-        .current_dir(common::repo())
         .args(["serve", "--listen", "127.0.0.1:0"])
-        .env_remove("DISCORD_TOKEN")
         .env("DISCORD_PUBLIC_KEY", public_key_hex())
-        .env("RUST_LOG", "info")
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -129,7 +130,7 @@ async fn a_signed_ping_gets_pong_and_health_checks_pass() {
         .await
         .unwrap();
     assert_eq!(health.status(), 200);
-    assert_eq!(health.text().await.unwrap(), "ok");
+    assert_eq!(health.text().await.unwrap(), "ok\n");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -270,8 +271,7 @@ async fn garbage_never_gets_a_server_error() {
 async fn answers_exactly_as_the_gateway_bot_does() {
     let server = Server::start(&[]).await;
     let fake = FakeDiscord::start().await;
-    let mut bot = Command::new(env!("CARGO_BIN_EXE_faqbot"))
-        .current_dir(common::repo())
+    let mut bot = Command::from(common::command(common::repo(), &common::scratch_state()))
         .arg("run")
         .env("DISCORD_TOKEN", TOKEN)
         .env("DISCORD_API_URL", fake.url())
@@ -391,15 +391,68 @@ async fn many_concurrent_requests_are_all_answered() {
     }
 }
 
+/// SIGTERM: systemd hears STOPPING=1, the health check says so while a request is still in
+/// flight, the request is finished, and the process exits 0.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sigterm_stops_serving_cleanly() {
-    let mut server = Server::start(&[]).await;
+    use tokio::io::AsyncWriteExt;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "metrics_listen = \"127.0.0.1:0\"\n",
+    )
+    .unwrap();
+    let (systemd, socket) = common::Systemd::listen(dir.path());
+    let mut server = Server::start_in(
+        dir.path(),
+        &[("NOTIFY_SOCKET", &socket), ("WATCHDOG_USEC", "400000")],
+    )
+    .await;
+    let admin = format!("http://{}", server.log.value_after("metrics=").await);
+    let health = |base: String| async move {
+        let response = reqwest::get(format!("{base}/healthz")).await.unwrap();
+        (response.status().as_u16(), response.text().await.unwrap())
+    };
+    systemd.received("READY=1", 1).await;
+    systemd.received("WATCHDOG=1", 2).await;
+    assert_eq!(health(admin.clone()).await, (200, "ok\n".to_owned()));
+    assert_eq!(health(server.base.clone()).await.0, 200);
     assert_eq!(signed(&server, &ping()).await.0, 200);
+
+    // A request whose body is still on its way when SIGTERM comes.
+    let body = serde_json::to_vec(&ping()).unwrap();
+    let headers = signed_headers(&key(), &now_secs().to_string(), &body);
+    let mut slow = tokio::net::TcpStream::connect(server.base.trim_start_matches("http://"))
+        .await
+        .unwrap();
+    let mut head = format!(
+        "POST /interactions HTTP/1.1\r\nhost: faqbot\r\ncontent-length: {}\r\n",
+        body.len()
+    );
+    for (name, value) in &headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str("\r\n");
+    slow.write_all(head.as_bytes()).await.unwrap();
+    slow.write_all(&body[..5]).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+
     let pid = server.child.id().unwrap().to_string();
     std::process::Command::new("kill")
         .args(["-TERM", &pid])
         .status()
         .unwrap();
+    systemd.received("STOPPING=1", 1).await;
+    assert_eq!(
+        health(admin.clone()).await,
+        (503, "shutting down\n".to_owned())
+    );
+    slow.write_all(&body[5..]).await.unwrap();
+    let mut answer = String::new();
+    tokio::io::AsyncReadExt::read_to_string(&mut slow, &mut answer)
+        .await
+        .unwrap();
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
     let status = tokio::time::timeout(Duration::from_secs(10), server.child.wait())
         .await
         .unwrap()
@@ -430,8 +483,7 @@ async fn a_bad_or_missing_public_key_stops_at_startup() {
 
 /// Runs `faqbot register` against the fake Discord to the end.
 async fn register(fake: &FakeDiscord) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_faqbot"))
-        .current_dir(common::repo())
+    Command::from(common::command(common::repo(), &common::scratch_state()))
         .arg("register")
         .env("DISCORD_TOKEN", TOKEN)
         .env("DISCORD_API_URL", fake.url())
@@ -484,8 +536,7 @@ async fn register_tries_every_guild_and_names_the_one_that_refused() {
         .push("111".to_owned());
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("config.toml"), "guilds = [111, 222]\n").unwrap();
-    let output = Command::new(env!("CARGO_BIN_EXE_faqbot"))
-        .current_dir(dir.path())
+    let output = Command::from(common::command(dir.path(), dir.path()))
         .arg("register")
         .env("DISCORD_TOKEN", TOKEN)
         .env("DISCORD_API_URL", fake.url())
@@ -494,7 +545,18 @@ async fn register_tries_every_guild_and_names_the_one_that_refused() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("guild 111"), "{stderr}");
+    assert!(
+        stderr.contains("Discord did not take the commands in 1 of 2 scopes: guild 111"),
+        "{stderr}"
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "one line a scope: {stdout}");
+    assert!(
+        lines[0].starts_with("not registered (guild 111): "),
+        "{stdout}"
+    );
+    assert_eq!(lines[1], "registered 17 commands (guild 222)");
     let puts: Vec<String> = fake
         .requests()
         .into_iter()
@@ -509,6 +571,56 @@ async fn register_tries_every_guild_and_names_the_one_that_refused() {
         ],
         "the refusal in one guild stops nothing"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn register_tries_every_guild_before_retrying_a_failing_one_and_says_each_once() {
+    let fake = FakeDiscord::start().await;
+    fake.faults()
+        .failing_guilds
+        .lock()
+        .unwrap()
+        .insert("111".to_owned(), 2);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("config.toml"), "guilds = [111, 222, 333]\n").unwrap();
+    let output = Command::from(common::command(dir.path(), dir.path()))
+        .arg("register")
+        .env("DISCORD_TOKEN", TOKEN)
+        .env("DISCORD_API_URL", fake.url())
+        .output()
+        .await
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "registered 17 commands (guild 111)\nregistered 17 commands (guild 222)\nregistered 17 commands (guild 333)\n",
+        "one line a scope, in the order configured"
+    );
+    let puts: Vec<String> = fake
+        .requests()
+        .into_iter()
+        .filter(|r| r.method == "PUT")
+        .map(|r| r.path.replace("/api/v10/applications/2000/guilds/", ""))
+        .collect();
+    assert_eq!(
+        puts,
+        [
+            "111/commands",
+            "222/commands",
+            "333/commands",
+            "111/commands",
+            "111/commands"
+        ],
+        "the failing guild holds back none of the others"
+    );
+    // The log says what stdout does not: the retries; never the successes a second time.
+    assert_eq!(
+        stderr.matches("registering commands failed").count(),
+        2,
+        "{stderr}"
+    );
+    assert!(!stderr.contains("commands registered"), "{stderr}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -559,8 +671,7 @@ async fn bad_settings_exit_2_and_a_taken_port_exits_1() {
         .unwrap();
     assert_eq!(missing_key.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing_key.stderr).contains("no public key"));
-    let nonsense = Command::new(env!("CARGO_BIN_EXE_faqbot"))
-        .current_dir(common::repo())
+    let nonsense = Command::from(common::command(common::repo(), &common::scratch_state()))
         .args(["serve", "--listen", "nonsense"])
         .env("DISCORD_PUBLIC_KEY", public_key_hex())
         .output()
@@ -570,8 +681,7 @@ async fn bad_settings_exit_2_and_a_taken_port_exits_1() {
     assert!(String::from_utf8_lossy(&nonsense.stderr).contains("expected HOST:PORT"));
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = taken.local_addr().unwrap().to_string();
-    let busy = Command::new(env!("CARGO_BIN_EXE_faqbot"))
-        .current_dir(common::repo())
+    let busy = Command::from(common::command(common::repo(), &common::scratch_state()))
         .args(["serve", "--listen", &addr])
         .env("DISCORD_PUBLIC_KEY", public_key_hex())
         .output()

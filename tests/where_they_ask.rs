@@ -446,6 +446,17 @@ async fn new_forum_posts_get_a_sure_answer_in_their_thread_or_nothing() {
     );
     bot.wait_for_log("no sure answer; the post is left to people")
         .await;
+    let about_it: Vec<String> = bot
+        .log()
+        .lines()
+        .filter(|l| l.contains(&format!("thread={unsure}")))
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(
+        about_it.len(),
+        1,
+        "one line, which says what happened: {about_it:#?}"
+    );
 
     // Answered from its title: without the Message Content intent, Discord shows the first
     // message's text as empty.

@@ -70,7 +70,7 @@ impl<'a> Source<'a> {
             line,
             column,
             message: redact_tokens(&message.into()),
-            help,
+            help: help.map(|help| redact_tokens(&help)),
             snippet: snippet.to_owned(),
             width,
         }

@@ -18,7 +18,8 @@ use crate::core::matcher::Matcher;
 use crate::core::pipeline::{Decision, Detail, Kind, Options, Pipeline, Request, Response};
 use crate::core::schedule::{Closure, Holidays};
 use crate::frontends::terminal;
-use crate::ops::config::{Config, ConfigError, TokenSource, TOKEN_VAR};
+use crate::ops::config::{Config, ConfigError, InsightsAt, TokenSource, TOKEN_VAR};
+use crate::ops::logging;
 
 /// Answers questions about ISO on Discord, from ISO's published FAQ.
 #[derive(Debug, Parser)]
@@ -100,9 +101,19 @@ pub enum Command {
 }
 
 fn parse_instant(text: &str) -> Result<Timestamp, String> {
-    text.trim().parse().map_err(|_| {
-        "expected an RFC 3339 instant with an offset or Z, e.g. 2026-12-25T10:00:00+01:00 or 2026-12-25T09:00:00Z"
-            .to_owned()
+    let text = text.trim();
+    text.parse().map_err(|_| {
+        // Well written but out of reach is not the same mistake as badly written.
+        if jiff::fmt::temporal::Pieces::parse(text).is_ok_and(|p| p.offset().is_some()) {
+            format!(
+                "{text} is beyond the instants faqbot can reckon with ({} to {})",
+                format_args!("{:.0}", Timestamp::MIN),
+                format_args!("{:.0}", Timestamp::MAX)
+            )
+        } else {
+            "expected an RFC 3339 instant with an offset or Z, e.g. 2026-12-25T10:00:00+01:00 or 2026-12-25T09:00:00Z"
+                .to_owned()
+        }
     })
 }
 
@@ -125,8 +136,8 @@ pub enum CliError {
     #[error("error: {0}")]
     Run(#[from] crate::frontends::discord::RunError),
     #[error(
-        "error: no insights database: insight is off (`insights = false`), or there is no config \
-         file to keep it beside; set `insights_db` in the config"
+        "error: no insights database: insight is off (`insights = false`), or there is no state \
+         folder (no STATE_DIRECTORY, XDG_STATE_HOME or HOME); set `insights_db` in the config"
     )]
     NoInsights,
     #[error("error: cannot read the insights database {path}: {source}")]
@@ -204,13 +215,27 @@ pub fn run(
     env: impl Fn(&str) -> Option<String>,
     out: &mut impl Write,
 ) -> Result<(), CliError> {
+    // The commands that run as a service log; with a JSON log asked for in the environment,
+    // even a broken config is reported as JSON.
+    let logs = matches!(
+        cli.command,
+        Command::Run | Command::Serve { .. } | Command::Register
+    );
+    let json_env = env(crate::ops::config::LOG_FORMAT_VAR)
+        .and_then(|name| logging::Format::parse(&name))
+        == Some(logging::Format::Json);
+    if logs && json_env {
+        logging::init(logging::Format::Json);
+    }
     let setup = Setup::load(cli.config.as_deref(), cli.faq.as_deref(), env)?;
+    if logs {
+        logging::init(setup.config.log_format);
+    }
     for warning in &setup.config.warnings {
-        eprintln!("warning: {warning}");
+        logging::warning(warning);
     }
     match cli.command {
         Command::Run => {
-            crate::ops::logging::init();
             // One thread answers thousands of interactions a second (the core takes
             // microseconds), and keeps the bot's memory small.
             let runtime = tokio::runtime::Builder::new_current_thread()
@@ -223,7 +248,6 @@ pub fn run(
             ))?;
         }
         Command::Serve { ref listen } => {
-            crate::ops::logging::init();
             // Checking signatures is the work here, and it is CPU-bound: use every core.
             let runtime = tokio::runtime::Builder::new_multi_thread()
                 .enable_all()
@@ -236,14 +260,29 @@ pub fn run(
             ))?;
         }
         Command::Register => {
-            crate::ops::logging::init();
             let runtime = tokio::runtime::Builder::new_current_thread()
                 .enable_all()
                 .build()?;
-            let registered =
+            let results =
                 runtime.block_on(crate::frontends::discord::register(setup.config, setup.faq))?;
-            for (scope, count) in registered {
-                writeln!(out, "registered {count} commands ({scope})")?;
+            // One line a scope, whatever happened there; the error names the ones that failed.
+            let mut failed = Vec::new();
+            for (scope, result) in &results {
+                match result {
+                    Ok(count) => writeln!(out, "registered {count} commands ({scope})")?,
+                    Err(why) => {
+                        writeln!(out, "not registered ({scope}): {why}")?;
+                        failed.push(scope.as_str());
+                    }
+                }
+            }
+            if !failed.is_empty() {
+                return Err(crate::frontends::discord::RunError::Registration {
+                    failed: failed.len(),
+                    scopes: results.len(),
+                    detail: failed.join(", "),
+                }
+                .into());
             }
         }
         Command::Check => check(&setup, out)?,
@@ -310,6 +349,13 @@ pub fn run(
                 .insights_db
                 .as_deref()
                 .ok_or(CliError::NoInsights)?;
+            if !path.exists() {
+                // Reading must not create it (in a folder the service owns, say): nothing yet.
+                logging::warning(&format!(
+                    "no insight recorded yet: {} does not exist; `faqbot run` or `serve` creates it",
+                    path.display()
+                ));
+            }
             let report = crate::ops::insights::report(path, days, 20, Timestamp::now()).map_err(
                 |source| CliError::Insights {
                     path: path.display().to_string(),
@@ -340,16 +386,12 @@ fn check(setup: &Setup, out: &mut impl Write) -> io::Result<()> {
         faq_label,
         ..
     } = setup;
-    let catalogue = Catalogue::new(faq);
     let schedule = &faq.contact.schedule;
     writeln!(out, "{faq_label}: ok")?;
     let ids: Vec<&str> = faq.topics.iter().map(|t| t.id.as_str()).collect();
     writeln!(out, "  {} topics: {}", ids.len(), ids.join(", "))?;
-    writeln!(
-        out,
-        "  {} commands: one per topic, /ask, /faq and /hours",
-        catalogue.commands().len()
-    )?;
+    let catalogue = Catalogue::with_menu(faq, &config.message_command);
+    writeln!(out, "  {}", command_count(&catalogue))?;
     if let Some(file) = &faq.examples_file {
         writeln!(
             out,
@@ -390,7 +432,10 @@ fn check(setup: &Setup, out: &mut impl Write) -> io::Result<()> {
     let token = match &config.token {
         Some((_, TokenSource::Environment)) => format!("set by {TOKEN_VAR}"),
         Some((_, TokenSource::File)) => "read from token_file".to_owned(),
-        None => format!("not set; `run` needs {TOKEN_VAR} or token_file"),
+        Some((_, TokenSource::Credential)) => {
+            "read from the systemd credential discord-token".to_owned()
+        }
+        None => format!("not set; `run` needs {TOKEN_VAR}, token_file or a systemd credential"),
     };
     writeln!(out, "  token: {token}")?;
     let scope = if config.guilds.is_empty() {
@@ -403,17 +448,79 @@ fn check(setup: &Setup, out: &mut impl Write) -> io::Result<()> {
     writeln!(
         out,
         "  Discord API: {}",
-        config
-            .api_url
-            .as_deref()
-            .unwrap_or("https://discord.com (direct)")
+        config.api_url.as_deref().map_or_else(
+            || "https://discord.com (direct)".to_owned(),
+            crate::ops::config::shown_url
+        )
     )?;
     let visibility = if config.public_answers {
         "visible to the channel"
     } else {
         "visible to the asker only"
     };
-    writeln!(out, "  answers: {visibility}")
+    writeln!(out, "  answers: {visibility}")?;
+    let insight = match (&config.insights_db, &config.insights_at) {
+        (Some(db), InsightsAt::Configured) => format!("{} (insights_db)", db.display()),
+        (Some(db), InsightsAt::BesideConfig) => {
+            format!("{} (found beside the config file)", db.display())
+        }
+        (Some(db), InsightsAt::StateFolder(var)) => {
+            format!("{} (the state folder, from {var})", db.display())
+        }
+        (_, InsightsAt::NoStateFolder) => {
+            "off: no state folder; set `insights_db` in the config".to_owned()
+        }
+        _ => "off (`insights = false`)".to_owned(),
+    };
+    writeln!(out, "  insight: {insight}")?;
+    let format = match config.log_format {
+        logging::Format::Text => "text",
+        logging::Format::Json => "JSON, one object a line",
+    };
+    writeln!(out, "  log: {format}")
+}
+
+/// "17 commands: 13 topics, /ask, /faq, /hours and the message command “Answer with FAQ”",
+/// counted against Discord's limits: 100 slash commands and 5 message commands an application.
+fn command_count(catalogue: &Catalogue) -> String {
+    use crate::core::catalogue::CommandKind;
+    let commands = catalogue.commands();
+    let slash = commands
+        .iter()
+        .filter(|c| c.kind != CommandKind::Message)
+        .count();
+    let topics = commands
+        .iter()
+        .filter(|c| matches!(c.action, Action::Topic(_)))
+        .count();
+    let built_in: Vec<String> = commands
+        .iter()
+        .filter(|c| c.kind != CommandKind::Message && !matches!(c.action, Action::Topic(_)))
+        .map(|c| format!("/{}", c.name))
+        .collect();
+    let menus: Vec<String> = commands
+        .iter()
+        .filter(|c| c.kind == CommandKind::Message)
+        .map(|c| format!("the message command “{}”", c.name))
+        .collect();
+    let topics = match topics {
+        1 => "1 topic".to_owned(),
+        n => format!("{n} topics"),
+    };
+    let mut parts = vec![topics];
+    parts.extend(built_in);
+    parts.extend(menus);
+    let last = parts.pop().unwrap_or_default();
+    let listed = if parts.is_empty() {
+        last
+    } else {
+        format!("{} and {last}", parts.join(", "))
+    };
+    format!(
+        "{} commands: {listed} ({slash} of Discord's {} slash commands)",
+        commands.len(),
+        crate::core::limits::MAX_COMMANDS
+    )
 }
 
 /// `faqbot ask --json`: the decision as data.
@@ -563,7 +670,10 @@ fn print_report(
     faq: &Faq,
     out: &mut impl Write,
 ) -> io::Result<()> {
-    writeln!(out, "Last {} days", report.days)?;
+    match report.days {
+        1 => writeln!(out, "Last day")?,
+        days => writeln!(out, "Last {days} days")?,
+    }
     writeln!(out, "\nMost shown topics:")?;
     if report.topics.is_empty() {
         writeln!(out, "  (none yet)")?;
@@ -662,7 +772,19 @@ fn commands(setup: &Setup, out: &mut impl Write) -> io::Result<()> {
     } else {
         "per guild"
     };
-    writeln!(out, "{} commands ({scope}):", catalogue.commands().len())?;
+    let menus = catalogue
+        .commands()
+        .iter()
+        .filter(|c| c.kind == crate::core::catalogue::CommandKind::Message)
+        .count();
+    let slash = catalogue.commands().len() - menus;
+    writeln!(
+        out,
+        "{} commands ({scope}): {slash} slash commands (Discord allows {}) and {menus} message command{}",
+        catalogue.commands().len(),
+        crate::core::limits::MAX_COMMANDS,
+        if menus == 1 { "" } else { "s" }
+    )?;
     let usage = |c: &crate::core::catalogue::Command| {
         if c.kind == crate::core::catalogue::CommandKind::Message {
             return format!("[message menu] {}", c.name);

@@ -14,11 +14,20 @@ use crate::core::diagnostic::{
     looks_like_a_token, looks_secret, redact_tokens, toml_error, unknown_keys, Diagnostic,
     LoadError, Source,
 };
+use crate::ops::logging;
+use crate::ops::secrets;
 
 /// The variables that override the file.
 pub const TOKEN_VAR: &str = "DISCORD_TOKEN";
 pub const API_URL_VAR: &str = "DISCORD_API_URL";
 pub const PUBLIC_KEY_VAR: &str = "DISCORD_PUBLIC_KEY";
+pub const LOG_FORMAT_VAR: &str = "FAQBOT_LOG_FORMAT";
+/// Where systemd puts the credentials a unit loads (`LoadCredential=`).
+pub const CREDENTIALS_VAR: &str = "CREDENTIALS_DIRECTORY";
+/// The name of the token's credential: `LoadCredential=discord-token:/etc/faqbot/discord-token`.
+pub const TOKEN_CREDENTIAL: &str = "discord-token";
+/// The insight database's file name in the state folder.
+pub const INSIGHTS_FILE: &str = "faqbot-insights.db";
 
 /// The bot token, kept in a [`SecretString`]: neither `Display` nor a revealing `Debug`, and
 /// wiped from memory when dropped. It cannot end up in a log line or an error message by
@@ -46,11 +55,28 @@ impl fmt::Debug for Token {
     }
 }
 
-/// Where the token came from, for `faqbot check`.
+/// Where the token came from, for `faqbot check` and for what to do when Discord rejects it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenSource {
     Environment,
     File,
+    /// systemd's credential `discord-token` (`LoadCredential=`), in `$CREDENTIALS_DIRECTORY`.
+    Credential,
+}
+
+/// Where insight is kept, and why there: said by `check` and logged by `run` and `serve`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InsightsAt {
+    /// `insights_db` in the config.
+    Configured,
+    /// A database that was kept beside the config file before the state folder was the default.
+    BesideConfig,
+    /// The platform's state folder; the variable that named it.
+    StateFolder(&'static str),
+    /// `insights = false`.
+    Off,
+    /// No state folder could be found (no `HOME`, `XDG_STATE_HOME` or `STATE_DIRECTORY`).
+    NoStateFolder,
 }
 
 /// The resolved settings.
@@ -79,13 +105,16 @@ pub struct Config {
     pub application_id: Option<u64>,
     /// Whether to reload the FAQ as soon as its file changes (SIGHUP always reloads it).
     pub watch_faq: bool,
-    /// Where `run` serves `/metrics`; `serve` serves them on its own listener.
+    /// The admin listener (`/metrics`, `/healthz`), for `run` and `serve` alike; off when unset.
     pub metrics_listen: Option<String>,
     /// How long the same public answer is not posted again in a channel; zero allows it.
     pub repeat_window: std::time::Duration,
-    /// Where insight is kept; `None` when it is off (`insights = false`, or no config file to
-    /// put the database beside and no `insights_db`).
+    /// Where insight is kept; `None` when it is off.
     pub insights_db: Option<PathBuf>,
+    /// Why insight is kept there (or not at all).
+    pub insights_at: InsightsAt,
+    /// How log lines are written (`log_format`, `FAQBOT_LOG_FORMAT`).
+    pub log_format: logging::Format,
     /// How long insight records are kept.
     pub insights_retention: std::time::Duration,
     /// The message context-menu command's name ("Answer with FAQ").
@@ -125,6 +154,8 @@ impl Default for Config {
             metrics_listen: None,
             repeat_window: std::time::Duration::from_secs(60),
             insights_db: None,
+            insights_at: InsightsAt::Off,
+            log_format: logging::Format::Text,
             insights_retention: std::time::Duration::from_secs(90 * 86_400),
             message_command: crate::core::catalogue::DEFAULT_MENU_NAME.to_owned(),
             forum_channels: Vec::new(),
@@ -147,7 +178,8 @@ pub enum ConfigError {
 }
 
 /// Every key `config.toml` accepts; `config.example.toml` documents each.
-pub const KEYS: [&str; 18] = [
+pub const KEYS: [&str; 19] = [
+    "log_format",
     "message_command",
     "forum_channels",
     "insights",
@@ -187,7 +219,7 @@ fn kind_of(key: &str) -> Option<Kind> {
     Some(match key {
         "public_answers" | "watch_faq" | "insights" => Kind::Bool,
         "token_file" | "api_url" | "faq" | "public_key" | "interactions_path"
-        | "metrics_listen" | "insights_db" | "message_command" => Kind::Text,
+        | "metrics_listen" | "insights_db" | "message_command" | "log_format" => Kind::Text,
         "signature_window_secs" | "repeat_window_secs" | "insights_days" => Kind::Integer,
         "application_id" => Kind::Id,
         "guilds" | "forum_channels" => Kind::Ids,
@@ -269,6 +301,7 @@ struct RawConfig {
     insights: Option<bool>,
     insights_db: Option<Spanned<String>>,
     insights_days: Option<Spanned<i64>>,
+    log_format: Option<Spanned<String>>,
 }
 
 /// Discord ids are snowflakes; people paste them as numbers or as strings, so both are accepted.
@@ -285,19 +318,40 @@ impl Config {
         path: Option<&Path>,
         env: impl Fn(&str) -> Option<String>,
     ) -> Result<Self, ConfigError> {
-        let mut config = match path {
+        let (mut config, insights) = match path {
             Some(path) => Self::read(path)?,
-            None => Self::default(),
+            None => (Self::default(), Insights::Default),
         };
-        if let Some(token) = env(TOKEN_VAR).filter(|t| !t.trim().is_empty()) {
+        let set = |var: &str| env(var).filter(|value| !value.trim().is_empty());
+        if let Some(token) = set(TOKEN_VAR) {
             let token = Token::new(&token).ok_or_else(|| ConfigError::Environment {
                 var: TOKEN_VAR,
                 message: "the token is empty".into(),
                 help: "set it to the bot token from the Discord developer portal".into(),
             })?;
             config.token = Some((token, TokenSource::Environment));
+        } else if let Some(folder) = set(CREDENTIALS_VAR) {
+            // Under systemd, the unit's `LoadCredential=discord-token:…` puts it here.
+            let file = Path::new(&folder).join(TOKEN_CREDENTIAL);
+            if let Ok(text) = std::fs::read_to_string(&file) {
+                match Token::new(&text) {
+                    Some(token) => config.token = Some((token, TokenSource::Credential)),
+                    None => {
+                        return Err(ConfigError::Environment {
+                            var: CREDENTIALS_VAR,
+                            message: format!("the credential {} is empty", file.display()),
+                            help: "write the bot token into the file the unit's \
+                                   LoadCredential=discord-token:… names"
+                                .into(),
+                        })
+                    }
+                }
+            }
         }
-        if let Some(key) = env(PUBLIC_KEY_VAR).filter(|k| !k.trim().is_empty()) {
+        if let Some((token, _)) = &config.token {
+            secrets::keep_secret(token.expose());
+        }
+        if let Some(key) = set(PUBLIC_KEY_VAR) {
             config.public_key =
                 Some(
                     public_key(&key).map_err(|message| ConfigError::Environment {
@@ -307,7 +361,7 @@ impl Config {
                     })?,
                 );
         }
-        if let Some(url) = env(API_URL_VAR).filter(|u| !u.trim().is_empty()) {
+        if let Some(url) = set(API_URL_VAR) {
             config.api_url = Some(api_url(&url).map_err(|message| ConfigError::Environment {
                 var: API_URL_VAR,
                 message: redact_tokens(&message),
@@ -315,10 +369,32 @@ impl Config {
             })?);
             config.api_url_origin = Some(API_URL_VAR);
         }
+        if let Some(name) = set(LOG_FORMAT_VAR) {
+            config.log_format =
+                logging::Format::parse(&name).ok_or_else(|| ConfigError::Environment {
+                    var: LOG_FORMAT_VAR,
+                    message: format!("`{}` is not a log format", name.trim()),
+                    help: LOG_FORMAT_HELP.into(),
+                })?;
+        }
+        (config.insights_db, config.insights_at) = match insights {
+            Insights::Off => (None, InsightsAt::Off),
+            Insights::File(path) => (Some(path), InsightsAt::Configured),
+            Insights::Default => match path.map(default_beside).filter(|db| db.is_file()) {
+                Some(old) => (Some(old), InsightsAt::BesideConfig),
+                None => match state_folder(&set) {
+                    Some((folder, var)) => (
+                        Some(folder.join(INSIGHTS_FILE)),
+                        InsightsAt::StateFolder(var),
+                    ),
+                    None => (None, InsightsAt::NoStateFolder),
+                },
+            },
+        };
         Ok(config)
     }
 
-    fn read(path: &Path) -> Result<Self, LoadError> {
+    fn read(path: &Path) -> Result<(Self, Insights), LoadError> {
         let label = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|source| LoadError::Read {
             path: label.clone(),
@@ -501,11 +577,21 @@ impl Config {
             ("days", 86_400),
             "give how many days of insight to keep, e.g. 90",
         );
-        let insights_db = match (raw.insights, &raw.insights_db) {
-            (Some(false), _) => None,
-            (_, Some(file)) => Some(dir.join(file.get_ref())),
-            (_, None) => Some(default_insights_path(path)),
+        let insights = match (raw.insights, &raw.insights_db) {
+            (Some(false), _) => Insights::Off,
+            (_, Some(file)) => Insights::File(dir.join(file.get_ref())),
+            (_, None) => Insights::Default,
         };
+        let log_format = raw.log_format.as_ref().and_then(|name| {
+            logging::Format::parse(name.get_ref()).or_else(|| {
+                problem(
+                    name.span(),
+                    format!("`{}` is not a log format", name.get_ref()),
+                    LOG_FORMAT_HELP,
+                );
+                None
+            })
+        });
         let application_id = raw.application_id.as_ref().and_then(|id| {
             snowflake(id.get_ref()).or_else(|| {
                 problem(
@@ -531,7 +617,7 @@ impl Config {
             let problems = problems.into_iter().map(redact_secrets).collect();
             return Err(source.errors(problems).sorted().into());
         }
-        Ok(Self {
+        let config = Self {
             path: Some(path.to_owned()),
             token,
             guilds,
@@ -547,14 +633,28 @@ impl Config {
             watch_faq: raw.watch_faq.unwrap_or(false),
             metrics_listen,
             repeat_window: repeat_window.unwrap_or(Self::default().repeat_window),
-            insights_db,
             insights_retention: insights_retention.unwrap_or(Self::default().insights_retention),
             message_command: message_command.unwrap_or(Self::default().message_command),
             forum_channels,
+            log_format: log_format.unwrap_or_default(),
             warnings,
-        })
+            ..Self::default()
+        };
+        Ok((config, insights))
     }
 }
+
+/// What the config file says of insight, before the environment is known.
+#[derive(Debug)]
+enum Insights {
+    /// Nothing: the state folder (or an older database beside the config file).
+    Default,
+    Off,
+    File(PathBuf),
+}
+
+const LOG_FORMAT_HELP: &str =
+    "write \"text\" (one readable line an event) or \"json\" (one JSON object a line)";
 
 /// Error messages quote the offending line; never when that line's key looks secret or its
 /// value like a token (a line holding a full-length token anywhere is never quoted at all: see
@@ -626,6 +726,21 @@ fn public_key(text: &str) -> Result<[u8; 32], String> {
 const API_URL_HELP: &str =
     "give the base URL of the API or of a rate-limit proxy, e.g. \"http://127.0.0.1:8080\"";
 
+/// `url` as it may be shown: a password in it replaced (a proxy's, or a token pasted there).
+pub fn shown_url(url: &str) -> String {
+    let parsed = url::Url::parse(url).ok();
+    match parsed
+        .as_ref()
+        .and_then(|u| Some((u.as_str(), u.password()?)))
+    {
+        Some((whole, password)) => whole
+            .replacen(&format!(":{password}@"), ":<redacted>@", 1)
+            .trim_end_matches('/')
+            .to_owned(),
+        None => url.to_owned(),
+    }
+}
+
 fn api_url(text: &str) -> Result<String, String> {
     let text = text.trim();
     let not_a_url = || format!("`{text}` is not an http:// or https:// URL");
@@ -636,12 +751,31 @@ fn api_url(text: &str) -> Result<String, String> {
     Ok(url.as_str().trim_end_matches('/').to_owned())
 }
 
-/// Where the insight database lives when the config does not say: beside the config file.
-fn default_insights_path(config_file: &Path) -> PathBuf {
+/// Where the insight database was kept by default before the state folder: beside the config
+/// file. A database found there is still used, so an upgrade loses no insight.
+fn default_beside(config_file: &Path) -> PathBuf {
     config_file
         .parent()
         .unwrap_or(Path::new("."))
-        .join("faqbot-insights.db")
+        .join(INSIGHTS_FILE)
+}
+
+/// The folder where faqbot keeps its state, as the platform expects, and the variable that
+/// named it: systemd's `$STATE_DIRECTORY` (`StateDirectory=`; the first of several), else
+/// `$XDG_STATE_HOME/faqbot`, else `~/.local/state/faqbot`.
+pub fn state_folder(env: &impl Fn(&str) -> Option<String>) -> Option<(PathBuf, &'static str)> {
+    let absolute = |value: String| {
+        let path = PathBuf::from(value.split(':').next().unwrap_or_default());
+        path.is_absolute().then_some(path)
+    };
+    if let Some(folder) = env("STATE_DIRECTORY").and_then(absolute) {
+        return Some((folder, "STATE_DIRECTORY"));
+    }
+    if let Some(folder) = env("XDG_STATE_HOME").and_then(absolute) {
+        return Some((folder.join("faqbot"), "XDG_STATE_HOME"));
+    }
+    let home = env("HOME").and_then(absolute)?;
+    Some((home.join(".local/state/faqbot"), "HOME"))
 }
 
 #[cfg(test)]
@@ -662,6 +796,99 @@ mod tests {
             ..Config::default()
         };
         assert!(!format!("{config:?}").contains("abc"));
+    }
+
+    #[test]
+    fn the_state_folder_is_systemds_then_xdgs_then_home() {
+        let env = |vars: &'static [(&'static str, &'static str)]| {
+            move |var: &str| {
+                vars.iter()
+                    .find(|(k, _)| *k == var)
+                    .map(|(_, v)| (*v).to_owned())
+            }
+        };
+        static ALL: [(&str, &str); 3] = [
+            ("STATE_DIRECTORY", "/var/lib/faqbot:/var/lib/more"),
+            ("XDG_STATE_HOME", "/home/a/.state"),
+            ("HOME", "/home/a"),
+        ];
+        let all = &ALL;
+        let folder = |vars| state_folder(&env(vars));
+        assert_eq!(
+            folder(all),
+            Some((PathBuf::from("/var/lib/faqbot"), "STATE_DIRECTORY"))
+        );
+        assert_eq!(
+            folder(&all[1..]),
+            Some((PathBuf::from("/home/a/.state/faqbot"), "XDG_STATE_HOME"))
+        );
+        // XDG says a relative path is to be ignored.
+        assert_eq!(
+            folder(&[("XDG_STATE_HOME", "state"), ("HOME", "/home/a")]),
+            Some((PathBuf::from("/home/a/.local/state/faqbot"), "HOME"))
+        );
+        assert_eq!(folder(&[]), None);
+        let config = Config::load(None, env(all)).unwrap();
+        assert_eq!(
+            config.insights_db,
+            Some(PathBuf::from("/var/lib/faqbot/faqbot-insights.db"))
+        );
+        let config = Config::load(None, env(&[])).unwrap();
+        assert_eq!(
+            (config.insights_db, config.insights_at),
+            (None, InsightsAt::NoStateFolder)
+        );
+    }
+
+    #[test]
+    fn a_database_beside_the_config_file_is_still_used() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "").unwrap();
+        let home = |var: &str| (var == "HOME").then(|| "/home/a".to_owned());
+        let fresh = Config::load(Some(&path), home).unwrap();
+        assert_eq!(fresh.insights_at, InsightsAt::StateFolder("HOME"));
+        std::fs::write(dir.path().join(INSIGHTS_FILE), "").unwrap();
+        let upgraded = Config::load(Some(&path), home).unwrap();
+        assert_eq!(upgraded.insights_at, InsightsAt::BesideConfig);
+        assert_eq!(upgraded.insights_db, Some(dir.path().join(INSIGHTS_FILE)));
+    }
+
+    #[test]
+    fn a_password_in_a_url_is_never_shown() {
+        assert_eq!(
+            shown_url("http://user:s3cret@proxy:8080/api"),
+            "http://user:<redacted>@proxy:8080/api"
+        );
+        assert_eq!(shown_url("http://proxy:8080"), "http://proxy:8080");
+    }
+
+    #[test]
+    fn the_environment_wins_over_a_credential_which_wins_over_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(TOKEN_CREDENTIAL), "from-systemd\n").unwrap();
+        let folder = dir.path().display().to_string();
+        let with = |token: Option<&'static str>| {
+            let folder = folder.clone();
+            move |var: &str| match var {
+                CREDENTIALS_VAR => Some(folder.clone()),
+                TOKEN_VAR => token.map(str::to_owned),
+                _ => None,
+            }
+        };
+        let (token, source) = Config::load(None, with(None)).unwrap().token.unwrap();
+        assert_eq!(
+            (token.expose(), source),
+            ("from-systemd", TokenSource::Credential)
+        );
+        let (token, source) = Config::load(None, with(Some("from-env")))
+            .unwrap()
+            .token
+            .unwrap();
+        assert_eq!(
+            (token.expose(), source),
+            ("from-env", TokenSource::Environment)
+        );
     }
 
     #[test]

@@ -49,6 +49,7 @@ impl Insights {
     /// Opens (creating and migrating) the database at `path` and starts the writer thread,
     /// which also deletes what is older than `retention`.
     pub fn open(path: &Path, retention: Duration) -> rusqlite::Result<Self> {
+        create_folder(path).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
         let connection = open(path)?;
         let (queue, records) = sync_channel(QUEUE);
         let path = path.to_path_buf();
@@ -88,6 +89,22 @@ impl Insights {
         let left = deadline.saturating_duration_since(std::time::Instant::now());
         written.recv_timeout(left).is_ok()
     }
+}
+
+/// Creates the folder the database goes in (the state folder, on first use), readable by
+/// this user only: the questions people asked are in it.
+fn create_folder(path: &Path) -> std::io::Result<()> {
+    let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) else {
+        return Ok(());
+    };
+    if folder.is_dir() {
+        return Ok(());
+    }
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(folder)
 }
 
 /// Opens the database and brings its schema up to date.
@@ -342,7 +359,17 @@ impl Window<'_> {
 }
 
 /// Reads the last `days` days from the database at `path`, `limit` rows of each list at most.
+/// A database that does not exist yet is an empty report: reading never creates one.
 pub fn report(path: &Path, days: u32, limit: usize, now: Timestamp) -> rusqlite::Result<Report> {
+    if !path.exists() {
+        return Ok(Report {
+            days,
+            topics: Vec::new(),
+            unanswered: Vec::new(),
+            helpfulness: Vec::new(),
+            unhelpful: Vec::new(),
+        });
+    }
     let connection = open(path)?;
     let since = day(now
         .checked_sub(jiff::SignedDuration::from_hours(

@@ -5,16 +5,19 @@
 //! validate is refused with the same `file:line` messages as `faqbot check`, and the FAQ that was
 //! serving keeps serving.
 
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
-
-use notify_debouncer_mini::notify;
-use notify_debouncer_mini::{new_debouncer, DebounceEventResult, Debouncer};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
+
+use notify_debouncer_full::notify::event::{AccessKind, AccessMode, ModifyKind};
+use notify_debouncer_full::notify::{self, EventKind, RecommendedWatcher, RecursiveMode};
+use notify_debouncer_full::{new_debouncer, DebounceEventResult, Debouncer, RecommendedCache};
 
 use crate::core::diagnostic::LoadError;
 use crate::core::faq::Faq;
 use crate::core::pipeline::{Pipeline, Settings};
+use crate::ops::service;
 
 /// The answers in service, and the file they came from.
 #[derive(Debug)]
@@ -23,11 +26,16 @@ pub struct Live {
     /// `None` when serving the FAQ built into the binary, which cannot change.
     path: Option<PathBuf>,
     settings: Settings,
+    /// What the FAQ's files held when they were last loaded: a file event after which they
+    /// hold the same (the file was only read, or saved unchanged) reloads nothing.
+    fingerprint: Mutex<Option<u64>>,
 }
 
-/// What a successful reload changed.
+/// What a reload did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reloaded {
+    /// The files hold what they held: nothing was reloaded.
+    Unchanged,
     /// Answers, keywords or hours changed; the slash commands are the same.
     Answers,
     /// The commands themselves changed (a topic added, removed, renamed or re-described):
@@ -35,12 +43,23 @@ pub enum Reloaded {
     Commands,
 }
 
+/// Why the FAQ is being reloaded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trigger {
+    /// The admin asked (SIGHUP, `systemctl reload`): reload whatever the files hold.
+    Asked,
+    /// A file changed on disk: reload only if what it holds did change.
+    FileChanged,
+}
+
 impl Live {
     pub fn new(faq: Faq, path: Option<PathBuf>, settings: Settings) -> Self {
+        let fingerprint = path.as_deref().and_then(|p| fingerprint(p, &faq));
         Self {
             current: RwLock::new(Arc::new(Pipeline::new(faq, settings.clone()))),
             path,
             settings,
+            fingerprint: Mutex::new(fingerprint),
         }
     }
 
@@ -53,12 +72,18 @@ impl Live {
         self.path.as_deref()
     }
 
-    /// Reads the file again and, if it validates, serves it from now on.
-    pub fn reload(&self) -> Result<Reloaded, LoadError> {
+    /// Reads the file again and, if it validates, serves it from now on. A file change that
+    /// left the files as they were reloads nothing.
+    pub fn reload(&self, trigger: Trigger) -> Result<Reloaded, LoadError> {
         let Some(path) = &self.path else {
-            return Ok(Reloaded::Answers);
+            return Ok(Reloaded::Unchanged);
         };
         let faq = Faq::load(path)?;
+        let fresh_print = fingerprint(path, &faq);
+        let mut last_print = self.fingerprint.lock().unwrap_or_else(|e| e.into_inner());
+        if trigger == Trigger::FileChanged && fresh_print.is_some() && *last_print == fresh_print {
+            return Ok(Reloaded::Unchanged);
+        }
         let fresh = Arc::new(Pipeline::new(faq, self.settings.clone()));
         let mut current = self.current.write().unwrap_or_else(|e| e.into_inner());
         let changed = if current.catalogue().same_commands(fresh.catalogue()) {
@@ -67,12 +92,24 @@ impl Live {
             Reloaded::Commands
         };
         *current = fresh;
+        *last_print = fresh_print;
         Ok(changed)
     }
 }
 
-/// Reloads `live` on SIGHUP and, with `watch`, whenever its file changes, calling `changed`
-/// after each successful reload. Runs until the process ends.
+/// A hash of the bytes of the FAQ file and of the examples file it names; `None` if either
+/// cannot be read.
+fn fingerprint(path: &Path, faq: &Faq) -> Option<u64> {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    std::fs::read(path).ok()?.hash(&mut hasher);
+    if let Some(examples) = &faq.examples_file {
+        std::fs::read(examples.beside(path)).ok()?.hash(&mut hasher);
+    }
+    Some(hasher.finish())
+}
+
+/// Reloads `live` on SIGHUP and, with `watch`, whenever its files change, calling `changed`
+/// after each reload that changed something. Runs until the process ends.
 pub async fn reload_when_asked(live: Arc<Live>, watch: bool, changed: impl Fn(Reloaded)) {
     let Some(path) = live.path().map(Path::to_path_buf) else {
         // SIGHUP must never stop the bot (`systemctl reload` sends it): with nothing to reload,
@@ -81,17 +118,19 @@ pub async fn reload_when_asked(live: Arc<Live>, watch: bool, changed: impl Fn(Re
         match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup()) {
             Ok(mut hangup) => {
                 while hangup.recv().await.is_some() {
+                    service::reloading();
                     tracing::warn!(
                         "SIGHUP: serving the FAQ built into faqbot, there is no file to reload; \
                          give one with --faq or `faq` in the config"
                     );
+                    service::reloaded();
                 }
             }
             Err(e) => tracing::error!(error = %e, "cannot listen for SIGHUP"),
         }
         return;
     };
-    let (tx, mut rx) = tokio::sync::mpsc::channel::<()>(16);
+    let (tx, mut rx) = tokio::sync::mpsc::channel::<Trigger>(16);
     // Kept alive for as long as this task runs: dropping it stops the watching.
     let _watcher = if watch {
         // The examples file the FAQ names is part of it: an edit there reloads too.
@@ -123,7 +162,7 @@ pub async fn reload_when_asked(live: Arc<Live>, watch: bool, changed: impl Fn(Re
                 let tx = tx.clone();
                 tokio::spawn(async move {
                     while hangup.recv().await.is_some() {
-                        let _ = tx.send(()).await;
+                        let _ = tx.send(Trigger::Asked).await;
                     }
                 });
             }
@@ -131,20 +170,37 @@ pub async fn reload_when_asked(live: Arc<Live>, watch: bool, changed: impl Fn(Re
         }
     }
     drop(tx);
-    while rx.recv().await.is_some() {
-        while rx.try_recv().is_ok() {}
+    while let Some(mut trigger) = rx.recv().await {
+        // Requests that queued meanwhile make one reload; one the admin asked for wins.
+        while let Ok(more) = rx.try_recv() {
+            if more == Trigger::Asked {
+                trigger = Trigger::Asked;
+            }
+        }
+        if trigger == Trigger::Asked {
+            service::reloading();
+        }
         // Rebuilding the matcher takes tens of milliseconds: off the threads that answer.
         let reloading = Arc::clone(&live);
-        let result = tokio::task::spawn_blocking(move || reloading.reload())
+        let result = tokio::task::spawn_blocking(move || reloading.reload(trigger))
             .await
             .unwrap_or_else(|e| Err(LoadError::Panicked(e.to_string())));
-        crate::ops::metrics::metrics().reloaded(result.is_ok());
+        if trigger == Trigger::Asked {
+            service::reloaded();
+        }
         match result {
+            Ok(Reloaded::Unchanged) => {
+                tracing::info!(file = %path.display(), "the FAQ was saved as it is served; nothing to reload");
+            }
             Ok(what) => {
+                crate::ops::metrics::metrics().reloaded(true);
                 tracing::info!(file = %path.display(), commands_changed = (what == Reloaded::Commands), "FAQ reloaded");
                 changed(what);
             }
-            Err(e) => tracing::error!("FAQ not reloaded, the previous one keeps serving:\n{e}"),
+            Err(e) => {
+                crate::ops::metrics::metrics().reloaded(false);
+                tracing::error!("FAQ not reloaded, the previous one keeps serving:\n{e}");
+            }
         }
     }
 }
@@ -157,41 +213,74 @@ const DEBOUNCE: Duration = Duration::from_millis(200);
 /// itself would miss) and signals `tx` once each burst of changes to one of the files is over.
 fn watch_files(
     paths: &[PathBuf],
-    tx: tokio::sync::mpsc::Sender<()>,
-) -> notify::Result<Debouncer<notify::RecommendedWatcher>> {
+    tx: tokio::sync::mpsc::Sender<Trigger>,
+) -> notify::Result<Debouncer<RecommendedWatcher, RecommendedCache>> {
     let folder_of = |path: &Path| match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
     let mut folders: Vec<PathBuf> = paths.iter().map(|p| folder_of(p)).collect();
+    folders.sort();
     folders.dedup();
     // Events may name the folder differently than it was given (absolute, say): compare names.
     let names: Vec<std::ffi::OsString> = paths
         .iter()
         .filter_map(|p| p.file_name().map(ToOwned::to_owned))
         .collect();
-    let mut debouncer = new_debouncer(DEBOUNCE, move |events: DebounceEventResult| {
+    let mut debouncer = new_debouncer(DEBOUNCE, None, move |events: DebounceEventResult| {
         let Ok(events) = events else { return };
         let ours = events.iter().any(|event| {
-            names
-                .iter()
-                .any(|name| event.path.file_name() == Some(name.as_os_str()))
+            may_change_content(&event.kind)
+                && event.paths.iter().any(|path| {
+                    names
+                        .iter()
+                        .any(|name| path.file_name() == Some(name.as_os_str()))
+                })
         });
         if ours {
-            let _ = tx.try_send(());
+            let _ = tx.try_send(Trigger::FileChanged);
         }
     })?;
     for folder in &folders {
-        debouncer
-            .watcher()
-            .watch(folder, notify::RecursiveMode::NonRecursive)?;
+        debouncer.watch(folder, RecursiveMode::NonRecursive)?;
     }
     Ok(debouncer)
+}
+
+/// Whether a file event may mean that the file holds something new. Opening and reading it
+/// cannot (the reload itself reads it, and so do `faqbot check` and `report`), nor can a change
+/// of its permissions or times.
+fn may_change_content(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(_)) => false,
+        _ => true,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use notify_debouncer_full::notify::event::{CreateKind, DataChange, MetadataKind, RenameMode};
+
+    #[test]
+    fn reading_a_file_is_not_changing_it() {
+        let changes = [
+            EventKind::Create(CreateKind::File),
+            EventKind::Modify(ModifyKind::Data(DataChange::Any)),
+            EventKind::Modify(ModifyKind::Name(RenameMode::To)),
+            EventKind::Access(AccessKind::Close(AccessMode::Write)),
+            EventKind::Remove(notify::event::RemoveKind::File),
+        ];
+        let readings = [
+            EventKind::Access(AccessKind::Open(AccessMode::Any)),
+            EventKind::Access(AccessKind::Read),
+            EventKind::Access(AccessKind::Close(AccessMode::Read)),
+            EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime)),
+        ];
+        assert!(changes.iter().all(may_change_content));
+        assert!(!readings.iter().any(may_change_content));
+    }
     use crate::core::faq::{EMBEDDED, EMBEDDED_EXAMPLES};
 
     #[test]
@@ -214,7 +303,7 @@ mod tests {
         );
         std::fs::write(&path, &edited).unwrap();
         assert_eq!(
-            live.reload().unwrap(),
+            live.reload(Trigger::FileChanged).unwrap(),
             Reloaded::Commands,
             "a description changed"
         );
@@ -225,10 +314,23 @@ mod tests {
             "Read more about our logo.",
         );
         std::fs::write(&path, &answer_only).unwrap();
-        assert_eq!(live.reload().unwrap(), Reloaded::Answers);
+        assert_eq!(
+            live.reload(Trigger::FileChanged).unwrap(),
+            Reloaded::Answers
+        );
+        assert_eq!(
+            live.reload(Trigger::FileChanged).unwrap(),
+            Reloaded::Unchanged,
+            "the files hold what they held"
+        );
+        assert_eq!(
+            live.reload(Trigger::Asked).unwrap(),
+            Reloaded::Answers,
+            "asked for, a reload reloads"
+        );
 
         std::fs::write(&path, answer_only.replace("id = \"logo\"", "id = \"Logo\"")).unwrap();
-        let error = live.reload().unwrap_err().to_string();
+        let error = live.reload(Trigger::Asked).unwrap_err().to_string();
         assert!(
             error.contains("faq.toml:") && error.contains("topic id `Logo`"),
             "{error}"

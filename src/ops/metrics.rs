@@ -7,6 +7,7 @@ use std::time::Duration;
 use prometheus_client::encoding::EncodeLabelSet;
 use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
 use prometheus_client::registry::Registry;
 
@@ -38,6 +39,7 @@ pub struct Metrics {
     registration_failures: Counter,
     reloads: Family<ResultLabels, Counter>,
     insight_drops: Counter,
+    ready: Gauge,
 }
 
 static METRICS: LazyLock<Metrics> = LazyLock::new(Metrics::new);
@@ -83,7 +85,14 @@ impl Metrics {
             "Insight records dropped because the writer fell behind",
             insight_drops.clone(),
         );
+        let ready = Gauge::default();
+        registry.register(
+            "ready",
+            "1 while faqbot can answer (run: connected to the gateway; serve: listening), as /healthz says",
+            ready.clone(),
+        );
         Self {
+            ready,
             registry,
             interactions,
             refusals,
@@ -126,6 +135,11 @@ impl Metrics {
     pub fn reloaded(&self, ok: bool) {
         let result = if ok { "ok" } else { "refused" };
         self.reloads.get_or_create(&ResultLabels { result }).inc();
+    }
+
+    /// Whether faqbot can answer now (what `/healthz` says).
+    pub fn set_ready(&self, ready: bool) {
+        self.ready.set(i64::from(ready));
     }
 
     pub fn insight_dropped(&self) {

@@ -1,6 +1,6 @@
 //! What running the bot takes beside answering: configuration, live FAQ reload, insight in
-//! SQLite, Prometheus metrics, the memory of recent answers, logging. The front ends feed them;
-//! the core never reaches them.
+//! SQLite, Prometheus metrics, the memory of recent answers, logging, keeping secrets out of
+//! every output, and speaking to systemd. The front ends feed them; the core never reaches them.
 
 pub mod config;
 pub mod insights;
@@ -8,3 +8,5 @@ pub mod live;
 pub mod logging;
 pub mod metrics;
 pub mod recent;
+pub mod secrets;
+pub mod service;

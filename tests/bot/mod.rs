@@ -18,19 +18,29 @@ pub struct Bot {
 }
 
 impl Bot {
+    /// Starts `faqbot run` in the repository; no test reads what insight it keeps.
     pub async fn start(fake: &FakeDiscord, env: &[(&str, &str)]) -> Self {
-        Self::start_in(fake, common::repo(), env).await
+        Self::start_with(fake, common::repo(), &common::scratch_state(), env).await
     }
 
-    /// Starts `faqbot run` in `dir`, which may hold a `config.toml` and a `faq.toml`.
+    /// Starts `faqbot run` in `dir`, which may hold a `config.toml` and a `faq.toml`, and
+    /// keeps its state (insight) there too.
     pub async fn start_in(fake: &FakeDiscord, dir: &std::path::Path, env: &[(&str, &str)]) -> Self {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_faqbot"));
+        Self::start_with(fake, dir, dir, env).await
+    }
+
+    /// Starts `faqbot run` in `dir` with its state folder in `state`.
+    pub async fn start_with(
+        fake: &FakeDiscord,
+        dir: &std::path::Path,
+        state: &std::path::Path,
+        env: &[(&str, &str)],
+    ) -> Self {
+        let mut command = Command::from(common::command(dir, state));
         command
-            .current_dir(dir)
             .arg("run")
             .env("DISCORD_TOKEN", TOKEN)
             .env("DISCORD_API_URL", fake.url())
-            .env("RUST_LOG", "info")
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())

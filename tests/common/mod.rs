@@ -13,15 +13,52 @@ pub struct Run {
     pub stderr: String,
 }
 
-/// Runs `faqbot args…` in `dir` with a clean Discord environment (plus `env`).
-pub fn faqbot(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
+/// Variables that would make a test depend on the machine it runs on.
+const MACHINE_ENV: [&str; 13] = [
+    "DISCORD_TOKEN",
+    "DISCORD_API_URL",
+    "DISCORD_PUBLIC_KEY",
+    "RUST_LOG",
+    "FAQBOT_LOG_FORMAT",
+    "FAQBOT_DATABASE_URL",
+    "STATE_DIRECTORY",
+    "XDG_STATE_HOME",
+    "CREDENTIALS_DIRECTORY",
+    "NOTIFY_SOCKET",
+    "WATCHDOG_USEC",
+    "WATCHDOG_PID",
+    "HOME",
+];
+
+/// The faqbot binary, to run in `dir` with an environment of its own: none of the machine's
+/// Discord, systemd or faqbot settings, and its state folder (where insight goes by default)
+/// in `state`.
+pub fn command(dir: &Path, state: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_faqbot"));
+    command.current_dir(dir);
+    for var in MACHINE_ENV {
+        command.env_remove(var);
+    }
+    command.env("XDG_STATE_HOME", state);
     command
-        .current_dir(dir)
-        .args(args)
-        .env_remove("DISCORD_TOKEN")
-        .env_remove("DISCORD_API_URL")
-        .env_remove("RUST_LOG");
+}
+
+/// A state folder for the runs whose insight no test reads: in cargo's folder for tests, never
+/// the machine's own.
+pub fn scratch_state() -> std::path::PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("state")
+}
+
+/// Where `faqbot` run with `XDG_STATE_HOME=state` keeps insight.
+pub fn insights_db(state: &Path) -> std::path::PathBuf {
+    state.join("faqbot").join("faqbot-insights.db")
+}
+
+/// Runs `faqbot args…` in `dir` with a clean environment (plus `env`); its state folder is in
+/// `dir` too.
+pub fn faqbot(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut command = command(dir, dir);
+    command.args(args);
     for (key, value) in env {
         command.env(key, value);
     }
@@ -85,7 +122,7 @@ pub fn discord_form(reply: &faqbot::core::reply::Reply) -> String {
     out
 }
 
-/// `faqbot report --json` on the insight database of `dir/config.toml`, once `done` says all
+/// `faqbot report --json` on the insight database of a bot run in `dir`, once `done` says all
 /// expected records are in (they reach the database a moment after the answers), or as it
 /// stands after 20 s for the caller's assertions to show.
 pub async fn report_until(
@@ -108,12 +145,13 @@ pub async fn report_until(
     json
 }
 
-/// The raw bytes of the insight database in `dir`, its write-ahead log included: for checks
-/// of what it never holds.
+/// The raw bytes of the insight database of a bot run in `dir`, its write-ahead log included:
+/// for checks of what it never holds.
 pub fn insights_bytes(dir: &Path) -> String {
     let mut db = Vec::new();
-    for file in ["faqbot-insights.db", "faqbot-insights.db-wal"] {
-        db.extend(std::fs::read(dir.join(file)).unwrap_or_default());
+    let path = insights_db(dir);
+    for file in [path.clone(), path.with_extension("db-wal")] {
+        db.extend(std::fs::read(file).unwrap_or_default());
     }
     String::from_utf8_lossy(&db).into_owned()
 }
@@ -200,4 +238,68 @@ pub fn collect_log(mut stderr: tokio::process::ChildStderr) -> Log {
         sink.ended.store(true, std::sync::atomic::Ordering::SeqCst);
     });
     log
+}
+
+/// What a stand-in for systemd receives on its notification socket.
+#[derive(Clone)]
+pub struct Systemd {
+    received: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+}
+
+impl Systemd {
+    /// Listens on `dir/notify`, as systemd listens on NOTIFY_SOCKET.
+    pub fn listen(dir: &Path) -> (Self, String) {
+        let path = dir.join("notify");
+        let socket = std::os::unix::net::UnixDatagram::bind(&path).unwrap();
+        socket
+            .set_read_timeout(Some(std::time::Duration::from_millis(100)))
+            .unwrap();
+        let systemd = Self {
+            received: std::sync::Arc::new(std::sync::Mutex::new(Vec::new())),
+        };
+        let received = std::sync::Arc::clone(&systemd.received);
+        std::thread::spawn(move || {
+            let mut buffer = [0u8; 4096];
+            loop {
+                match socket.recv(&mut buffer) {
+                    Ok(n) => received
+                        .lock()
+                        .unwrap()
+                        .push(String::from_utf8_lossy(&buffer[..n]).into_owned()),
+                    Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
+                    Err(e) if e.kind() == std::io::ErrorKind::TimedOut => {}
+                    Err(_) => return,
+                }
+                if std::sync::Arc::strong_count(&received) == 1 {
+                    return;
+                }
+            }
+        });
+        (systemd, path.display().to_string())
+    }
+
+    pub fn messages(&self) -> Vec<String> {
+        self.received.lock().unwrap().clone()
+    }
+
+    pub fn count(&self, state: &str) -> usize {
+        self.messages()
+            .iter()
+            .filter(|m| m.lines().any(|l| l == state))
+            .count()
+    }
+
+    /// Waits until `state` has been received `count` times in all (up to 20 s).
+    pub async fn received(&self, state: &str, count: usize) {
+        for _ in 0..400 {
+            if self.count(state) >= count {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!(
+            "{state} was not received {count} times: {:?}",
+            self.messages()
+        );
+    }
 }

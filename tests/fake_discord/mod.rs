@@ -20,7 +20,8 @@ use futures_util::{SinkExt, StreamExt};
 use serde_json::{json, Value};
 use tokio::sync::{mpsc, Notify};
 
-pub const TOKEN: &str = "fake-token.for-tests";
+/// A bot token shaped as Discord's are (three dot-separated base64url parts), made up.
+pub const TOKEN: &str = "MTAwMA.Gf4k3T.fake_token_for_faqbot_tests_never_valid_on_discord";
 pub const APPLICATION_ID: &str = "2000";
 pub const BOT_USER_ID: &str = "1000";
 
@@ -52,6 +53,8 @@ pub struct Faults {
     pub reject_token_gateway: std::sync::atomic::AtomicBool,
     /// Guild ids whose command registration is refused with 403 (the bot was removed).
     pub refused_guilds: Mutex<Vec<String>>,
+    /// Guild ids whose command registration fails with 500 this many more times.
+    pub failing_guilds: Mutex<std::collections::HashMap<String, u32>>,
     /// Answer this many command registrations with 429 and a `retry_after`.
     pub registration_rate_limits: AtomicU32,
     /// Answer this many interaction callbacks with 500.
@@ -70,6 +73,8 @@ pub struct Faults {
     /// Show message text over REST, as Discord does only for an app whose Message Content
     /// intent is enabled in the developer portal. Off, as for faqbot: text reads as empty.
     pub message_content: std::sync::atomic::AtomicBool,
+    /// Leave heartbeats unacknowledged, as a gateway connection that went quiet would.
+    pub ignore_heartbeats: std::sync::atomic::AtomicBool,
 }
 
 struct Shared {
@@ -81,6 +86,10 @@ struct Shared {
     identifies: AtomicU32,
     /// The intents of the last IDENTIFY.
     intents: AtomicU64,
+    /// The heartbeat interval HELLO asks for, in milliseconds.
+    heartbeat_ms: AtomicU64,
+    /// Heartbeats acknowledged so far.
+    acks: AtomicU32,
     resumes: AtomicU32,
     sequence: AtomicU64,
     faults: Faults,
@@ -107,6 +116,8 @@ impl FakeDiscord {
             connection: Mutex::new(None),
             identifies: AtomicU32::new(0),
             intents: AtomicU64::new(u64::MAX),
+            heartbeat_ms: AtomicU64::new(41_250),
+            acks: AtomicU32::new(0),
             resumes: AtomicU32::new(0),
             sequence: AtomicU64::new(0),
             faults: Faults::default(),
@@ -132,6 +143,19 @@ impl FakeDiscord {
 
     pub fn faults(&self) -> &Faults {
         &self.shared.faults
+    }
+
+    /// Asks connections made from now on to heartbeat every `interval` (Discord asks for
+    /// some 41 s; tests of heartbeating want it faster).
+    pub fn heartbeat_every(&self, interval: Duration) {
+        self.shared
+            .heartbeat_ms
+            .store(interval.as_millis() as u64, Ordering::SeqCst);
+    }
+
+    /// Heartbeats acknowledged so far.
+    pub fn acks(&self) -> u32 {
+        self.shared.acks.load(Ordering::SeqCst)
     }
 
     /// Lets held interaction callbacks through (see [`Faults::hold_callbacks`]).
@@ -441,6 +465,20 @@ fn draw_fault(faults: &Faults, method: &str, segments: &[&str]) -> Option<Fault>
             .is_ok()
     };
     match (method, segments) {
+        ("PUT", ["applications", _, "guilds", guild, "commands"])
+            if faults
+                .failing_guilds
+                .lock()
+                .unwrap()
+                .get_mut(*guild)
+                .is_some_and(|left| {
+                    let failing = *left > 0;
+                    *left = left.saturating_sub(1);
+                    failing
+                }) =>
+        {
+            Some(Fault::ServerError)
+        }
         ("PUT", ["applications", _, "commands"])
         | ("PUT", ["applications", _, "guilds", _, "commands"]) => {
             if counter(&faults.registration_failures) {
@@ -490,7 +528,8 @@ async fn gateway(State(shared): State<Arc<Shared>>, upgrade: WebSocketUpgrade) -
 async fn connection(shared: Arc<Shared>, socket: WebSocket) {
     let (mut sink, mut stream) = socket.split();
     let (commands, mut receive) = mpsc::unbounded_channel();
-    let hello = json!({"op": 10, "d": {"heartbeat_interval": 41250}});
+    let interval = shared.heartbeat_ms.load(Ordering::SeqCst);
+    let hello = json!({"op": 10, "d": {"heartbeat_interval": interval}});
     if sink
         .send(Message::Text(hello.to_string().into()))
         .await
@@ -511,7 +550,12 @@ async fn connection(shared: Arc<Shared>, socket: WebSocket) {
                 };
                 let Ok(payload) = serde_json::from_str::<Value>(&text) else { continue };
                 let reply = match payload["op"].as_u64() {
-                    Some(1) => Some(json!({"op": 11})),
+                    Some(1) if shared.faults.ignore_heartbeats.load(Ordering::SeqCst) => None,
+                    Some(1) => {
+                        shared.acks.fetch_add(1, Ordering::SeqCst);
+                        shared.changed.notify_waiters();
+                        Some(json!({"op": 11}))
+                    }
                     Some(2) => {
                         shared.identifies.fetch_add(1, Ordering::SeqCst);
                         let intents = payload["d"]["intents"].as_u64().unwrap_or(u64::MAX);
@@ -581,6 +625,14 @@ async fn connection(shared: Arc<Shared>, socket: WebSocket) {
     shared.changed.notify_waiters();
 }
 
+/// The token of interaction `id`, shaped as Discord's: base64 of `interaction:<id>:<secret>`.
+pub fn interaction_token(id: u64) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(format!(
+        "interaction:{id}:a-secret-of-interaction-{id}-valid-15-minutes"
+    ))
+}
+
 /// A user as Discord sends it inside interactions.
 pub fn member_user(id: &str) -> Value {
     json!({"id": id, "username": "asker", "discriminator": "0", "global_name": "Asker", "avatar": null})
@@ -593,7 +645,7 @@ pub fn interaction(id: u64, kind: u8, data: Value, guild: bool) -> Value {
         "id": id.to_string(),
         "application_id": APPLICATION_ID,
         "type": kind,
-        "token": format!("interaction-token-{id}"),
+        "token": interaction_token(id),
         "version": 1,
         // Each interaction in a channel of its own, unless a test moves it (see `in_channel`).
         "channel_id": (3_000_000 + id).to_string(),

@@ -52,6 +52,17 @@ struct RawContact {
     holidays: Option<Spanned<String>>,
     #[serde(default)]
     closed: Vec<Spanned<String>>,
+    /// The contact's name and place in other languages: `[contact.localized.fr]`.
+    #[serde(default)]
+    localized: std::collections::BTreeMap<String, Spanned<RawContactLocalized>>,
+}
+
+#[derive(Deserialize)]
+struct RawContactLocalized {
+    #[serde(default)]
+    name: Option<Spanned<String>>,
+    #[serde(default)]
+    location: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -88,9 +99,17 @@ const TOP_KEYS: [&str; 7] = [
     "contact",
     "topic",
 ];
-const CONTACT_KEYS: [&str; 7] = [
-    "name", "phone", "location", "timezone", "hours", "holidays", "closed",
+const CONTACT_KEYS: [&str; 8] = [
+    "name",
+    "phone",
+    "location",
+    "timezone",
+    "hours",
+    "holidays",
+    "closed",
+    "localized",
 ];
+const CONTACT_LOCALIZED_KEYS: [&str; 2] = ["name", "location"];
 const TOPIC_KEYS: [&str; 7] = [
     "id",
     "question",
@@ -117,6 +136,19 @@ pub(super) fn parse(path: &str, text: &str) -> Result<Faq, FileErrors> {
         .and_then(|c| c.get_ref().as_table())
     {
         unknown.extend(unknown_keys(&source, contact, &CONTACT_KEYS, &[]));
+        let locales = contact
+            .get("localized")
+            .and_then(|l| l.get_ref().as_table());
+        for (_, translation) in locales.into_iter().flatten() {
+            if let Some(translation) = translation.get_ref().as_table() {
+                unknown.extend(unknown_keys(
+                    &source,
+                    translation,
+                    &CONTACT_LOCALIZED_KEYS,
+                    &[],
+                ));
+            }
+        }
     }
     let topics = table
         .get_ref()
@@ -293,21 +325,29 @@ impl Checker<'_> {
         text.to_owned()
     }
 
+    /// Whether `locale` is one Discord knows; reported at `span` if not.
+    fn known_locale(&mut self, locale: &str, span: std::ops::Range<usize>) -> bool {
+        if DISCORD_LOCALES.contains(&locale) {
+            return true;
+        }
+        self.problem(
+            span,
+            format!("`{locale}` is not a locale Discord knows"),
+            format!(
+                "use one of Discord's locales: {}",
+                DISCORD_LOCALES.join(", ")
+            ),
+        );
+        false
+    }
+
     fn localized(
         &mut self,
         translations: &std::collections::BTreeMap<String, Spanned<RawLocalized>>,
     ) -> Vec<super::Localized> {
         let mut out = Vec::new();
         for (locale, translation) in translations {
-            if !DISCORD_LOCALES.contains(&locale.as_str()) {
-                self.problem(
-                    translation.span(),
-                    format!("`{locale}` is not a locale Discord knows"),
-                    format!(
-                        "use one of Discord's locales: {}",
-                        DISCORD_LOCALES.join(", ")
-                    ),
-                );
+            if !self.known_locale(locale, translation.span()) {
                 continue;
             }
             let raw = translation.get_ref();
@@ -415,7 +455,50 @@ impl Checker<'_> {
         }
     }
 
+    /// The contact's name and place in other languages.
+    fn contact_localized(
+        &mut self,
+        translations: &std::collections::BTreeMap<String, Spanned<RawContactLocalized>>,
+    ) -> Vec<super::ContactLocalized> {
+        let mut out = Vec::new();
+        for (locale, translation) in translations {
+            if !self.known_locale(locale, translation.span()) {
+                continue;
+            }
+            let raw = translation.get_ref();
+            let mut text = |field: &Option<Spanned<String>>| {
+                let field = field.as_ref()?;
+                let value = field.get_ref().trim();
+                if value.is_empty() || value.contains('\n') {
+                    self.problem(
+                        field.span(),
+                        "a contact detail must be one line of text".to_owned(),
+                        "write the translation between the quotes, on one line",
+                    );
+                    return None;
+                }
+                Some(value.to_owned())
+            };
+            let (name, location) = (text(&raw.name), text(&raw.location));
+            if raw.name.is_none() && raw.location.is_none() {
+                self.problem(
+                    translation.span(),
+                    format!("the `{locale}` translation of the contact is empty"),
+                    "give it a `name`, a `location`, or both; or remove it",
+                );
+                continue;
+            }
+            out.push(super::ContactLocalized {
+                locale: locale.clone(),
+                name,
+                location,
+            });
+        }
+        out
+    }
+
     fn contact(&mut self, raw: RawContact) -> Contact {
+        let localized = self.contact_localized(&raw.localized);
         for field in [&raw.name, &raw.phone] {
             if field.get_ref().trim().is_empty() {
                 self.problem(
@@ -484,6 +567,7 @@ impl Checker<'_> {
                 .location
                 .map(|l| l.into_inner().trim().to_owned())
                 .filter(|l| !l.is_empty()),
+            localized,
             schedule: Schedule::new(
                 zone,
                 lines.into_iter().map(|(l, _)| l).collect(),
@@ -494,8 +578,13 @@ impl Checker<'_> {
     }
 }
 
-/// A valid command name resembling `text`, to suggest in the error message.
+/// A valid command name resembling `text`, to suggest in the error message; none for what
+/// looks like a secret pasted in the wrong place, which a suggestion would print back, cut
+/// and lower-cased.
 fn command_name_like(text: &str) -> Option<String> {
+    if crate::core::diagnostic::looks_like_a_token(text) {
+        return None;
+    }
     let mut name = String::new();
     for c in text.trim().chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() || c == '_' || c == '-' {

@@ -93,15 +93,19 @@ pub struct Localized {
     pub answer: Option<String>,
 }
 
+/// The translation in `translations` for `lang`'s locale, else one for the same language
+/// (`es-ES` for a user in `es-419`).
+fn translation_for<T>(translations: &[T], locale: impl Fn(&T) -> &str, lang: Lang) -> Option<&T> {
+    let language = |t: &T| locale(t).split('-').next() == Some(lang.language());
+    translations
+        .iter()
+        .find(|t| locale(t) == lang.locale())
+        .or_else(|| translations.iter().find(|t| language(t)))
+}
+
 impl Topic {
-    /// The translation for `lang`'s locale, else one for the same language (`es-ES` for a
-    /// user in `es-419`).
     fn translation(&self, lang: Lang) -> Option<&Localized> {
-        let language = |l: &Localized| l.locale.split('-').next() == Some(lang.language());
-        self.localized
-            .iter()
-            .find(|l| l.locale == lang.locale())
-            .or_else(|| self.localized.iter().find(|l| language(l)))
+        translation_for(&self.localized, |l| &l.locale, lang)
     }
 
     /// The question in `lang` if the FAQ translates it, in its own language otherwise.
@@ -126,7 +130,35 @@ pub struct Contact {
     pub phone: String,
     /// Where the office is, to name its local time ("Geneva time"); `None` says "office time".
     pub location: Option<String>,
+    /// The name and place in other languages (`[contact.localized.fr]`), so that a French
+    /// `/hours` says "Service clientèle" and "heure de Genève", not half in English.
+    pub localized: Vec<ContactLocalized>,
     pub schedule: Schedule,
+}
+
+/// The contact's name and place in another language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContactLocalized {
+    /// A Discord locale: `fr`, `de`, `pt-BR`…
+    pub locale: String,
+    pub name: Option<String>,
+    pub location: Option<String>,
+}
+
+impl Contact {
+    /// The contact's name in `lang` if the FAQ translates it, as written otherwise.
+    pub fn name_in(&self, lang: Lang) -> &str {
+        translation_for(&self.localized, |l| &l.locale, lang)
+            .and_then(|l| l.name.as_deref())
+            .unwrap_or(&self.name)
+    }
+
+    /// Where the office is, in `lang` if the FAQ translates it.
+    pub fn location_in(&self, lang: Lang) -> Option<&str> {
+        translation_for(&self.localized, |l| &l.locale, lang)
+            .and_then(|l| l.location.as_deref())
+            .or(self.location.as_deref())
+    }
 }
 
 impl Faq {

@@ -92,7 +92,7 @@ pub(super) fn elsewhere(faq: &Faq, now: Timestamp, lang: Lang) -> Field {
     let status = contact.schedule.status(now);
     Field::new(
         words.elsewhere,
-        (words.browse_or_call)(&contact.name, &contact.phone)
+        (words.browse_or_call)(contact.name_in(lang), &contact.phone)
             .line_break()
             .then(status_line(&status, lang)),
         false,

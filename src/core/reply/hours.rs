@@ -11,10 +11,11 @@ use crate::core::schedule::{abbreviation, describe_days, utc_offset, Closure, Ho
 pub fn hours(contact: &Contact, status: &Status, now: Timestamp, lang: Lang) -> Reply {
     let words = lang.words();
     let schedule = &contact.schedule;
+    let name = contact.name_in(lang);
     let title = if status.open {
-        (words.is_open)(&contact.name)
+        (words.is_open)(name)
     } else {
-        (words.is_closed)(&contact.name)
+        (words.is_closed)(name)
     };
     let mut weekly: Vec<Text> = schedule
         .weekly_days()
@@ -71,8 +72,7 @@ pub fn status_line(status: &Status, lang: Lang) -> Text {
 fn zone_label(contact: &Contact, now: Timestamp, lang: Lang) -> String {
     let words = lang.words();
     let place = contact
-        .location
-        .as_deref()
+        .location_in(lang)
         .map_or_else(|| words.office_time.to_owned(), |l| (words.place_time)(l));
     let tz = contact.schedule.zone().tz();
     let offset = utc_offset(tz.to_offset(now));

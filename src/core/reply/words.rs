@@ -245,7 +245,7 @@ pub static FRENCH: Words = Words {
         Text::new()
             .plain("Parcourez tous les sujets avec ")
             .command("faq")
-            .plain(format!(", ou appelez le service {contact} au {phone}."))
+            .plain(format!(", ou appelez le {phone} ({contact})."))
     },
     faq_title: "Les questions fréquentes sur l'ISO",
     more_topics: |count| {

@@ -41,12 +41,13 @@ impl std::fmt::Debug for Endpoint {
     }
 }
 
-/// The routes: `POST path` for interactions, `GET /healthz` for load balancers. Metrics are
-/// not here: they are served on `metrics_listen` only.
-pub fn router(endpoint: Arc<Endpoint>, path: &str) -> Router {
+/// The routes: `POST path` for interactions, `GET /healthz` for load balancers (200 while
+/// answering, 503 while shutting down). Metrics are not here: they are served on
+/// `metrics_listen` only.
+pub fn router(endpoint: Arc<Endpoint>, path: &str, health: Arc<super::health::Health>) -> Router {
     Router::new()
         .route(path, post(interaction))
-        .route("/healthz", get(|| async { "ok" }))
+        .route("/healthz", get(super::health::healthz).with_state(health))
         .with_state(endpoint)
 }
 

@@ -149,7 +149,6 @@ async fn answer_new_post(
     };
     let decision = shared.live.pipeline().decide(&request);
     let Response::Message(reply) = &decision.response else {
-        tracing::info!("no sure answer; the post is left to people");
         shared.account(&decision, true, started, now);
         return;
     };

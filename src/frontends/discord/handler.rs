@@ -17,6 +17,7 @@ use tracing::Instrument;
 
 use super::commands;
 use super::forum::{self, Forums};
+use super::health::Health;
 use super::interaction::{apology, Shared};
 use super::registration::Registrar;
 use crate::core::pipeline::RepeatKey;
@@ -31,11 +32,18 @@ pub(super) struct Handler {
     registered: AtomicBool,
     /// Each shard's presence updater, replaced when the shard is ready again.
     presence: Mutex<HashMap<ShardId, JoinHandle<()>>>,
+    health: Arc<Health>,
 }
 
 impl Handler {
-    pub(super) fn new(shared: Arc<Shared>, registrar: Registrar, forums: Forums) -> Self {
+    pub(super) fn new(
+        shared: Arc<Shared>,
+        registrar: Registrar,
+        forums: Forums,
+        health: Arc<Health>,
+    ) -> Self {
         Self {
+            health,
             shared,
             registrar,
             forums,
@@ -49,6 +57,7 @@ impl Handler {
 impl EventHandler for Handler {
     async fn ready(&self, ctx: Context, ready: Ready) {
         tracing::info!(shard = ctx.shard_id.0, user = %ready.user.name, guilds = ready.guilds.len(), "connected");
+        self.health.shard_ready(ctx.shard_id);
         if !self.registered.swap(true, Ordering::SeqCst) {
             // In the background, so interactions are answered meanwhile; a refusal is logged.
             let payload = commands::registration(self.shared.live.pipeline().catalogue());

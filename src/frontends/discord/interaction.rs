@@ -216,7 +216,14 @@ impl Shared {
         let took = started.elapsed();
         metrics().interaction(&decision.label, decision.outcome, !sent, took);
         if sent {
-            tracing::info!(latency_us = took.as_micros() as u64, "answered");
+            let latency_us = took.as_micros() as u64;
+            match decision.response {
+                // Only a forum post is ever left unanswered on purpose.
+                Response::Nothing => {
+                    tracing::info!(latency_us, "no sure answer; the post is left to people");
+                }
+                _ => tracing::info!(latency_us, "answered"),
+            }
             if let (Some(insights), Some(insight)) = (&self.insights, &decision.insight) {
                 insights.record(insight.clone(), now);
             }

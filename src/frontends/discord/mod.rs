@@ -7,6 +7,7 @@ pub mod commands;
 pub mod endpoint;
 mod forum;
 mod handler;
+pub mod health;
 pub mod interaction;
 pub mod markup;
 pub mod registration;
@@ -21,9 +22,11 @@ use serenity::gateway::GatewayError;
 use serenity::http::HttpError;
 
 use crate::core::faq::Faq;
-use crate::ops::config::{Config, Token, TokenSource};
+use crate::ops::config::{shown_url, Config, InsightsAt, Token, TokenSource};
 use crate::ops::live::{reload_when_asked, Live, Reloaded};
+use crate::ops::service;
 use handler::Handler;
+use health::Health;
 use registration::{Registered, Registrar};
 
 /// Why the bot stopped, each with what to do about it. All end with exit code 1.
@@ -77,8 +80,12 @@ pub enum RunError {
     BadPublicKey(String),
     #[error("cannot listen on {addr}: {reason}")]
     Listen { addr: String, reason: String },
-    #[error("Discord did not take the commands: {0}")]
-    Registration(String),
+    #[error("Discord did not take the commands in {failed} of {scopes} scopes: {detail}")]
+    Registration {
+        failed: usize,
+        scopes: usize,
+        detail: String,
+    },
 }
 
 impl RunError {
@@ -104,8 +111,8 @@ impl Api {
         Self {
             url: config
                 .api_url
-                .clone()
-                .unwrap_or_else(|| "https://discord.com".to_owned()),
+                .as_deref()
+                .map_or_else(|| "https://discord.com".to_owned(), shown_url),
             origin: config.api_url_origin,
         }
     }
@@ -116,6 +123,10 @@ fn token_fix(source: TokenSource) -> &'static str {
     match source {
         TokenSource::Environment => "set DISCORD_TOKEN to the new one",
         TokenSource::File => "put the new one in the token file (`token_file`)",
+        TokenSource::Credential => {
+            "put the new one in the file the unit's LoadCredential=discord-token:… names, then \
+             restart the service"
+        }
     }
 }
 
@@ -130,16 +141,24 @@ struct Running {
     shared: Arc<interaction::Shared>,
 }
 
+/// Begins shutting down: systemd is told, and health says so from now on.
+fn stopping(health: &Health) {
+    tracing::info!("shutting down");
+    service::stopping();
+    health.closing();
+}
+
 /// Connects to Discord and serves interactions until ctrl-c or SIGTERM, which end it in every
 /// state — checking the token, reaching the gateway, connected, reconnecting — with exit code 0
 /// once the interactions in flight are answered and insight is written. The FAQ at `faq_path`
 /// is reloaded on SIGHUP (and on change, with `watch_faq`).
 pub async fn run(config: Config, faq: Faq, faq_path: Option<PathBuf>) -> Result<(), RunError> {
     let running = std::sync::OnceLock::new();
+    let health = Health::gateway();
     tokio::select! {
-        result = gateway(config, faq, faq_path, &running) => result,
+        result = gateway(config, faq, faq_path, &running, Arc::clone(&health)) => result,
         () = shutdown_signal() => {
-            tracing::info!("shutting down");
+            stopping(&health);
             if let Some(running) = running.get() {
                 let Running { shards, shared } = running;
                 // serenity's shutdown waits for nothing when no shard is connected.
@@ -156,11 +175,14 @@ async fn gateway(
     faq: Faq,
     faq_path: Option<PathBuf>,
     running: &std::sync::OnceLock<Running>,
+    health: Arc<Health>,
 ) -> Result<(), RunError> {
     let Some((token, source)) = &config.token else {
         return Err(RunError::MissingToken);
     };
     let api = Api::of(&config);
+    // /healthz answers 503 "connecting" from the start: a health check sees the truth early.
+    health::serve_admin(config.metrics_listen.as_deref(), Arc::clone(&health)).await?;
     let http = http(token, config.api_url.as_deref());
 
     // Check the token and the API before connecting: a rejected token must end the run with a
@@ -172,8 +194,6 @@ async fn gateway(
         .map_err(|e| preflight(e, &api, *source))?;
     tracing::info!(user = %user.name, id = %user.id, "token accepted");
     probe_gateway(&http, &api, *source).await?;
-
-    serve_metrics(config.metrics_listen.as_deref()).await?;
 
     let live = Arc::new(Live::new(faq, faq_path, config.pipeline_settings()));
     let registrar = Registrar::start(registration::scopes(&config.guilds));
@@ -190,11 +210,18 @@ async fn gateway(
     } else {
         GatewayIntents::empty()
     };
-    let handler = Handler::new(Arc::clone(&shared), registrar.clone(), forums);
+    let handler = Handler::new(
+        Arc::clone(&shared),
+        registrar.clone(),
+        forums,
+        Arc::clone(&health),
+    );
     let mut client = ClientBuilder::new_with_http(http, intents)
         .event_handler(handler)
         .await
         .map_err(|e| RunError::Gateway(e.to_string()))?;
+    health.watch_shards(Arc::clone(&client.shard_manager));
+    tokio::spawn(health::monitor(Arc::clone(&health), registrar.settled()));
     let _ = running.set(Running {
         shards: Arc::clone(&client.shard_manager),
         shared,
@@ -264,7 +291,8 @@ pub async fn serve(
         );
     }
     // Usage figures are the operator's: never on the public listener Discord posts to.
-    serve_metrics(config.metrics_listen.as_deref()).await?;
+    let health = Health::endpoint();
+    health::serve_admin(config.metrics_listen.as_deref(), Arc::clone(&health)).await?;
     let live = Arc::new(Live::new(faq, faq_path, config.pipeline_settings()));
     tokio::spawn(reload_when_asked(
         Arc::clone(&live),
@@ -288,13 +316,17 @@ pub async fn serve(
     if let Ok(local) = listener.local_addr() {
         tracing::info!(addr = %local, path = %config.interactions_path, "serving interactions");
     }
+    health.listening();
+    // Nothing else to wait for: ready as soon as it listens.
+    let (_, settled) = tokio::sync::watch::channel(true);
+    tokio::spawn(health::monitor(Arc::clone(&health), settled));
     axum::serve(
         listener,
-        endpoint::router(endpoint, &config.interactions_path),
+        endpoint::router(endpoint, &config.interactions_path, Arc::clone(&health)),
     )
-    .with_graceful_shutdown(async {
+    .with_graceful_shutdown(async move {
         shutdown_signal().await;
-        tracing::info!("shutting down");
+        stopping(&health);
     })
     .await
     .map_err(|e| RunError::Listen {
@@ -306,10 +338,20 @@ pub async fn serve(
     Ok(())
 }
 
-/// The insight recorder, if configured; a database that cannot be opened is logged, and the bot
-/// answers without insight rather than not at all.
+/// The insight recorder, where the config says (by default, in the state folder, created on
+/// first use); one log line says where, or why there is none. A database that cannot be
+/// opened is logged, and the bot answers without insight rather than not at all.
 fn open_insights(config: &Config) -> Option<crate::ops::insights::Insights> {
-    let path = config.insights_db.as_ref()?;
+    let Some(path) = config.insights_db.as_ref() else {
+        match config.insights_at {
+            InsightsAt::NoStateFolder => tracing::warn!(
+                "insight is off: no state folder (set STATE_DIRECTORY, XDG_STATE_HOME or HOME, \
+                 or `insights_db` in the config)"
+            ),
+            _ => tracing::info!("insight is off (`insights = false`)"),
+        }
+        return None;
+    };
     match crate::ops::insights::Insights::open(path, config.insights_retention) {
         Ok(insights) => {
             tracing::info!(db = %path.display(), "recording insight");
@@ -322,22 +364,6 @@ fn open_insights(config: &Config) -> Option<crate::ops::insights::Insights> {
     }
 }
 
-/// Serves Prometheus' `/metrics` (and `/healthz`) on its own listener, when the admin named one.
-async fn serve_metrics(listen: Option<&str>) -> Result<(), RunError> {
-    let Some(listen) = listen else {
-        return Ok(());
-    };
-    let listener = bind(listen).await?;
-    if let Ok(local) = listener.local_addr() {
-        tracing::info!(metrics = %local, "serving metrics");
-    }
-    let routes = axum::Router::new()
-        .route("/metrics", axum::routing::get(endpoint::metrics))
-        .route("/healthz", axum::routing::get(|| async { "ok" }));
-    tokio::spawn(async move { axum::serve(listener, routes).await });
-    Ok(())
-}
-
 /// Listens on `addr` (port 0 picks a free one).
 async fn bind(addr: &str) -> Result<tokio::net::TcpListener, RunError> {
     tokio::net::TcpListener::bind(addr)
@@ -348,10 +374,14 @@ async fn bind(addr: &str) -> Result<tokio::net::TcpListener, RunError> {
         })
 }
 
-/// Overwrites the commands once over HTTP in every configured scope, then returns how many
-/// Discord registered in each: the release step of a `serve` deployment, which has no READY
-/// event to do it on. Every scope is tried; any that failed make the error, naming each.
-pub async fn register(config: Config, faq: Faq) -> Result<Vec<(String, usize)>, RunError> {
+/// How registering went in one scope, as `register` reports it: the scope, and how many
+/// commands Discord took or why it did not.
+pub type ScopeResult = (String, Result<usize, String>);
+
+/// Overwrites the commands once over HTTP in every configured scope, then says how it went in
+/// each: the release step of a `serve` deployment, which has no READY event to do it on. Every
+/// scope is tried before any is retried; a rejected token is the one error for all.
+pub async fn register(config: Config, faq: Faq) -> Result<Vec<ScopeResult>, RunError> {
     let Some((token, source)) = &config.token else {
         return Err(RunError::MissingToken);
     };
@@ -371,30 +401,24 @@ pub async fn register(config: Config, faq: Faq) -> Result<Vec<(String, usize)>, 
         &faq,
         &config.message_command,
     ));
-    let results =
-        registration::register_once(&http, &payload, &registration::scopes(&config.guilds), 5)
-            .await;
-    let mut done = Vec::new();
-    let mut failed = Vec::new();
-    for (scope, result) in results {
-        match result {
-            Registered::Done(count) => done.push((scope.to_string(), count)),
-            Registered::Failed(serenity::Error::Http(HttpError::UnsuccessfulRequest(r)))
-                if r.status_code.as_u16() == 401 =>
-            {
-                return Err(RunError::Rejected {
-                    how: "HTTP 401",
-                    fix: token_fix(*source),
-                });
-            }
-            Registered::Failed(e) => failed.push(format!("{scope}: {e}")),
-        }
+    let scopes = registration::scopes(&config.guilds);
+    let results = registration::register_once(&http, &payload, &scopes, 5).await;
+    let rejected = results.iter().any(|(_, result)| {
+        matches!(result, Registered::Failed(serenity::Error::Http(HttpError::UnsuccessfulRequest(r))) if r.status_code.as_u16() == 401)
+    });
+    if rejected {
+        return Err(RunError::Rejected {
+            how: "HTTP 401",
+            fix: token_fix(*source),
+        });
     }
-    if failed.is_empty() {
-        Ok(done)
-    } else {
-        Err(RunError::Registration(failed.join("; ")))
-    }
+    Ok(results
+        .into_iter()
+        .map(|(scope, result)| match result {
+            Registered::Done(count) => (scope.to_string(), Ok(count)),
+            Registered::Failed(e) => (scope.to_string(), Err(e.to_string())),
+        })
+        .collect())
 }
 
 /// Whether Discord may accept the same request later: a rate limit, its own failures and the
@@ -473,11 +497,17 @@ async fn shutdown_signal() {
     let ctrl_c = tokio::signal::ctrl_c();
     #[cfg(unix)]
     {
-        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-            .expect("a SIGTERM handler can be installed");
-        tokio::select! {
-            _ = ctrl_c => {}
-            _ = term.recv() => {}
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = ctrl_c => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "cannot listen for SIGTERM; only ctrl-c stops faqbot");
+                let _ = ctrl_c.await;
+            }
         }
     }
     #[cfg(not(unix))]

@@ -59,34 +59,70 @@ pub enum Registered {
     Failed(serenity::Error),
 }
 
-/// Overwrites the commands in every scope, each up to `attempts` times while the failure may
-/// pass (server errors, rate limits, network failures), and says how each went. One request
-/// per scope: never one per command, which Discord limits to 200 a day.
+/// Overwrites the commands in every scope, up to `attempts` rounds while a failure may pass
+/// (server errors, rate limits, network failures), and says how each went. Every scope is tried
+/// before any is tried again: a guild that keeps failing never holds back the others. One
+/// request per scope and round: never one per command, which Discord limits to 200 a day.
 pub async fn register_once(
     http: &Http,
     commands: &Commands,
     scopes: &[Scope],
     attempts: u32,
 ) -> Vec<(Scope, Registered)> {
-    let mut results = Vec::with_capacity(scopes.len());
-    for &scope in scopes {
-        let mut backoff = FIRST_BACKOFF;
-        let mut attempt = 1;
-        let result = loop {
-            match overwrite(http, commands.for_scope(scope), scope).await {
-                Ok(count) => break Registered::Done(count),
-                Err(e) if retryable(&e) && attempt < attempts => {
-                    tracing::warn!(error = %e, %scope, retry_in = ?backoff, "registering commands failed; retrying");
-                    tokio::time::sleep(backoff).await;
-                    backoff = (backoff * 2).min(MAX_BACKOFF);
-                    attempt += 1;
+    let rounds = rounds(http, commands, scopes, Some(attempts), |pause| async move {
+        tokio::time::sleep(pause).await;
+        true
+    });
+    // Never interrupted: the pause always ends in another round.
+    rounds.await.unwrap_or_default()
+}
+
+/// Tries each scope in turn, then, after a pause that doubles each round, the scopes whose
+/// failure may pass, for at most `limit` rounds (or until each has succeeded or been refused).
+/// `pause` waits; `None` when it returns false (a newer payload came meanwhile).
+async fn rounds<P, F>(
+    http: &Http,
+    commands: &Commands,
+    scopes: &[Scope],
+    limit: Option<u32>,
+    mut pause: P,
+) -> Option<Vec<(Scope, Registered)>>
+where
+    P: FnMut(Duration) -> F,
+    F: std::future::Future<Output = bool>,
+{
+    let mut results: Vec<(Scope, Option<Registered>)> =
+        scopes.iter().map(|&scope| (scope, None)).collect();
+    let mut backoff = FIRST_BACKOFF;
+    let mut round = 1;
+    loop {
+        let last = limit.is_some_and(|limit| round >= limit);
+        let mut again = 0;
+        for (scope, result) in results.iter_mut().filter(|(_, r)| r.is_none()) {
+            match overwrite(http, commands.for_scope(*scope), *scope).await {
+                Ok(count) => *result = Some(Registered::Done(count)),
+                Err(e) if retryable(&e) && !last => {
+                    tracing::warn!(error = %e, %scope, retry_in = ?backoff, "registering commands failed; retrying after the other scopes");
+                    again += 1;
                 }
-                Err(e) => break Registered::Failed(e),
+                Err(e) => *result = Some(Registered::Failed(e)),
             }
-        };
-        results.push((scope, result));
+        }
+        if again == 0 {
+            break;
+        }
+        if !pause(backoff).await {
+            return None;
+        }
+        backoff = (backoff * 2).min(MAX_BACKOFF);
+        round += 1;
     }
-    results
+    Some(
+        results
+            .into_iter()
+            .filter_map(|(scope, result)| Some((scope, result?)))
+            .collect(),
+    )
 }
 
 /// A payload to register, with the client to register it with.
@@ -96,15 +132,18 @@ type Payload = Option<(Arc<Http>, Commands)>;
 #[derive(Debug, Clone)]
 pub struct Registrar {
     latest: Arc<watch::Sender<Payload>>,
+    settled: watch::Receiver<bool>,
 }
 
 impl Registrar {
     /// Starts the task, registering in `scopes` whatever it is handed.
     pub fn start(scopes: Vec<Scope>) -> Self {
         let (latest, newer) = watch::channel(None);
-        tokio::spawn(run(scopes, newer));
+        let (settle, settled) = watch::channel(false);
+        tokio::spawn(run(scopes, newer, settle));
         Self {
             latest: Arc::new(latest),
+            settled,
         }
     }
 
@@ -113,45 +152,47 @@ impl Registrar {
     pub fn register(&self, http: Arc<Http>, commands: Commands) {
         self.latest.send_replace(Some((http, commands)));
     }
-}
 
-async fn run(scopes: Vec<Scope>, mut newer: watch::Receiver<Payload>) {
-    'payloads: while newer.changed().await.is_ok() {
-        let Some((http, commands)) = newer.borrow_and_update().clone() else {
-            continue;
-        };
-        for &scope in &scopes {
-            let mut backoff = FIRST_BACKOFF;
-            loop {
-                match overwrite(&http, commands.for_scope(scope), scope).await {
-                    Ok(_) => break,
-                    Err(e) if retryable(&e) => {
-                        tracing::warn!(error = %e, %scope, retry_in = ?backoff, "registering commands failed; retrying");
-                        // A newer payload replaces this one at once: no older payload may land
-                        // after it.
-                        tokio::select! {
-                            () = tokio::time::sleep(backoff) => {}
-                            changed = newer.changed() => {
-                                if changed.is_err() {
-                                    return;
-                                }
-                                newer.mark_changed();
-                                continue 'payloads;
-                            }
-                        }
-                        backoff = (backoff * 2).min(MAX_BACKOFF);
-                    }
-                    Err(e) => {
-                        tracing::error!(error = %e, %scope, "Discord refused the commands in this scope; the others are still registered");
-                        break;
-                    }
-                }
-            }
-        }
+    /// Becomes true once a payload has been registered in every scope (or refused for good
+    /// in some): the bot's start-up is then complete.
+    pub fn settled(&self) -> watch::Receiver<bool> {
+        self.settled.clone()
     }
 }
 
-/// One bulk overwrite in `scope`, counted and logged.
+async fn run(scopes: Vec<Scope>, mut newer: watch::Receiver<Payload>, settle: watch::Sender<bool>) {
+    while newer.changed().await.is_ok() {
+        let Some((http, commands)) = newer.borrow_and_update().clone() else {
+            continue;
+        };
+        // A newer payload replaces this one at once: no older payload may land after it.
+        let waiting = newer.clone();
+        let results = rounds(&http, &commands, &scopes, None, |pause| {
+            let mut newer = waiting.clone();
+            async move {
+                tokio::select! {
+                    () = tokio::time::sleep(pause) => true,
+                    Ok(()) = newer.changed() => false,
+                }
+            }
+        })
+        .await;
+        let Some(results) = results else {
+            continue;
+        };
+        for (scope, result) in results {
+            match result {
+                Registered::Done(count) => tracing::info!(count, %scope, "commands registered"),
+                Registered::Failed(e) => {
+                    tracing::error!(error = %e, %scope, "Discord refused the commands in this scope; the others are still registered")
+                }
+            }
+        }
+        settle.send_replace(true);
+    }
+}
+
+/// One bulk overwrite in `scope`, counted when it fails.
 async fn overwrite(
     http: &Http,
     commands: &[CreateCommand],
@@ -161,14 +202,7 @@ async fn overwrite(
         Scope::Global => Command::set_global_commands(http, commands.to_vec()).await,
         Scope::Guild(guild) => guild.set_commands(http, commands.to_vec()).await,
     };
-    match result {
-        Ok(registered) => {
-            tracing::info!(count = registered.len(), %scope, "commands registered");
-            Ok(registered.len())
-        }
-        Err(e) => {
-            metrics().registration_failed();
-            Err(e)
-        }
-    }
+    result.map(|registered| registered.len()).inspect_err(|_| {
+        metrics().registration_failed();
+    })
 }
