@@ -722,6 +722,37 @@ async fn a_slow_discord_never_delays_a_repeat_answer() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failing_guild_holds_back_none_of_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("config.toml"), "guilds = [111, 222]\n").unwrap();
+    let fake = FakeDiscord::start().await;
+    fake.faults()
+        .failing_guilds
+        .lock()
+        .unwrap()
+        .insert("111".to_owned(), 3);
+    let bot = Bot::start_in(&fake, dir.path(), &[]).await;
+    fake.identified(1).await;
+    bot.wait_for_log("count=17 scope=guild 111").await;
+    let puts: Vec<String> = fake
+        .requests()
+        .into_iter()
+        .filter(|r| r.method == "PUT")
+        .map(|r| r.path.replace("/api/v10/applications/2000/guilds/", ""))
+        .collect();
+    assert_eq!(
+        puts,
+        [
+            "111/commands",
+            "222/commands",
+            "111/commands",
+            "111/commands",
+            "111/commands"
+        ]
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_refusing_guild_is_logged_and_the_others_still_get_their_commands() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("config.toml"), "guilds = [111, 222]\n").unwrap();

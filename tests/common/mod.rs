@@ -35,12 +35,17 @@ const MACHINE_ENV: [&str; 13] = [
 /// in `state`.
 pub fn command(dir: &Path, state: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_faqbot"));
+    isolate(&mut command, dir, state);
+    command
+}
+
+/// Gives `command` an environment of its own (see [`command`]), to run in `dir`.
+pub fn isolate(command: &mut Command, dir: &Path, state: &Path) {
     command.current_dir(dir);
     for var in MACHINE_ENV {
         command.env_remove(var);
     }
     command.env("XDG_STATE_HOME", state);
-    command
 }
 
 /// A state folder for the runs whose insight no test reads: in cargo's folder for tests, never

@@ -190,6 +190,7 @@ pub async fn monitor(health: Arc<Health>, mut settled: watch::Receiver<bool>) {
     let watchdog = service::watchdog_interval();
     let mut tick = tokio::time::interval(watchdog.map_or(TICK, |w| w.min(TICK)));
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut fed: Option<tokio::time::Instant> = None;
     let mut announced = false;
     let mut last = Status::NotReady("starting");
     let mut was_ready = false;
@@ -218,8 +219,10 @@ pub async fn monitor(health: Arc<Health>, mut settled: watch::Receiver<bool>) {
                 Mode::Endpoint => "answering interactions",
             });
         }
-        if announced && acknowledged && watchdog.is_some() {
+        let due = |every: Duration| fed.is_none_or(|at| at.elapsed() + every / 10 >= every);
+        if announced && acknowledged && watchdog.is_some_and(due) {
             service::watchdog();
+            fed = Some(tokio::time::Instant::now());
         }
     }
 }
