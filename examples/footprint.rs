@@ -28,8 +28,12 @@ async fn main() {
         .nth(1)
         .unwrap_or_else(|| "target/release/faqbot".to_owned());
     let fake = FakeDiscord::start().await;
+    // Insight in a folder of its own, not this machine's state folder.
+    let state = tempfile::tempdir().unwrap();
     let mut bot = tokio::process::Command::new(&binary)
         .arg("run")
+        .env("XDG_STATE_HOME", state.path())
+        .env_remove("STATE_DIRECTORY")
         .env("DISCORD_TOKEN", TOKEN)
         .env("DISCORD_API_URL", fake.url())
         .env("RUST_LOG", "warn")

@@ -22,8 +22,12 @@ async fn main() {
         .nth(1)
         .unwrap_or_else(|| "target/release/faqbot".to_owned());
     let key = SigningKey::from_bytes(&[7; 32]);
+    // Insight in a folder of its own, not this machine's state folder.
+    let state = tempfile::tempdir().unwrap();
     let mut server = tokio::process::Command::new(&binary)
         .args(["serve", "--listen", "127.0.0.1:0"])
+        .env("XDG_STATE_HOME", state.path())
+        .env_remove("STATE_DIRECTORY")
         .env(
             "DISCORD_PUBLIC_KEY",
             hex::encode(key.verifying_key().to_bytes()),

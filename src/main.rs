@@ -1,5 +1,6 @@
 //! `faqbot`: parses the command line, runs it, and maps the outcome to an exit code.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -7,10 +8,23 @@ use faqbot::frontends::cli::{self, Cli};
 use faqbot::ops::{logging, secrets};
 
 fn main() -> ExitCode {
-    let args = Cli::parse();
+    // Whatever faqbot prints passes the secret filter: its output, its log, clap's usage
+    // errors (which repeat the arguments) and a panic's message.
+    std::panic::set_hook(Box::new(|panic| logging::say(&panic.to_string())));
+    let args = match Cli::try_parse() {
+        Ok(args) => args,
+        Err(e) => {
+            let text = e.render().to_string();
+            let _ = if e.use_stderr() {
+                secrets::Scrubbed::new(std::io::stderr()).write_all(text.as_bytes())
+            } else {
+                secrets::Scrubbed::new(std::io::stdout()).write_all(text.as_bytes())
+            };
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+    };
     let env = |var: &str| std::env::var(var).ok();
-    // Whatever a command prints passes the secret filter, as the log does.
-    let mut out = secrets::Scrubbed::new(std::io::stdout().lock());
+    let mut out = secrets::Scrubbed::new(std::io::stdout());
     let result = cli::run(&args, env, &mut out);
     drop(out);
     match result {

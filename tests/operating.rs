@@ -53,6 +53,7 @@ async fn one_save_is_one_reload_then_quiet() {
     reloaded(&fake, &bot, 1).await;
 
     // Reading the FAQ, and the insight writer at work beside it, are no saves.
+    let unchanged = "nothing to reload";
     for (n, args) in [["check"], ["report"]].iter().enumerate() {
         let run = common::faqbot(dir.path(), &args[..], &[]);
         assert_eq!(run.code, Some(0), "{args:?}: {run:?}");
@@ -71,6 +72,8 @@ async fn one_save_is_one_reload_then_quiet() {
         "one save, one reload:\n{}",
         bot.log.text()
     );
+    // Reading is not saving: nothing even looked at the files again.
+    assert!(!bot.log.text().contains(unchanged), "{}", bot.log.text());
 
     // An editor's save: a new file renamed over the old one.
     let staged = dir.path().join(".faq.toml.swp");
@@ -183,6 +186,12 @@ fn a_token_pasted_anywhere_is_never_shown() {
             }
         }
     }
+    // Given where an instant goes, the usage error that repeats it does not repeat the token.
+    let run = common::faqbot(dir.path(), &["hours", "--at", PASTED], &[]);
+    assert_eq!(run.code, Some(2));
+    assert!(run.stderr.contains("invalid value"), "{}", run.stderr);
+    assert_no_piece_of(PASTED, &run.stderr, "a usage error");
+
     // Not known as the token (DISCORD_TOKEN unset), a token is still known by its shape.
     let run = common::faqbot(
         dir.path(),
@@ -194,11 +203,17 @@ fn a_token_pasted_anywhere_is_never_shown() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn no_token_of_the_bot_or_of_an_interaction_reaches_the_log_at_trace() {
-    for format in ["text", "json"] {
-        let fake = FakeDiscord::start().await;
+    // A token shaped as Discord's, and one that is not (found only because faqbot knows it).
+    let unshaped = "a-placeholder-token-that-does-not-look-like-one";
+    for (token, format) in [(TOKEN, "text"), (TOKEN, "json"), (unshaped, "text")] {
+        let fake = FakeDiscord::accepting(token).await;
         let mut bot = Bot::start(
             &fake,
-            &[("RUST_LOG", "trace"), ("FAQBOT_LOG_FORMAT", format)],
+            &[
+                ("RUST_LOG", "trace"),
+                ("FAQBOT_LOG_FORMAT", format),
+                ("DISCORD_TOKEN", token),
+            ],
         )
         .await;
         fake.identified(1).await;
@@ -219,7 +234,7 @@ async fn no_token_of_the_bot_or_of_an_interaction_reaches_the_log_at_trace() {
             "trace logging is on: {} bytes",
             log.len()
         );
-        assert_no_piece_of(TOKEN, &log, "the bot token");
+        assert_no_piece_of(token, &log, "the bot token");
         for id in [800, 801] {
             assert_no_piece_of(&interaction_token(id), &log, "an interaction token");
         }
@@ -327,8 +342,16 @@ async fn healthz_tells_connecting_connected_reconnecting_and_shutting_down_apart
         status = health().await;
     }
     assert_eq!(status, (200, "ok\n".to_owned()));
-    tokio::time::sleep(Duration::from_millis(1500)).await;
-    assert_eq!(metric().await.as_deref(), Some("1"));
+    let ready = |value: &'static str| async move {
+        for _ in 0..100 {
+            if metric().await.as_deref() == Some(value) {
+                return true;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        false
+    };
+    assert!(ready("1").await, "faqbot_ready 1 once connected");
 
     // The connection drops and the gateway refuses to take it back.
     fake.faults().refuse_gateway.store(true, Ordering::SeqCst);
@@ -344,8 +367,7 @@ async fn healthz_tells_connecting_connected_reconnecting_and_shutting_down_apart
     assert_eq!(status, (503, "reconnecting\n".to_owned()));
     bot.wait_for_log("the gateway connection is down; reconnecting")
         .await;
-    tokio::time::sleep(Duration::from_millis(1500)).await;
-    assert_eq!(metric().await.as_deref(), Some("0"));
+    assert!(ready("0").await, "faqbot_ready 0 while reconnecting");
 
     fake.faults().refuse_gateway.store(false, Ordering::SeqCst);
     bot.wait_for_log("the gateway connection is back").await;

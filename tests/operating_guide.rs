@@ -1,8 +1,10 @@
 //! docs/operating.md, run: every command of every `sh` block, in order, in a scratch copy of
 //! the layout it installs (`/etc/faqbot`, `/var/lib/faqbot`, … inside a temporary folder), with
 //! `systemctl` stood in for by a script that starts the unit's own `ExecStart=` the way systemd
-//! would (its credential, state folder and umask), against the fake Discord. Only the release
-//! build is not run: the test installs the build it has instead.
+//! would (its credential, state folder, umask and notification socket: `start` returns on
+//! READY=1, `stop` expects STOPPING=1), against the fake Discord. Only the release build is not
+//! run: the test installs the build it has instead. What the stand-in cannot show (the
+//! sandbox, the dynamic user, restarts) is systemd's own, checked by `systemd-analyze`.
 
 mod common;
 mod fake_discord;
@@ -39,11 +41,13 @@ struct Started(PathBuf);
 
 impl Drop for Started {
     fn drop(&mut self) {
-        if let Ok(pid) = std::fs::read_to_string(self.0.join("run/faqbot.service.pid")) {
-            let _ = Command::new("kill")
-                .args(["-KILL", pid.trim()])
-                .stderr(Stdio::null())
-                .status();
+        for file in ["faqbot.service.pid", "faqbot.service.notify.pid"] {
+            if let Ok(pid) = std::fs::read_to_string(self.0.join("run").join(file)) {
+                let _ = Command::new("kill")
+                    .args(["-KILL", pid.trim()])
+                    .stderr(Stdio::null())
+                    .status();
+            }
         }
     }
 }
@@ -66,7 +70,7 @@ file="$SANDBOX/etc/systemd/system/$unit"
 pidfile="$SANDBOX/run/$unit.pid"
 mkdir -p "$SANDBOX/run"
 start() {
-    local exec credentials state
+    local exec credentials state notify
     exec="$(sed -n 's/^ExecStart=//p' "$file")"
     credentials="$SANDBOX/run/credentials/$unit"
     mkdir -p "$credentials"
@@ -75,19 +79,31 @@ start() {
     done
     state="$SANDBOX/var/lib/$(sed -n 's/^StateDirectory=//p' "$file")"
     install -d -m 700 "$state"
+    # Type=notify: a socket to hear READY=1 on, as systemd listens on NOTIFY_SOCKET.
+    notify="$SANDBOX/run/$unit.notify"
+    rm -f "$notify" "$notify.log"
+    python3 -u -c '
+import socket, sys
+s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+s.bind(sys.argv[1])
+while True:
+    print(s.recv(4096).decode(), flush=True)
+' "$notify" > "$notify.log" 2>&1 &
+    echo $! > "$notify.pid"
+    for _ in $(seq 200); do [ -S "$notify" ] && break; sleep 0.01; done
     (
         umask "$(sed -n 's/^UMask=//p' "$file")"
-        export CREDENTIALS_DIRECTORY="$credentials" STATE_DIRECTORY="$state"
+        export CREDENTIALS_DIRECTORY="$credentials" STATE_DIRECTORY="$state" NOTIFY_SOCKET="$notify"
         exec $exec >> "$SANDBOX/run/$unit.log" 2>&1 < /dev/null
     ) &
     echo $! > "$pidfile"
-    # Type=notify: start returns once the service is ready.
-    for _ in $(seq 400); do
-        if curl -sf "$HEALTH" > /dev/null; then return 0; fi
+    # Like systemctl start, return once the service says it is ready.
+    for _ in $(seq 600); do
+        if grep -qx 'READY=1' "$notify.log"; then return 0; fi
         kill -0 "$(cat "$pidfile")" 2> /dev/null || { echo "$unit exited" >&2; exit 1; }
         sleep 0.05
     done
-    echo "$unit never became ready" >&2
+    echo "$unit never said READY=1" >&2
     exit 1
 }
 stop() {
@@ -95,7 +111,11 @@ stop() {
     pid="$(cat "$pidfile")"
     kill -TERM "$pid"
     for _ in $(seq 400); do
-        kill -0 "$pid" 2> /dev/null || return 0
+        if ! kill -0 "$pid" 2> /dev/null; then
+            grep -qx 'STOPPING=1' "$SANDBOX/run/$unit.notify.log" || { echo "no STOPPING=1" >&2; exit 1; }
+            kill "$(cat "$SANDBOX/run/$unit.notify.pid")"
+            return 0
+        fi
         sleep 0.05
     done
     echo "$unit did not stop" >&2
@@ -308,10 +328,6 @@ async fn run_script(
         .args(["-c", &format!("set -euo pipefail\n{}", lines.join("\n"))])
         .env("PATH", path)
         .env("SANDBOX", &layout.sandbox)
-        .env(
-            "HEALTH",
-            format!("http://127.0.0.1:{}/healthz", layout.port),
-        )
         .env("DISCORD_API_URL", fake.url())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

@@ -40,14 +40,23 @@ struct Server {
 
 impl Server {
     async fn start(env: &[(&str, &str)]) -> Self {
-        Self::start_in(common::repo(), env).await
+        Self::start_with(common::repo(), &common::scratch_state(), env).await
     }
 
-    /// Starts `faqbot serve` in `dir`, which may hold a `config.toml`.
+    /// Starts `faqbot serve` in `dir`, which may hold a `config.toml`, with its state there too.
     async fn start_in(dir: &std::path::Path, env: &[(&str, &str)]) -> Self {
+        Self::start_with(dir, dir, env).await
+    }
+
+    /// Starts `faqbot serve` in `dir` with its state folder in `state`.
+    async fn start_with(
+        dir: &std::path::Path,
+        state: &std::path::Path,
+        env: &[(&str, &str)],
+    ) -> Self {
         let mut child = serve_command(env)
             .current_dir(dir)
-            .env("XDG_STATE_HOME", dir)
+            .env("XDG_STATE_HOME", state)
             .spawn()
             .unwrap();
         let log = common::collect_log(child.stderr.take().unwrap());
@@ -458,6 +467,43 @@ async fn sigterm_stops_serving_cleanly() {
         .unwrap()
         .unwrap();
     assert_eq!(status.code(), Some(0));
+}
+
+/// A client that never finishes its request cannot hold up a shutdown past its patience
+/// (5 s), and what was answered before is still written.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_request_that_never_ends_does_not_hold_up_shutdown() {
+    use tokio::io::AsyncWriteExt;
+    let mut server = Server::start(&[]).await;
+    let mut stuck = tokio::net::TcpStream::connect(server.base.trim_start_matches("http://"))
+        .await
+        .unwrap();
+    stuck
+        .write_all(b"POST /interactions HTTP/1.1\r\nhost: faqbot\r\ncontent-type: application/json\r\ncontent-length: 100\r\nx-signature-ed25519: 00\r\nx-signature-timestamp: 0\r\n\r\n{")
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let pid = server.child.id().unwrap().to_string();
+    let asked = std::time::Instant::now();
+    std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap();
+    let status = tokio::time::timeout(Duration::from_secs(15), server.child.wait())
+        .await
+        .expect("serve exits though a request never ends")
+        .unwrap();
+    assert_eq!(status.code(), Some(0));
+    assert!(
+        asked.elapsed() >= Duration::from_secs(4),
+        "it waited for the request first"
+    );
+    let log = server.log.complete().await;
+    assert!(
+        log.contains("requests still in flight after 5s; closing them"),
+        "{log}"
+    );
+    drop(stuck);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -191,23 +191,70 @@ pub fn toml_error(source: &Source<'_>, error: &toml::de::Error) -> Diagnostic {
     source.diagnostic(error.span().unwrap_or(0..0), message, Some(help))
 }
 
-/// The words of `text` that look like a Discord bot token. A real one is some 70 characters
-/// long; shorter dotted words (`topic.localized.french`, host names) are left alone.
-fn tokens_in(text: &str) -> impl Iterator<Item = &str> {
+/// Where the words of `text` that look like a Discord bot token are. A real one is some 70
+/// characters long; shorter dotted words (`topic.localized.french`, host names) are left alone.
+/// A word ends at anything but a letter, digit, `-`, `_` or `.` (so `token=…` and `…/token/…`
+/// are found), a full stop after it is not part of it, and neither is the letter of an escape
+/// just before it (`\n` in JSON) or the tail of a terminal colour code (`ESC[0m`).
+pub fn token_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     const SHORTEST_TOKEN: usize = 50;
-    text.split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))
-        .filter(|word| word.len() >= SHORTEST_TOKEN && looks_like_a_token(word))
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut start = 0;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
+            continue;
+        }
+        let (mut from, mut to) = (start, i);
+        start = i + c.len_utf8();
+        // Too short to be a token, whatever is trimmed off it below.
+        if to - from < SHORTEST_TOKEN {
+            continue;
+        }
+        if from > 0 && bytes[from - 1] == b'\\' {
+            from += 1;
+        }
+        if from >= 2 && bytes[from - 1] == b'[' && bytes[from - 2] == 0x1b {
+            let codes = bytes[from..to]
+                .iter()
+                .position(|&b| !(b.is_ascii_digit() || b == b';'));
+            if let Some(n) = codes.filter(|&n| bytes[from + n] == b'm') {
+                from += n + 1;
+            }
+        }
+        while to > from && bytes[to - 1] == b'.' {
+            to -= 1;
+        }
+        let word = &text[from..to];
+        if word.len() >= SHORTEST_TOKEN && looks_like_a_token(word) {
+            found.push(from..to);
+        }
+    }
+    found
+}
+
+/// The words of `text` that look like a Discord bot token.
+fn tokens_in(text: &str) -> impl Iterator<Item = &str> {
+    token_ranges(text)
+        .into_iter()
+        .map(move |range| &text[range])
 }
 
 /// `text` with every word that looks like a token replaced: for messages that repeat a value
 /// someone typed, which may be a token pasted in the wrong place.
 pub fn redact_tokens(text: &str) -> String {
-    let mut text = text.to_owned();
-    let found: Vec<String> = tokens_in(&text).map(str::to_owned).collect();
-    for token in found {
-        text = text.replace(&token, "<redacted>");
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for range in token_ranges(text) {
+        out.push_str(&text[at..range.start]);
+        out.push_str("<redacted>");
+        at = range.end;
     }
-    text
+    out.push_str(&text[at..]);
+    out
 }
 
 /// Whether a key names something secret (a token, a password, a private key): its value is

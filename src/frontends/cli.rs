@@ -329,12 +329,12 @@ pub fn run(
                 .filter(|c| setup.faq.examples.iter().any(|e| e.question == c.question))
                 .count();
             if folds.is_none() && learned > 0 {
-                eprintln!(
+                logging::say(&format!(
                     "note: {learned} of these {} questions are among the FAQ's examples, which \
                      /ask learned from: they measure what it learned, not how it does on new \
                      questions; add --folds 5 for that",
                     cases.len()
-                );
+                ));
             }
             if json {
                 serde_json::to_writer(&mut *out, &report).map_err(io::Error::from)?;

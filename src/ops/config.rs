@@ -21,6 +21,7 @@ use crate::ops::secrets;
 pub const TOKEN_VAR: &str = "DISCORD_TOKEN";
 pub const API_URL_VAR: &str = "DISCORD_API_URL";
 pub const PUBLIC_KEY_VAR: &str = "DISCORD_PUBLIC_KEY";
+/// How log lines are written: `text` or `json`.
 pub const LOG_FORMAT_VAR: &str = "FAQBOT_LOG_FORMAT";
 /// Where systemd puts the credentials a unit loads (`LoadCredential=`).
 pub const CREDENTIALS_VAR: &str = "CREDENTIALS_DIRECTORY";
@@ -318,11 +319,15 @@ impl Config {
         path: Option<&Path>,
         env: impl Fn(&str) -> Option<String>,
     ) -> Result<Self, ConfigError> {
+        let set = |var: &str| env(var).filter(|value| !value.trim().is_empty());
+        // Known before anything is read, so that no message can show it.
+        if let Some(token) = set(TOKEN_VAR) {
+            secrets::keep_secret(Token::new(&token).as_ref().map_or("", Token::expose));
+        }
         let (mut config, insights) = match path {
             Some(path) => Self::read(path)?,
             None => (Self::default(), Insights::Default),
         };
-        let set = |var: &str| env(var).filter(|value| !value.trim().is_empty());
         if let Some(token) = set(TOKEN_VAR) {
             let token = Token::new(&token).ok_or_else(|| ConfigError::Environment {
                 var: TOKEN_VAR,
@@ -333,23 +338,30 @@ impl Config {
         } else if let Some(folder) = set(CREDENTIALS_VAR) {
             // Under systemd, the unit's `LoadCredential=discord-token:…` puts it here.
             let file = Path::new(&folder).join(TOKEN_CREDENTIAL);
-            if let Ok(text) = std::fs::read_to_string(&file) {
-                match Token::new(&text) {
-                    Some(token) => config.token = Some((token, TokenSource::Credential)),
-                    None => {
-                        return Err(ConfigError::Environment {
-                            var: CREDENTIALS_VAR,
-                            message: format!("the credential {} is empty", file.display()),
-                            help: "write the bot token into the file the unit's \
-                                   LoadCredential=discord-token:… names"
-                                .into(),
-                        })
-                    }
+            let unusable = |message: String| ConfigError::Environment {
+                var: CREDENTIALS_VAR,
+                message,
+                help: "write the bot token into the file the unit's \
+                       LoadCredential=discord-token:… names"
+                    .into(),
+            };
+            match std::fs::read_to_string(&file) {
+                Ok(text) => {
+                    let token = Token::new(&text).ok_or_else(|| {
+                        unusable(format!("the credential {} is empty", file.display()))
+                    })?;
+                    secrets::keep_secret(token.expose());
+                    config.token = Some((token, TokenSource::Credential));
+                }
+                // Other credentials, not this one: the token comes from elsewhere, or not.
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => {
+                    return Err(unusable(format!(
+                        "cannot read the credential {}: {e}",
+                        file.display()
+                    )))
                 }
             }
-        }
-        if let Some((token, _)) = &config.token {
-            secrets::keep_secret(token.expose());
         }
         if let Some(key) = set(PUBLIC_KEY_VAR) {
             config.public_key =
@@ -465,7 +477,10 @@ impl Config {
             }
             match std::fs::read_to_string(&token_path) {
                 Ok(text) => match Token::new(&text) {
-                    Some(token) => Some((token, TokenSource::File)),
+                    Some(token) => {
+                        secrets::keep_secret(token.expose());
+                        Some((token, TokenSource::File))
+                    }
                     None => {
                         problem(
                             file.span(),

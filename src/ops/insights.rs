@@ -39,6 +39,17 @@ enum Message {
     Flush(std::sync::mpsc::Sender<()>),
 }
 
+/// Why insight cannot be kept.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error("cannot create the folder it goes in: {0}")]
+    Folder(std::io::Error),
+    #[error(transparent)]
+    Database(#[from] rusqlite::Error),
+    #[error("cannot start its writer: {0}")]
+    Writer(std::io::Error),
+}
+
 /// The sending side: cheap to clone, never blocks.
 #[derive(Debug, Clone)]
 pub struct Insights {
@@ -48,24 +59,37 @@ pub struct Insights {
 impl Insights {
     /// Opens (creating and migrating) the database at `path` and starts the writer thread,
     /// which also deletes what is older than `retention`.
-    pub fn open(path: &Path, retention: Duration) -> rusqlite::Result<Self> {
-        create_folder(path).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+    pub fn open(path: &Path, retention: Duration) -> Result<Self, OpenError> {
+        create_folder(path).map_err(OpenError::Folder)?;
         let connection = open(path)?;
         let (queue, records) = sync_channel(QUEUE);
         let path = path.to_path_buf();
         std::thread::Builder::new()
             .name("insights".into())
             .spawn(move || write(connection, records, &path, retention))
-            .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+            .map_err(OpenError::Writer)?;
         Ok(Self { queue })
     }
 
-    /// Queues a record; if the writer is behind, drops it and counts the drop.
+    /// Insight that cannot be kept (its database would not open): every record is counted
+    /// as dropped, so that the alert on dropped insight tells the admin.
+    pub fn unavailable() -> Self {
+        let (queue, _) = sync_channel(0);
+        Self { queue }
+    }
+
+    /// Queues a record; if the writer is behind, or gone, drops it and counts the drop.
     pub fn record(&self, record: Record, now: Timestamp) {
         match self.queue.try_send(Message::Record(record, now)) {
             Ok(()) => {}
             Err(TrySendError::Full(_)) => crate::ops::metrics::metrics().insight_dropped(),
-            Err(TrySendError::Disconnected(_)) => {}
+            Err(TrySendError::Disconnected(_)) => {
+                static SAID: std::sync::Once = std::sync::Once::new();
+                SAID.call_once(|| {
+                    tracing::error!("insight is not being written (no database, or its writer stopped): records are dropped and counted");
+                });
+                crate::ops::metrics::metrics().insight_dropped();
+            }
         }
     }
 
@@ -175,6 +199,8 @@ fn migrate(connection: &Connection) -> rusqlite::Result<()> {
 fn write(connection: Connection, records: Receiver<Message>, path: &Path, retention: Duration) {
     let mut last_sweep: Option<Timestamp> = None;
     let mut asked = Asked::default();
+    let mut failures: u64 = 0;
+    let mut last_said: Option<std::time::Instant> = None;
     while let Ok(message) = records.recv() {
         let (record, now) = match message {
             Message::Record(record, now) => (record, now),
@@ -190,7 +216,16 @@ fn write(connection: Connection, records: Receiver<Message>, path: &Path, retent
             last_sweep = Some(now);
         }
         if let Err(e) = insert(&connection, &mut asked, &record, now) {
-            tracing::error!(db = %path.display(), error = %e, "insights: cannot write");
+            crate::ops::metrics::metrics().insight_dropped();
+            // A full disk fails every write: one line a minute says so, with how many.
+            failures += 1;
+            if last_said
+                .is_none_or(|at: std::time::Instant| at.elapsed() >= Duration::from_secs(60))
+            {
+                tracing::error!(db = %path.display(), error = %e, failures, "insights: cannot write; records are dropped and counted");
+                last_said = Some(std::time::Instant::now());
+                failures = 0;
+            }
         }
     }
 }

@@ -26,8 +26,10 @@ pub struct Live {
     /// `None` when serving the FAQ built into the binary, which cannot change.
     path: Option<PathBuf>,
     settings: Settings,
-    /// What the FAQ's files held when they were last loaded: a file event after which they
-    /// hold the same (the file was only read, or saved unchanged) reloads nothing.
+    /// A hash of the text that was last validated and served: a file event after which the
+    /// files hold the same (saved unchanged) reloads nothing. `None` until the first reload,
+    /// which therefore always happens: the FAQ served at start was read before the watching
+    /// began, and a save in between must not be taken for no change.
     fingerprint: Mutex<Option<u64>>,
 }
 
@@ -54,12 +56,11 @@ pub enum Trigger {
 
 impl Live {
     pub fn new(faq: Faq, path: Option<PathBuf>, settings: Settings) -> Self {
-        let fingerprint = path.as_deref().and_then(|p| fingerprint(p, &faq));
         Self {
             current: RwLock::new(Arc::new(Pipeline::new(faq, settings.clone()))),
             path,
             settings,
-            fingerprint: Mutex::new(fingerprint),
+            fingerprint: Mutex::new(None),
         }
     }
 
@@ -78,10 +79,17 @@ impl Live {
         let Some(path) = &self.path else {
             return Ok(Reloaded::Unchanged);
         };
-        let faq = Faq::load(path)?;
-        let fresh_print = fingerprint(path, &faq);
+        // The hash of exactly the text validated: a save landing while this runs is seen as a
+        // change by the next event, never hidden by a second read.
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        let faq = Faq::load_with(path, |file| {
+            let text = std::fs::read_to_string(file)?;
+            text.hash(&mut hasher);
+            Ok(text)
+        })?;
+        let fresh_print = Some(hasher.finish());
         let mut last_print = self.fingerprint.lock().unwrap_or_else(|e| e.into_inner());
-        if trigger == Trigger::FileChanged && fresh_print.is_some() && *last_print == fresh_print {
+        if trigger == Trigger::FileChanged && *last_print == fresh_print {
             return Ok(Reloaded::Unchanged);
         }
         let fresh = Arc::new(Pipeline::new(faq, self.settings.clone()));
@@ -95,17 +103,6 @@ impl Live {
         *last_print = fresh_print;
         Ok(changed)
     }
-}
-
-/// A hash of the bytes of the FAQ file and of the examples file it names; `None` if either
-/// cannot be read.
-fn fingerprint(path: &Path, faq: &Faq) -> Option<u64> {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    std::fs::read(path).ok()?.hash(&mut hasher);
-    if let Some(examples) = &faq.examples_file {
-        std::fs::read(examples.beside(path)).ok()?.hash(&mut hasher);
-    }
-    Some(hasher.finish())
 }
 
 /// Reloads `live` on SIGHUP and, with `watch`, whenever its files change, calling `changed`
@@ -131,29 +128,13 @@ pub async fn reload_when_asked(live: Arc<Live>, watch: bool, changed: impl Fn(Re
         return;
     };
     let (tx, mut rx) = tokio::sync::mpsc::channel::<Trigger>(16);
-    // Kept alive for as long as this task runs: dropping it stops the watching.
-    let _watcher = if watch {
-        // The examples file the FAQ names is part of it: an edit there reloads too.
-        let examples = live
-            .pipeline()
-            .faq()
-            .examples_file
-            .as_ref()
-            .map(|file| file.beside(&path));
-        let files: Vec<PathBuf> = std::iter::once(path.clone()).chain(examples).collect();
-        match watch_files(&files, tx.clone()) {
-            Ok(watcher) => {
-                tracing::info!(file = %path.display(), "watching the FAQ for changes");
-                Some(watcher)
-            }
-            Err(e) => {
-                tracing::error!(file = %path.display(), error = %e, "cannot watch the FAQ; SIGHUP still reloads it");
-                None
-            }
-        }
-    } else {
-        None
-    };
+    // The files watched, and the watcher, kept alive for as long as this task runs: dropping
+    // it stops the watching. Replaced when a reload names another examples file.
+    let mut watched = Vec::new();
+    let mut watcher = None;
+    if watch {
+        (watched, watcher) = watch_faq(&live, &path, tx.clone(), watcher.take());
+    }
     #[cfg(unix)]
     {
         let hangup = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup());
@@ -169,6 +150,7 @@ pub async fn reload_when_asked(live: Arc<Live>, watch: bool, changed: impl Fn(Re
             Err(e) => tracing::error!(error = %e, "cannot listen for SIGHUP"),
         }
     }
+    let rewatch = tx.clone();
     drop(tx);
     while let Some(mut trigger) = rx.recv().await {
         // Requests that queued meanwhile make one reload; one the admin asked for wins.
@@ -190,12 +172,16 @@ pub async fn reload_when_asked(live: Arc<Live>, watch: bool, changed: impl Fn(Re
         }
         match result {
             Ok(Reloaded::Unchanged) => {
+                crate::ops::metrics::metrics().faq_file_valid(true);
                 tracing::info!(file = %path.display(), "the FAQ was saved as it is served; nothing to reload");
             }
             Ok(what) => {
                 crate::ops::metrics::metrics().reloaded(true);
                 tracing::info!(file = %path.display(), commands_changed = (what == Reloaded::Commands), "FAQ reloaded");
                 changed(what);
+                if watch && faq_files(&live, &path) != watched {
+                    (watched, watcher) = watch_faq(&live, &path, rewatch.clone(), watcher.take());
+                }
             }
             Err(e) => {
                 crate::ops::metrics::metrics().reloaded(false);
@@ -205,16 +191,55 @@ pub async fn reload_when_asked(live: Arc<Live>, watch: bool, changed: impl Fn(Re
     }
 }
 
-/// How long a burst of file events must be quiet before the FAQ is reloaded: editors write a
-/// file in several steps.
+/// The files the FAQ being served is read from: `faq.toml` and the examples file it names.
+fn faq_files(live: &Live, path: &Path) -> Vec<PathBuf> {
+    let examples = live
+        .pipeline()
+        .faq()
+        .examples_file
+        .as_ref()
+        .map(|file| file.beside(path));
+    std::iter::once(path.to_path_buf())
+        .chain(examples)
+        .collect()
+}
+
+/// A watcher on the FAQ's files, in place of `old`, and the files it watches.
+fn watch_faq(
+    live: &Live,
+    path: &Path,
+    tx: tokio::sync::mpsc::Sender<Trigger>,
+    old: Option<FileWatcher>,
+) -> (Vec<PathBuf>, Option<FileWatcher>) {
+    drop(old);
+    let files = faq_files(live, path);
+    match watch_files(&files, tx) {
+        Ok(watcher) => {
+            tracing::info!(file = %path.display(), "watching the FAQ for changes");
+            (files, Some(watcher))
+        }
+        Err(e) => {
+            tracing::error!(file = %path.display(), error = %e, "cannot watch the FAQ; SIGHUP still reloads it");
+            (files, None)
+        }
+    }
+}
+
+/// How old a file event is before it is passed on: editors write a file in several steps.
+/// notify's debouncer passes events on as they reach that age, so one save may still come as
+/// two batches; what makes one save one reload is that a reload compares what the files hold
+/// with what is served.
 const DEBOUNCE: Duration = Duration::from_millis(200);
 
+type FileWatcher = Debouncer<RecommendedWatcher, RecommendedCache>;
+
 /// Watches the files' folders (editors replace files by renaming, which a watch on the file
-/// itself would miss) and signals `tx` once each burst of changes to one of the files is over.
+/// itself would miss) and signals `tx` when one of the files may have changed, or when the
+/// system lost track of events and the files must be looked at again.
 fn watch_files(
     paths: &[PathBuf],
     tx: tokio::sync::mpsc::Sender<Trigger>,
-) -> notify::Result<Debouncer<RecommendedWatcher, RecommendedCache>> {
+) -> notify::Result<FileWatcher> {
     let folder_of = |path: &Path| match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -228,14 +253,22 @@ fn watch_files(
         .filter_map(|p| p.file_name().map(ToOwned::to_owned))
         .collect();
     let mut debouncer = new_debouncer(DEBOUNCE, None, move |events: DebounceEventResult| {
-        let Ok(events) = events else { return };
+        let events = match events {
+            Ok(events) => events,
+            Err(errors) => {
+                for e in errors {
+                    tracing::warn!(error = %e, "watching the FAQ: an error; SIGHUP still reloads it");
+                }
+                return;
+            }
+        };
         let ours = events.iter().any(|event| {
-            may_change_content(&event.kind)
-                && event.paths.iter().any(|path| {
-                    names
-                        .iter()
-                        .any(|name| path.file_name() == Some(name.as_os_str()))
-                })
+            let named = event.paths.iter().any(|path| {
+                names
+                    .iter()
+                    .any(|name| path.file_name() == Some(name.as_os_str()))
+            });
+            event.need_rescan() || (named && may_change_content(&event.kind))
         });
         if ours {
             let _ = tx.try_send(Trigger::FileChanged);

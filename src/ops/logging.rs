@@ -7,15 +7,17 @@
 //!   token included; serenity's spans carry request routes and gateway payloads, interaction
 //!   tokens included. Neither is ever recorded, whatever `RUST_LOG` says, and every line
 //!   passes through [`secrets::scrub`](crate::ops::secrets::scrub) on its way out.
-//! - **Said once.** serenity reports a token the gateway rejected with two ERROR lines of Rust
-//!   debug output; faqbot ends the run with its own one-line message, so those are dropped.
+//! - **Said once.** serenity reports a token (or intents) the gateway rejected with two ERROR
+//!   lines of Rust debug output; faqbot ends the run with its own one-line message, so those
+//!   two, and only those, are dropped.
 
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use tracing::Metadata;
-use tracing_subscriber::filter::{filter_fn, EnvFilter};
+use tracing::{Event, Metadata};
+use tracing_subscriber::filter::EnvFilter;
 use tracing_subscriber::fmt::MakeWriter;
+use tracing_subscriber::layer::{Context, Filter};
 use tracing_subscriber::prelude::*;
 
 use crate::ops::secrets::Scrubbed;
@@ -47,11 +49,16 @@ pub const DEFAULT_FILTER: &str = "warn,faqbot=info";
 /// Targets that may print secrets and are never logged.
 const SILENCED: [&str; 2] = ["tungstenite", "tokio_tungstenite"];
 
-/// serenity's lines that faqbot says better, once, when the run ends: the gateway closed for a
-/// rejected token or refused intents (serenity 0.12.5 is pinned: these call sites are stable).
-const SAID_BY_FAQBOT: [(&str, u32); 2] = [
-    ("src/gateway/bridge/shard_runner.rs", 426),
-    ("src/gateway/shard.rs", 333),
+/// serenity's ERROR lines that faqbot says better, once, when the run ends (serenity 0.12.5 is
+/// pinned: these call sites are stable): "Sent invalid authentication", and the shard runner's
+/// "Shard handler received err: …" when the error is one that ends the run.
+const INVALID_AUTHENTICATION: (&str, u32) = ("src/gateway/shard.rs", 333);
+const HANDLER_ERROR: (&str, u32) = ("src/gateway/bridge/shard_runner.rs", 426);
+/// The errors that end the run, as serenity's debug output names them.
+const ENDING_THE_RUN: [&str; 3] = [
+    "InvalidAuthentication",
+    "InvalidGatewayIntents",
+    "DisallowedGatewayIntents",
 ];
 
 static JSON: AtomicBool = AtomicBool::new(false);
@@ -69,20 +76,46 @@ fn recordable(meta: &Metadata<'_>) -> bool {
     if SILENCED.iter().any(|s| within(s)) {
         return false;
     }
-    if within("serenity") {
-        if meta.is_span() {
-            return false;
+    // serenity's spans carry its functions' arguments: request routes, gateway payloads.
+    let serenity_span = within("serenity") && meta.is_span();
+    !(serenity_span || at(meta, INVALID_AUTHENTICATION))
+}
+
+/// Whether `meta` is serenity's ERROR event at `site`.
+fn at(meta: &Metadata<'_>, (file, line): (&str, u32)) -> bool {
+    *meta.level() == tracing::Level::ERROR
+        && meta.target().starts_with("serenity")
+        && meta.line() == Some(line)
+        && meta.file().is_some_and(|f| f.ends_with(file))
+}
+
+/// What the log records: see the module's documentation.
+struct Recordable;
+
+impl<S> Filter<S> for Recordable {
+    fn enabled(&self, meta: &Metadata<'_>, _: &Context<'_, S>) -> bool {
+        recordable(meta)
+    }
+
+    fn event_enabled(&self, event: &Event<'_>, _: &Context<'_, S>) -> bool {
+        if !at(event.metadata(), HANDLER_ERROR) {
+            return true;
         }
-        let site = (meta.file().unwrap_or_default(), meta.line().unwrap_or(0));
-        if *meta.level() == tracing::Level::ERROR
-            && SAID_BY_FAQBOT
-                .iter()
-                .any(|(file, line)| site.0.ends_with(file) && site.1 == *line)
-        {
-            return false;
+        let mut message = Message(String::new());
+        event.record(&mut message);
+        !ENDING_THE_RUN.iter().any(|error| message.0.contains(error))
+    }
+}
+
+/// An event's message, as it would be printed.
+struct Message(String);
+
+impl tracing::field::Visit for Message {
+    fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
+        if field.name() == "message" {
+            self.0 = format!("{value:?}");
         }
     }
-    true
 }
 
 /// Standard error, scrubbed of secrets, an event at a time.
@@ -101,10 +134,12 @@ pub fn init(format: Format) {
     if STARTED.swap(true, Ordering::SeqCst) {
         return;
     }
+    let mut refused = None;
     let filter = match std::env::var("RUST_LOG") {
-        Ok(spec) if !spec.trim().is_empty() => {
-            EnvFilter::try_new(spec).unwrap_or_else(|_| EnvFilter::new(DEFAULT_FILTER))
-        }
+        Ok(spec) if !spec.trim().is_empty() => EnvFilter::try_new(&spec).unwrap_or_else(|e| {
+            refused = Some((spec, e));
+            EnvFilter::new(DEFAULT_FILTER)
+        }),
         _ => EnvFilter::new(DEFAULT_FILTER),
     };
     let registry = tracing_subscriber::registry().with(filter);
@@ -114,7 +149,7 @@ pub fn init(format: Format) {
                 tracing_subscriber::fmt::layer()
                     .with_writer(Stderr)
                     .with_ansi(std::io::stderr().is_terminal())
-                    .with_filter(filter_fn(recordable)),
+                    .with_filter(Recordable),
             )
             .try_init(),
         Format::Json => {
@@ -126,23 +161,35 @@ pub fn init(format: Format) {
                         .with_current_span(true)
                         .with_span_list(true)
                         .with_writer(Stderr)
-                        .with_filter(filter_fn(recordable)),
+                        .with_filter(Recordable),
                 )
                 .try_init()
         }
     };
-    let _ = result;
+    if result.is_ok() {
+        if let Some((spec, e)) = refused {
+            tracing::warn!(target: "faqbot", error = %e, "RUST_LOG={spec} is not a filter; logging with {DEFAULT_FILTER}");
+        }
+    }
 }
 
-/// Says why faqbot stops, as the last line of its log: a JSON object when the log is JSON (so
-/// that every line a shipper reads parses), else the plain message.
+/// Says why faqbot stops, as the last line of its log, whatever `RUST_LOG` filters: a JSON
+/// object shaped like the log's own when the log is JSON (so that every line a shipper reads
+/// parses), else the plain message.
 pub fn fatal(message: &str) {
-    if JSON.load(Ordering::SeqCst) {
-        tracing::error!(target: "faqbot", "{message}");
+    let line = if JSON.load(Ordering::SeqCst) {
+        let object = serde_json::json!({
+            "timestamp": jiff::Timestamp::now().to_string(),
+            "level": "ERROR",
+            "fields": { "message": message },
+            "target": "faqbot",
+        });
+        format!("{object}\n")
     } else {
-        let mut stderr = Scrubbed::new(std::io::stderr());
-        let _ = std::io::Write::write_all(&mut stderr, format!("{message}\n").as_bytes());
-    }
+        format!("{message}\n")
+    };
+    let mut stderr = Scrubbed::new(std::io::stderr());
+    let _ = std::io::Write::write_all(&mut stderr, line.as_bytes());
 }
 
 /// A warning about the settings, in the log once it is started, else on standard error.
@@ -150,7 +197,12 @@ pub fn warning(message: &str) {
     if STARTED.load(Ordering::SeqCst) {
         tracing::warn!(target: "faqbot", "{message}");
     } else {
-        let mut stderr = Scrubbed::new(std::io::stderr());
-        let _ = std::io::Write::write_all(&mut stderr, format!("warning: {message}\n").as_bytes());
+        say(&format!("warning: {message}"));
     }
+}
+
+/// One line on standard error for whoever runs a command, through the secret filter.
+pub fn say(line: &str) {
+    let mut stderr = Scrubbed::new(std::io::stderr());
+    let _ = std::io::Write::write_all(&mut stderr, format!("{line}\n").as_bytes());
 }

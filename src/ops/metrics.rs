@@ -40,6 +40,7 @@ pub struct Metrics {
     reloads: Family<ResultLabels, Counter>,
     insight_drops: Counter,
     ready: Gauge,
+    faq_valid: Gauge,
 }
 
 static METRICS: LazyLock<Metrics> = LazyLock::new(Metrics::new);
@@ -79,8 +80,30 @@ impl Metrics {
             "Failed attempts to register the commands",
             registration_failures.clone(),
         );
-        let reloads = Family::default();
+        let reloads = Family::<ResultLabels, Counter>::default();
         registry.register("faq_reloads", "FAQ reloads, by result", reloads.clone());
+        // Both results from the start: the first refusal is an increase an alert can see.
+        for result in ["ok", "refused"] {
+            let _ = reloads.get_or_create(&ResultLabels { result });
+        }
+        let faq_valid = Gauge::default();
+        faq_valid.set(1);
+        registry.register(
+            "faq_file_valid",
+            "1 while the FAQ's files on disk are the ones served or a valid edit of them; 0 after an edit was refused (a restart would fail)",
+            faq_valid.clone(),
+        );
+        let started: Gauge = Gauge::default();
+        started.set(
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64),
+        );
+        registry.register(
+            "start_time_seconds",
+            "When this faqbot process started, in seconds since 1970: restarts show as changes",
+            started,
+        );
         let insight_drops = Counter::default();
         registry.register(
             "insight_drops",
@@ -95,6 +118,7 @@ impl Metrics {
         );
         Self {
             ready,
+            faq_valid,
             registry,
             interactions,
             refusals,
@@ -134,9 +158,16 @@ impl Metrics {
         self.registration_failures.inc();
     }
 
+    /// Counts a reload of the FAQ (`ok` false: its files were refused).
     pub fn reloaded(&self, ok: bool) {
         let result = if ok { "ok" } else { "refused" };
         self.reloads.get_or_create(&ResultLabels { result }).inc();
+        self.faq_file_valid(ok);
+    }
+
+    /// Whether the FAQ's files on disk validate (what a restart would load).
+    pub fn faq_file_valid(&self, valid: bool) {
+        self.faq_valid.set(i64::from(valid));
     }
 
     /// Whether faqbot can answer now (what `/healthz` says).

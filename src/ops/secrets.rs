@@ -5,7 +5,8 @@
 //! setting comes back inside a URL, an error from a library, a "did you mean" hint, cut or
 //! lower-cased. So the last step before any output removes:
 //! - the secrets faqbot knows ([`keep_secret`]: the bot token), whole or any piece of
-//!   [`PIECE`] characters or more, in any case;
+//!   [`PIECE`] characters or more, in any case (a secret too short for pieces to be safe to
+//!   look for, whole words only);
 //! - interaction tokens, which Discord mints per interaction (a 15-minute credential to post as
 //!   the bot), by their shape: base64 of `interaction:…`;
 //! - anything shaped like a Discord bot token, known or not.
@@ -15,6 +16,8 @@ use std::io::{self, Write};
 use std::ops::Range;
 use std::sync::RwLock;
 
+use secrecy::{ExposeSecret, SecretString};
+
 /// What a secret is replaced with.
 pub const REDACTED: &str = "<redacted>";
 
@@ -22,11 +25,15 @@ pub const REDACTED: &str = "<redacted>";
 /// 70 random characters: ten of them in a row never occur by chance.
 pub const PIECE: usize = 10;
 
+/// A known secret shorter than this is only looked for as a whole word: its pieces could be
+/// ordinary words.
+const SHORT: usize = 2 * PIECE;
+
 /// Base64 of `interaction:`, the start of every interaction token Discord mints.
 const INTERACTION_TOKEN: &str = "aW50ZXJhY3Rpb246";
 
-/// The secrets this process holds, lower-cased.
-static KNOWN: RwLock<Vec<String>> = RwLock::new(Vec::new());
+/// The secrets this process holds, lower-cased, wiped from memory when replaced.
+static KNOWN: RwLock<Vec<SecretString>> = RwLock::new(Vec::new());
 
 /// Remembers `secret` so that no output of this process ever shows it.
 pub fn keep_secret(secret: &str) {
@@ -35,8 +42,8 @@ pub fn keep_secret(secret: &str) {
         return;
     }
     let mut known = KNOWN.write().unwrap_or_else(|e| e.into_inner());
-    if !known.contains(&secret) {
-        known.push(secret);
+    if !known.iter().any(|k| k.expose_secret() == &secret) {
+        known.push(SecretString::new(secret));
     }
 }
 
@@ -45,10 +52,10 @@ pub fn scrub(text: &str) -> Cow<'_, str> {
     let mut found: Vec<Range<usize>> = Vec::new();
     let lower = text.to_ascii_lowercase();
     for secret in KNOWN.read().unwrap_or_else(|e| e.into_inner()).iter() {
-        pieces_of(secret, &lower, &mut found);
+        pieces_of(secret.expose_secret(), &lower, &mut found);
     }
     interaction_tokens(text, &mut found);
-    bot_tokens(text, &mut found);
+    found.extend(crate::core::diagnostic::token_ranges(text));
     if found.is_empty() {
         return Cow::Borrowed(text);
     }
@@ -71,63 +78,49 @@ pub fn scrub(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Where any piece of `secret` of [`PIECE`] characters or more (the whole of a shorter one)
-/// occurs in `lower`, the output lower-cased the same way.
+/// Where any piece of `secret` of [`PIECE`] characters occurs in `lower` (the output,
+/// lower-cased the same way): together they cover whatever part of the secret is shown. A
+/// short secret is looked for whole, as a word.
 fn pieces_of(secret: &str, lower: &str, found: &mut Vec<Range<usize>>) {
-    let piece = PIECE.min(secret.len());
-    let starts = (0..=secret.len() - piece)
-        .filter(|&i| secret.is_char_boundary(i) && secret.is_char_boundary(i + piece));
+    if secret.len() < SHORT {
+        let bytes = lower.as_bytes();
+        // Whether the byte at `i` (if any) is not part of a word.
+        let edge =
+            |i: Option<usize>| i.is_none_or(|i| i >= bytes.len() || !is_token_byte(bytes[i]));
+        for (at, _) in lower.match_indices(secret) {
+            let end = at + secret.len();
+            if edge(at.checked_sub(1)) && edge(Some(end)) {
+                found.push(at..end);
+            }
+        }
+        return;
+    }
+    let starts = (0..=secret.len() - PIECE)
+        .filter(|&i| secret.is_char_boundary(i) && secret.is_char_boundary(i + PIECE));
     for i in starts {
-        let needle = &secret[i..i + piece];
-        for (at, _) in lower.match_indices(needle) {
-            found.push(widen(lower, at..at + piece));
+        for (at, _) in lower.match_indices(&secret[i..i + PIECE]) {
+            found.push(at..at + PIECE);
         }
     }
 }
 
-/// Where interaction tokens occur: from their fixed start to the end of the base64 word.
+/// Where interaction tokens occur: from their fixed start to the end of the base64 that
+/// follows it.
 fn interaction_tokens(text: &str, found: &mut Vec<Range<usize>>) {
-    for (at, _) in text.match_indices(INTERACTION_TOKEN) {
-        found.push(widen(text, at..at + INTERACTION_TOKEN.len()));
-    }
-}
-
-/// Where words shaped like a bot token occur, known or not.
-fn bot_tokens(text: &str, found: &mut Vec<Range<usize>>) {
-    let mut start = 0;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        if is_token_char(c) {
-            continue;
-        }
-        let word = &text[start..i];
-        if word.len() >= 50 && crate::core::diagnostic::looks_like_a_token(word) {
-            found.push(start..i);
-        }
-        start = i + c.len_utf8();
-    }
-}
-
-fn is_token_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '=')
-}
-
-/// `range` grown to the whole word of token characters around it: what is left of a secret
-/// beside a recognised piece is secret too.
-fn widen(text: &str, range: Range<usize>) -> Range<usize> {
     let bytes = text.as_bytes();
-    let token_byte = |b: u8| is_token_char(char::from(b)) && b.is_ascii();
-    let mut start = range.start;
-    while start > 0 && token_byte(bytes[start - 1]) {
-        start -= 1;
+    for (at, _) in text.match_indices(INTERACTION_TOKEN) {
+        let mut end = at + INTERACTION_TOKEN.len();
+        // base64url, as the token goes into URL paths, with its padding.
+        while end < bytes.len() && (is_token_byte(bytes[end]) || bytes[end] == b'=') {
+            end += 1;
+        }
+        found.push(at..end);
     }
-    let mut end = range.end;
-    while end < bytes.len() && token_byte(bytes[end]) {
-        end += 1;
-    }
-    start..end
+}
+
+/// The characters tokens are written with (base64url, and the dots of a bot token).
+fn is_token_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.')
 }
 
 /// A writer that passes everything through [`scrub`], a line at a time (a secret split over
@@ -139,6 +132,7 @@ pub struct Scrubbed<W: Write> {
 }
 
 impl<W: Write> Scrubbed<W> {
+    /// Scrubs what is written before it reaches `inner`.
     pub fn new(inner: W) -> Self {
         Self {
             inner,
@@ -146,15 +140,8 @@ impl<W: Write> Scrubbed<W> {
         }
     }
 
-    fn write_lines(&mut self, everything: bool) -> io::Result<()> {
-        let end = if everything {
-            self.line.len()
-        } else {
-            match self.line.iter().rposition(|&b| b == b'\n') {
-                Some(newline) => newline + 1,
-                None => return Ok(()),
-            }
-        };
+    /// Writes out the first `end` bytes held, scrubbed.
+    fn write_out(&mut self, end: usize) -> io::Result<()> {
         let text = String::from_utf8_lossy(&self.line[..end]);
         let clean = scrub(&text);
         self.inner.write_all(clean.as_bytes())?;
@@ -165,20 +152,32 @@ impl<W: Write> Scrubbed<W> {
 
 impl<W: Write> Write for Scrubbed<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let held = self.line.len();
         self.line.extend_from_slice(buf);
-        self.write_lines(false)?;
+        // Only the new bytes can hold a new end of line.
+        if let Some(newline) = buf.iter().rposition(|&b| b == b'\n') {
+            self.write_out(held + newline + 1)?;
+        }
         Ok(buf.len())
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        self.write_lines(true)?;
+        // A character cut between two writes waits for the rest of it.
+        let whole = match std::str::from_utf8(&self.line) {
+            Ok(_) => self.line.len(),
+            Err(e) if e.error_len().is_none() => e.valid_up_to(),
+            Err(_) => self.line.len(),
+        };
+        self.write_out(whole)?;
         self.inner.flush()
     }
 }
 
 impl<W: Write> Drop for Scrubbed<W> {
     fn drop(&mut self) {
-        let _ = self.flush();
+        let end = self.line.len();
+        let _ = self.write_out(end);
+        let _ = self.inner.flush();
     }
 }
 
@@ -217,6 +216,70 @@ mod tests {
             scrub(&format!("http://user:{TOKEN}@host/")),
             format!("http://user:{REDACTED}@host/")
         );
+    }
+
+    #[test]
+    fn what_surrounds_a_token_is_left_intact() {
+        keep_secret(TOKEN);
+        // A JSON escape before it, a terminal colour code around it, a full stop after it, a
+        // `key=value` field: the token goes, they stay.
+        let json = format!(r#"{{"message":"line\n{TOKEN}\tend"}}"#);
+        let clean = scrub(&json);
+        assert_eq!(clean, format!(r#"{{"message":"line\n{REDACTED}\tend"}}"#));
+        assert!(serde_json::from_str::<serde_json::Value>(&clean).is_ok());
+        let coloured = format!("\u{1b}[3mtoken\u{1b}[0m\u{1b}[2m=\u{1b}[0m{TOKEN}.");
+        assert_eq!(
+            scrub(&coloured),
+            format!("\u{1b}[3mtoken\u{1b}[0m\u{1b}[2m=\u{1b}[0m{REDACTED}.")
+        );
+    }
+
+    #[test]
+    fn an_unknown_token_is_found_by_its_shape_even_as_a_field() {
+        let unknown = "MjIyMjIyMjIyMjIyMjIyMjIy.Ab_cd3.zyxwvutsrqponmlkjihgfedcba0987654321ZYXW";
+        for (text, clean) in [
+            (format!("token={unknown}"), format!("token={REDACTED}")),
+            (format!("it was {unknown}."), format!("it was {REDACTED}.")),
+        ] {
+            assert_eq!(scrub(&text), clean);
+        }
+    }
+
+    #[test]
+    fn a_short_secret_is_only_removed_as_a_word() {
+        keep_secret("hunter2");
+        assert_eq!(scrub("pw hunter2, ok"), format!("pw {REDACTED}, ok"));
+        assert_eq!(scrub("hunter2"), REDACTED);
+        assert_eq!(scrub("hunter22 xhunter2"), "hunter22 xhunter2");
+    }
+
+    #[test]
+    fn a_long_line_written_byte_by_byte_is_scrubbed_whole() {
+        let mut out = Vec::new();
+        {
+            let mut writer = Scrubbed::new(&mut out);
+            for b in format!("{} {TOKEN} é\n", "x".repeat(100_000)).bytes() {
+                writer.write_all(&[b]).unwrap();
+            }
+        }
+        let out = String::from_utf8(out).unwrap();
+        assert!(
+            out.ends_with(&format!(" {REDACTED} é\n")),
+            "{}",
+            &out[100_000..]
+        );
+    }
+
+    proptest::proptest! {
+        /// Whatever is written, scrubbing never panics and never leaves a piece of a known
+        /// secret, wherever in the text it was put.
+        #[test]
+        fn any_text_is_scrubbed(before in "\\PC{0,80}", after in "\\PC{0,80}", cut in 0usize..60) {
+            keep_secret(TOKEN);
+            let piece = &TOKEN[cut..(cut + PIECE).min(TOKEN.len())];
+            let clean = scrub(&format!("{before}{piece}{after}")).to_ascii_lowercase();
+            proptest::prop_assert!(!clean.contains(&piece.to_ascii_lowercase()));
+        }
     }
 
     #[test]

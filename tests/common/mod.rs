@@ -60,9 +60,14 @@ pub fn insights_db(state: &Path) -> std::path::PathBuf {
 }
 
 /// Runs `faqbot args…` in `dir` with a clean environment (plus `env`); its state folder is in
-/// `dir` too.
+/// `dir` too, unless `dir` is the repository, which is never written to.
 pub fn faqbot(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
-    let mut command = command(dir, dir);
+    let state = if dir == repo() {
+        scratch_state()
+    } else {
+        dir.to_path_buf()
+    };
+    let mut command = command(dir, &state);
     command.args(args);
     for (key, value) in env {
         command.env(key, value);
@@ -164,14 +169,15 @@ pub fn insights_bytes(dir: &Path) -> String {
 /// Everything a child process writes to standard error, collected as it comes.
 #[derive(Clone, Default)]
 pub struct Log {
-    text: std::sync::Arc<std::sync::Mutex<String>>,
+    /// The bytes as they came: a character may be split between two reads.
+    bytes: std::sync::Arc<std::sync::Mutex<Vec<u8>>>,
     ended: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl Log {
     /// What has been read so far.
     pub fn text(&self) -> String {
-        self.text.lock().unwrap().clone()
+        String::from_utf8_lossy(&self.bytes.lock().unwrap()).into_owned()
     }
 
     /// The log once it shows every one of `needles`, or once the process has closed it, or
@@ -235,10 +241,7 @@ pub fn collect_log(mut stderr: tokio::process::ChildStderr) -> Log {
             if n == 0 {
                 break;
             }
-            sink.text
-                .lock()
-                .unwrap()
-                .push_str(&String::from_utf8_lossy(&buffer[..n]));
+            sink.bytes.lock().unwrap().extend_from_slice(&buffer[..n]);
         }
         sink.ended.store(true, std::sync::atomic::Ordering::SeqCst);
     });

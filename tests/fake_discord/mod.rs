@@ -78,6 +78,8 @@ pub struct Faults {
 }
 
 struct Shared {
+    /// The bot token it accepts.
+    token: String,
     ws_url: Mutex<String>,
     requests: Mutex<Vec<Request>>,
     presences: Mutex<Vec<String>>,
@@ -108,7 +110,13 @@ pub struct FakeDiscord {
 
 impl FakeDiscord {
     pub async fn start() -> Self {
+        Self::accepting(TOKEN).await
+    }
+
+    /// A fake Discord whose bot token is `token` (any text: a placeholder a user chose, say).
+    pub async fn accepting(token: &str) -> Self {
         let shared = Arc::new(Shared {
+            token: token.to_owned(),
             ws_url: Mutex::new(String::new()),
             requests: Mutex::new(Vec::new()),
             presences: Mutex::new(Vec::new()),
@@ -310,7 +318,7 @@ async fn api(
     let path = uri.path().to_owned();
     let authorized = headers
         .get("authorization")
-        .is_some_and(|v| v.as_bytes() == format!("Bot {TOKEN}").as_bytes());
+        .is_some_and(|v| v.as_bytes() == format!("Bot {}", shared.token).as_bytes());
     let body_json = serde_json::from_slice(&body).unwrap_or(Value::Null);
     let segments: Vec<&str> = path.trim_start_matches("/api/v10/").split('/').collect();
     // Counted faults are drawn as a request arrives, before it is recorded: a test that has
@@ -560,8 +568,8 @@ async fn connection(shared: Arc<Shared>, socket: WebSocket) {
                         shared.identifies.fetch_add(1, Ordering::SeqCst);
                         let intents = payload["d"]["intents"].as_u64().unwrap_or(u64::MAX);
                         shared.intents.store(intents, Ordering::SeqCst);
-                        let token_ok = payload["d"]["token"] == format!("Bot {TOKEN}")
-                            || payload["d"]["token"] == TOKEN;
+                        let token_ok = payload["d"]["token"] == format!("Bot {}", shared.token)
+                            || payload["d"]["token"] == shared.token.as_str();
                         if shared.faults.reject_token_gateway.load(Ordering::SeqCst) || !token_ok {
                             let close = CloseFrame { code: 4004, reason: "Authentication failed.".into() };
                             let _ = sink.send(Message::Close(Some(close))).await;

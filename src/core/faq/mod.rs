@@ -141,7 +141,9 @@ pub struct Contact {
 pub struct ContactLocalized {
     /// A Discord locale: `fr`, `de`, `pt-BR`…
     pub locale: String,
+    /// The contact's name in that language ("Service clientèle"), if translated.
     pub name: Option<String>,
+    /// Where the office is, in that language ("Genève"), if translated.
     pub location: Option<String>,
 }
 
@@ -170,15 +172,24 @@ impl Faq {
 
     /// Reads and validates a FAQ file and the examples file it names.
     pub fn load(path: &Path) -> Result<Self, LoadError> {
+        Self::load_with(path, |file| std::fs::read_to_string(file))
+    }
+
+    /// [`Faq::load`], reading each file through `read`: the caller sees exactly the text that
+    /// was validated (a live reload remembers what it served, to tell a real save from a read).
+    pub fn load_with(
+        path: &Path,
+        mut read: impl FnMut(&Path) -> std::io::Result<String>,
+    ) -> Result<Self, LoadError> {
         let label = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|source| LoadError::Read {
+        let text = read(path).map_err(|source| LoadError::Read {
             path: label.clone(),
             source,
         })?;
         let mut faq = Self::parse(&label, &text)?;
         if let Some(file) = &faq.examples_file {
             let examples = file.beside(path);
-            let examples_text = std::fs::read_to_string(&examples).map_err(|e| {
+            let examples_text = read(&examples).map_err(|e| {
                 let source = crate::core::diagnostic::Source::new(&label, &text);
                 let problem = source.diagnostic(
                     file.span.clone(),

@@ -57,7 +57,8 @@ impl Handler {
 impl EventHandler for Handler {
     async fn ready(&self, ctx: Context, ready: Ready) {
         tracing::info!(shard = ctx.shard_id.0, user = %ready.user.name, guilds = ready.guilds.len(), "connected");
-        self.health.shard_ready(ctx.shard_id);
+        let total = ready.shard.map_or(1, |shard| shard.total);
+        self.health.shard_ready(ctx.shard_id, total);
         if !self.registered.swap(true, Ordering::SeqCst) {
             // In the background, so interactions are answered meanwhile; a refusal is logged.
             let payload = commands::registration(self.shared.live.pipeline().catalogue());

@@ -2,15 +2,18 @@
 //! 503 with the reason), the `faqbot_ready` metric, and systemd (READY once, WATCHDOG while
 //! healthy).
 //!
-//! The gateway bot (`run`) is ready while every shard that has connected is connected; its
-//! watchdog is fed only while, in addition, each shard's last heartbeat was acknowledged, so a
-//! connection that went quiet without closing stops the watchdog and systemd restarts faqbot.
-//! The endpoint (`serve`) is ready while it listens and is not shutting down.
+//! The gateway bot (`run`) is ready while each of its shards is connected. Its watchdog is fed
+//! only while, in addition, each shard's heartbeats are being acknowledged: serenity notes the
+//! latency of each acknowledged heartbeat (and clears it when the shard reconnects), so a shard
+//! whose last heartbeat went unacknowledged, or whose latency has not moved for
+//! [`ACKNOWLEDGED_WITHIN`] (a shard runner that stopped running), stops the watchdog, and
+//! systemd restarts faqbot. The endpoint (`serve`) is ready while it listens and is not
+//! shutting down.
 
-use std::collections::HashSet;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -35,8 +38,58 @@ enum Mode {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
     Ready,
-    /// Not ready, with the one-line reason `/healthz` gives.
-    NotReady(&'static str),
+    NotReady(Why),
+}
+
+/// Why faqbot cannot answer now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Why {
+    /// `serve` does not listen yet.
+    Starting,
+    /// `run` checks the token, reaches the gateway, identifies.
+    Connecting,
+    /// A shard that was connected is not: serenity reconnects it.
+    Reconnecting,
+    ShuttingDown,
+}
+
+impl std::fmt::Display for Why {
+    /// The one line `/healthz` answers with.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Starting => "starting",
+            Self::Connecting => "connecting",
+            Self::Reconnecting => "reconnecting",
+            Self::ShuttingDown => "shutting down",
+        })
+    }
+}
+
+/// How long a shard's heartbeat latency may stay the same before the watchdog takes the shard
+/// for stuck: Discord asks for a heartbeat every 41¼ s, each acknowledgement gives a new
+/// latency, so two missed ones and a little more.
+pub const ACKNOWLEDGED_WITHIN: Duration = Duration::from_secs(100);
+
+/// When a shard's heartbeat latency last changed, to tell a shard whose heartbeats are being
+/// acknowledged from one whose last acknowledgement is old news.
+#[derive(Debug, Clone, Copy)]
+struct Heartbeats {
+    latency: Option<Duration>,
+    since: Instant,
+}
+
+impl Heartbeats {
+    /// Takes note of the latency serenity shows at `now`; whether heartbeats are being
+    /// acknowledged.
+    fn acknowledged(&mut self, latency: Option<Duration>, now: Instant) -> bool {
+        if latency != self.latency {
+            *self = Self {
+                latency,
+                since: now,
+            };
+        }
+        latency.is_some() && now.duration_since(self.since) < ACKNOWLEDGED_WITHIN
+    }
 }
 
 /// What faqbot knows of its own health.
@@ -44,10 +97,16 @@ pub struct Health {
     mode: Mode,
     /// The gateway's shards, once the client exists (`run`).
     shards: OnceLock<Arc<ShardManager>>,
-    /// Shards that have been ready once: each must be connected for the bot to be.
-    known: Mutex<HashSet<ShardId>>,
+    /// Shards that have been ready once, and what their heartbeats showed last: each must be
+    /// connected for the bot to be.
+    known: Mutex<HashMap<ShardId, Heartbeats>>,
+    /// How many shards the gateway gave the bot: until each has been ready, it is connecting.
+    shards_total: AtomicU32,
     /// `serve` listens.
     listening: AtomicBool,
+    /// Every shard has been connected at once: from then on, a shard not connected is one
+    /// reconnecting.
+    was_ready: AtomicBool,
     closing: AtomicBool,
 }
 
@@ -75,8 +134,10 @@ impl Health {
         Self {
             mode,
             shards: OnceLock::new(),
-            known: Mutex::new(HashSet::new()),
+            known: Mutex::new(HashMap::new()),
+            shards_total: AtomicU32::new(1),
             listening: AtomicBool::new(false),
+            was_ready: AtomicBool::new(false),
             closing: AtomicBool::new(false),
         }
     }
@@ -86,12 +147,17 @@ impl Health {
         let _ = self.shards.set(shards);
     }
 
-    /// A shard said READY: from now on it must stay connected.
-    pub fn shard_ready(&self, shard: ShardId) {
+    /// Shard `shard` of `total` said READY: from now on it must stay connected.
+    pub fn shard_ready(&self, shard: ShardId, total: u32) {
+        self.shards_total.fetch_max(total, Ordering::SeqCst);
         self.known
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .insert(shard);
+            .entry(shard)
+            .or_insert(Heartbeats {
+                latency: None,
+                since: Instant::now(),
+            });
     }
 
     /// The endpoint takes requests.
@@ -105,40 +171,52 @@ impl Health {
         metrics().set_ready(false);
     }
 
-    /// Whether faqbot can answer now, and each shard's heartbeat state (gateway only).
+    /// Whether faqbot can answer now, and whether every shard's heartbeats are being
+    /// acknowledged (always, for `serve`).
     async fn check(&self) -> (Status, bool) {
         if self.closing.load(Ordering::SeqCst) {
-            return (Status::NotReady("shutting down"), false);
+            return (Status::NotReady(Why::ShuttingDown), false);
         }
         if self.mode == Mode::Endpoint {
             return if self.listening.load(Ordering::SeqCst) {
                 (Status::Ready, true)
             } else {
-                (Status::NotReady("starting"), false)
+                (Status::NotReady(Why::Starting), false)
             };
         }
-        let known: Vec<ShardId> = self
-            .known
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .iter()
-            .copied()
-            .collect();
-        let Some(shards) = self.shards.get().filter(|_| !known.is_empty()) else {
-            return (Status::NotReady("connecting"), false);
+        let Some(shards) = self.shards.get() else {
+            return (Status::NotReady(Why::Connecting), false);
         };
-        let runners = shards.runners.lock().await;
+        // serenity's view first (its lock is held briefly), then faqbot's own.
+        let runners: Vec<(ShardId, ConnectionStage, Option<Duration>)> = shards
+            .runners
+            .lock()
+            .await
+            .iter()
+            .map(|(id, runner)| (*id, runner.stage, runner.latency))
+            .collect();
+        let now = Instant::now();
+        let mut known = self.known.lock().unwrap_or_else(|e| e.into_inner());
+        let total = self.shards_total.load(Ordering::SeqCst) as usize;
         let mut acknowledged = true;
-        for shard in &known {
-            match runners.get(shard) {
-                Some(runner) if runner.stage == ConnectionStage::Connected => {
-                    // serenity keeps the latency of the last heartbeat acknowledged since the
-                    // shard (re)connected; none means no acknowledgement yet.
-                    acknowledged &= runner.latency.is_some();
+        let mut connected = known.len() >= total;
+        for (shard, heartbeats) in known.iter_mut() {
+            match runners.iter().find(|(id, ..)| id == shard) {
+                Some((_, ConnectionStage::Connected, latency)) => {
+                    acknowledged &= heartbeats.acknowledged(*latency, now);
                 }
-                _ => return (Status::NotReady("reconnecting"), false),
+                _ => connected = false,
             }
         }
+        if !connected {
+            let why = if self.was_ready.load(Ordering::SeqCst) {
+                Why::Reconnecting
+            } else {
+                Why::Connecting
+            };
+            return (Status::NotReady(why), false);
+        }
+        self.was_ready.store(true, Ordering::SeqCst);
         (Status::Ready, acknowledged)
     }
 
@@ -152,8 +230,8 @@ impl Health {
 pub async fn healthz(State(health): State<Arc<Health>>) -> Response {
     match health.status().await {
         Status::Ready => (StatusCode::OK, "ok\n").into_response(),
-        Status::NotReady(reason) => {
-            (StatusCode::SERVICE_UNAVAILABLE, format!("{reason}\n")).into_response()
+        Status::NotReady(why) => {
+            (StatusCode::SERVICE_UNAVAILABLE, format!("{why}\n")).into_response()
         }
     }
 }
@@ -192,7 +270,7 @@ pub async fn monitor(health: Arc<Health>, mut settled: watch::Receiver<bool>) {
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut fed: Option<tokio::time::Instant> = None;
     let mut announced = false;
-    let mut last = Status::NotReady("starting");
+    let mut last = Status::NotReady(Why::Starting);
     let mut was_ready = false;
     loop {
         tick.tick().await;
@@ -201,7 +279,7 @@ pub async fn monitor(health: Arc<Health>, mut settled: watch::Receiver<bool>) {
         if status != last {
             match status {
                 Status::Ready if was_ready => tracing::info!("the gateway connection is back"),
-                Status::NotReady("reconnecting") => {
+                Status::NotReady(Why::Reconnecting) => {
                     tracing::warn!("the gateway connection is down; reconnecting");
                 }
                 _ => {}
@@ -209,7 +287,7 @@ pub async fn monitor(health: Arc<Health>, mut settled: watch::Receiver<bool>) {
             last = status;
         }
         was_ready |= status == Status::Ready;
-        if status == Status::NotReady("shutting down") {
+        if status == Status::NotReady(Why::ShuttingDown) {
             return;
         }
         if !announced && status == Status::Ready && *settled.borrow_and_update() {
@@ -224,5 +302,31 @@ pub async fn monitor(health: Arc<Health>, mut settled: watch::Receiver<bool>) {
             service::watchdog();
             fed = Some(tokio::time::Instant::now());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heartbeats_are_acknowledged_while_the_latency_moves() {
+        let start = Instant::now();
+        let at = |secs: u64| start + Duration::from_secs(secs);
+        let mut heartbeats = Heartbeats {
+            latency: None,
+            since: start,
+        };
+        // Connected, no heartbeat acknowledged yet.
+        assert!(!heartbeats.acknowledged(None, at(1)));
+        let ms = Duration::from_millis;
+        assert!(heartbeats.acknowledged(Some(ms(40)), at(42)));
+        assert!(heartbeats.acknowledged(Some(ms(38)), at(83)));
+        // The runner stopped: the same latency, minute after minute.
+        assert!(heartbeats.acknowledged(Some(ms(38)), at(120)));
+        assert!(!heartbeats.acknowledged(Some(ms(38)), at(184)));
+        // Reconnected: serenity starts again with none.
+        assert!(!heartbeats.acknowledged(None, at(190)));
+        assert!(heartbeats.acknowledged(Some(ms(45)), at(231)));
     }
 }

@@ -320,19 +320,30 @@ pub async fn serve(
     // Nothing else to wait for: ready as soon as it listens.
     let (_, settled) = tokio::sync::watch::channel(true);
     tokio::spawn(health::monitor(Arc::clone(&health), settled));
-    axum::serve(
+    let stop = Arc::new(tokio::sync::Notify::new());
+    let stopped = Arc::clone(&stop);
+    let serving = axum::serve(
         listener,
         endpoint::router(endpoint, &config.interactions_path, Arc::clone(&health)),
     )
     .with_graceful_shutdown(async move {
         shutdown_signal().await;
         stopping(&health);
-    })
-    .await
-    .map_err(|e| RunError::Listen {
-        addr: listen.to_owned(),
-        reason: e.to_string(),
-    })?;
+        stopped.notify_one();
+    });
+    // Requests in flight get SHUTDOWN_PATIENCE to finish, not for ever: a client sending
+    // its body slowly must not outlast systemd's stop timeout and cost the queued insight.
+    let patience = async {
+        stop.notified().await;
+        tokio::time::sleep(SHUTDOWN_PATIENCE).await;
+    };
+    tokio::select! {
+        result = serving => result.map_err(|e| RunError::Listen {
+            addr: listen.to_owned(),
+            reason: e.to_string(),
+        })?,
+        () = patience => tracing::warn!("requests still in flight after {SHUTDOWN_PATIENCE:?}; closing them"),
+    }
     // The requests in flight are answered by now; what they recorded is still to be written.
     shared.close(SHUTDOWN_PATIENCE).await;
     Ok(())
@@ -359,7 +370,7 @@ fn open_insights(config: &Config) -> Option<crate::ops::insights::Insights> {
         }
         Err(e) => {
             tracing::error!(db = %path.display(), error = %e, "cannot open the insights database; answering without it");
-            None
+            Some(crate::ops::insights::Insights::unavailable())
         }
     }
 }

@@ -24,7 +24,9 @@ const MAX_BACKOFF: Duration = Duration::from_secs(120);
 /// Where commands are registered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
+    /// Every server and DM the application is installed in (commands take up to an hour).
     Global,
+    /// One server: commands appear at once.
     Guild(GuildId),
 }
 
@@ -69,23 +71,26 @@ pub async fn register_once(
     scopes: &[Scope],
     attempts: u32,
 ) -> Vec<(Scope, Registered)> {
-    let rounds = rounds(http, commands, scopes, Some(attempts), |pause| async move {
+    let sleep = |pause| async move {
         tokio::time::sleep(pause).await;
         true
-    });
+    };
+    let rounds = rounds(http, commands, scopes, Some(attempts), sleep, || {});
     // Never interrupted: the pause always ends in another round.
     rounds.await.unwrap_or_default()
 }
 
 /// Tries each scope in turn, then, after a pause that doubles each round, the scopes whose
 /// failure may pass, for at most `limit` rounds (or until each has succeeded or been refused).
-/// `pause` waits; `None` when it returns false (a newer payload came meanwhile).
+/// `pause` waits; `None` when it returns false (a newer payload came meanwhile). `tried` is
+/// called after each round.
 async fn rounds<P, F>(
     http: &Http,
     commands: &Commands,
     scopes: &[Scope],
     limit: Option<u32>,
     mut pause: P,
+    mut tried: impl FnMut(),
 ) -> Option<Vec<(Scope, Registered)>>
 where
     P: FnMut(Duration) -> F,
@@ -102,12 +107,14 @@ where
             match overwrite(http, commands.for_scope(*scope), *scope).await {
                 Ok(count) => *result = Some(Registered::Done(count)),
                 Err(e) if retryable(&e) && !last => {
-                    tracing::warn!(error = %e, %scope, retry_in = ?backoff, "registering commands failed; retrying after the other scopes");
+                    let retry_in = backoff;
+                    tracing::warn!(error = %e, %scope, ?retry_in, "registering commands failed; retrying");
                     again += 1;
                 }
                 Err(e) => *result = Some(Registered::Failed(e)),
             }
         }
+        tried();
         if again == 0 {
             break;
         }
@@ -153,8 +160,8 @@ impl Registrar {
         self.latest.send_replace(Some((http, commands)));
     }
 
-    /// Becomes true once a payload has been registered in every scope (or refused for good
-    /// in some): the bot's start-up is then complete.
+    /// Becomes true once a payload has been tried in every scope: the bot's start-up is then
+    /// complete (what is still failing is retried meanwhile).
     pub fn settled(&self) -> watch::Receiver<bool> {
         self.settled.clone()
     }
@@ -167,7 +174,7 @@ async fn run(scopes: Vec<Scope>, mut newer: watch::Receiver<Payload>, settle: wa
         };
         // A newer payload replaces this one at once: no older payload may land after it.
         let waiting = newer.clone();
-        let results = rounds(&http, &commands, &scopes, None, |pause| {
+        let pause = |pause| {
             let mut newer = waiting.clone();
             async move {
                 tokio::select! {
@@ -175,20 +182,32 @@ async fn run(scopes: Vec<Scope>, mut newer: watch::Receiver<Payload>, settle: wa
                     Ok(()) = newer.changed() => false,
                 }
             }
-        })
-        .await;
-        let Some(results) = results else {
+        };
+        // Start-up is done once every scope was tried: the bot answers meanwhile, and a Discord
+        // that keeps failing must not keep it from being called ready.
+        let tried = || {
+            settle.send_replace(true);
+        };
+        let Some(results) = rounds(&http, &commands, &scopes, None, pause, tried).await else {
             continue;
         };
+        let taken = results
+            .iter()
+            .filter(|(_, result)| matches!(result, Registered::Done(_)))
+            .count();
         for (scope, result) in results {
             match result {
                 Registered::Done(count) => tracing::info!(count, %scope, "commands registered"),
+                Registered::Failed(e) if taken > 0 => {
+                    let others =
+                        "Discord refused the commands in this scope; the other scopes have theirs";
+                    tracing::error!(error = %e, %scope, "{others}");
+                }
                 Registered::Failed(e) => {
-                    tracing::error!(error = %e, %scope, "Discord refused the commands in this scope; the others are still registered")
+                    tracing::error!(error = %e, %scope, "Discord refused the commands");
                 }
             }
         }
-        settle.send_replace(true);
     }
 }
 
