@@ -30,7 +30,12 @@ async fn main() {
     let fake = FakeDiscord::start().await;
     // Insight in a folder of its own, not this machine's state folder.
     let state = tempfile::tempdir().unwrap();
+    // FOOTPRINT_CONFIG names a config to run with (`insights = false`, say), to compare.
+    let config: Vec<String> = std::env::var("FOOTPRINT_CONFIG")
+        .map(|path| vec!["--config".to_owned(), path])
+        .unwrap_or_default();
     let mut bot = tokio::process::Command::new(&binary)
+        .args(config)
         .arg("run")
         .env("XDG_STATE_HOME", state.path())
         .env_remove("STATE_DIRECTORY")
