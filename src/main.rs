@@ -10,7 +10,7 @@ use faqbot::ops::{logging, secrets};
 fn main() -> ExitCode {
     // Whatever faqbot prints passes the secret filter: its output, its log, clap's usage
     // errors (which repeat the arguments) and a panic's message.
-    std::panic::set_hook(Box::new(|panic| logging::say(&panic.to_string())));
+    std::panic::set_hook(Box::new(|panic| logging::fatal(&panic.to_string())));
     let args = match Cli::try_parse() {
         Ok(args) => args,
         Err(e) => {
