@@ -174,9 +174,8 @@ pub fn init(format: Format) {
 }
 
 /// Says why faqbot stops (an error, a panic), as the last line of its log, whatever `RUST_LOG`
-/// filters: a JSON
-/// object shaped like the log's own when the log is JSON (so that every line a shipper reads
-/// parses), else the plain message.
+/// filters: a JSON object shaped like the log's own when the log is JSON (so that every line a
+/// shipper reads parses), else the plain message.
 pub fn fatal(message: &str) {
     let line = if JSON.load(Ordering::SeqCst) {
         let object = serde_json::json!({
