@@ -15,11 +15,12 @@ fn main() -> ExitCode {
         Ok(args) => args,
         Err(e) => {
             let text = e.render().to_string();
-            let _ = if e.use_stderr() {
-                secrets::Scrubbed::new(std::io::stderr()).write_all(text.as_bytes())
+            if e.use_stderr() {
+                logging::say(text.trim_end());
             } else {
-                secrets::Scrubbed::new(std::io::stdout()).write_all(text.as_bytes())
-            };
+                // --help and --version.
+                let _ = secrets::Scrubbed::new(std::io::stdout()).write_all(text.as_bytes());
+            }
             return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
         }
     };

@@ -314,17 +314,21 @@ async fn healthz_tells_connecting_connected_reconnecting_and_shutting_down_apart
     .unwrap();
     let mut bot = Bot::start_in(&fake, dir.path(), &[]).await;
     let admin = format!("http://{}", bot.log.value_after("metrics=").await);
-    let health = || async {
-        let response = reqwest::get(format!("{admin}/healthz")).await.unwrap();
-        (response.status().as_u16(), response.text().await.unwrap())
+    let health = || async { common::get(&format!("{admin}/healthz")).await };
+    // The health check once it answers `code` (or as it stands after 5 s).
+    let health_becomes = |code: u16| async move {
+        let mut status = health().await;
+        for _ in 0..250 {
+            if status.0 == code {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+            status = health().await;
+        }
+        status
     };
     let metric = || async {
-        let text = reqwest::get(format!("{admin}/metrics"))
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let (_, text) = common::get(&format!("{admin}/metrics")).await;
         text.lines()
             .find_map(|l| l.strip_prefix("faqbot_ready "))
             .map(str::to_owned)
@@ -333,15 +337,7 @@ async fn healthz_tells_connecting_connected_reconnecting_and_shutting_down_apart
 
     fake.faults().refuse_gateway.store(false, Ordering::SeqCst);
     fake.identified(1).await;
-    let mut status = health().await;
-    for _ in 0..100 {
-        if status.0 == 200 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-        status = health().await;
-    }
-    assert_eq!(status, (200, "ok\n".to_owned()));
+    assert_eq!(health_becomes(200).await, (200, "ok\n".to_owned()));
     let ready = |value: &'static str| async move {
         for _ in 0..100 {
             if metric().await.as_deref() == Some(value) {
@@ -356,15 +352,10 @@ async fn healthz_tells_connecting_connected_reconnecting_and_shutting_down_apart
     // The connection drops and the gateway refuses to take it back.
     fake.faults().refuse_gateway.store(true, Ordering::SeqCst);
     fake.drop_connection();
-    let mut status = health().await;
-    for _ in 0..100 {
-        if status.0 == 503 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-        status = health().await;
-    }
-    assert_eq!(status, (503, "reconnecting\n".to_owned()));
+    assert_eq!(
+        health_becomes(503).await,
+        (503, "reconnecting\n".to_owned())
+    );
     bot.wait_for_log("the gateway connection is down; reconnecting")
         .await;
     assert!(ready("0").await, "faqbot_ready 0 while reconnecting");
@@ -378,15 +369,10 @@ async fn healthz_tells_connecting_connected_reconnecting_and_shutting_down_apart
     fake.dispatch("INTERACTION_CREATE", slash(900, "logo", None, true));
     fake.request("POST", "/api/v10/interactions/900/").await;
     bot.terminate();
-    let mut status = health().await;
-    for _ in 0..100 {
-        if status.0 == 503 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-        status = health().await;
-    }
-    assert_eq!(status, (503, "shutting down\n".to_owned()));
+    assert_eq!(
+        health_becomes(503).await,
+        (503, "shutting down\n".to_owned())
+    );
     fake.release_callbacks();
     assert_eq!(bot.exit_code(Duration::from_secs(10)).await, Some(0));
 }

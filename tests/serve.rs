@@ -418,10 +418,7 @@ async fn sigterm_stops_serving_cleanly() {
     )
     .await;
     let admin = format!("http://{}", server.log.value_after("metrics=").await);
-    let health = |base: String| async move {
-        let response = reqwest::get(format!("{base}/healthz")).await.unwrap();
-        (response.status().as_u16(), response.text().await.unwrap())
-    };
+    let health = |base: String| async move { common::get(&format!("{base}/healthz")).await };
     systemd.received("READY=1", 1).await;
     systemd.received("WATCHDOG=1", 2).await;
     assert_eq!(health(admin.clone()).await, (200, "ok\n".to_owned()));
@@ -527,9 +524,25 @@ async fn a_bad_or_missing_public_key_stops_at_startup() {
         .contains("error: no public key: set DISCORD_PUBLIC_KEY"));
 }
 
-/// Runs `faqbot register` against the fake Discord to the end.
+/// Runs `faqbot register` in the repository against the fake Discord to the end.
 async fn register(fake: &FakeDiscord) -> std::process::Output {
-    Command::from(common::command(common::repo(), &common::scratch_state()))
+    register_in(fake, common::repo(), &common::scratch_state()).await
+}
+
+/// Runs `faqbot register` against the fake Discord to the end, in a folder whose
+/// `config.toml` says `config`.
+async fn register_with(fake: &FakeDiscord, config: &str) -> std::process::Output {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("config.toml"), config).unwrap();
+    register_in(fake, dir.path(), dir.path()).await
+}
+
+async fn register_in(
+    fake: &FakeDiscord,
+    dir: &std::path::Path,
+    state: &std::path::Path,
+) -> std::process::Output {
+    Command::from(common::command(dir, state))
         .arg("register")
         .env("DISCORD_TOKEN", TOKEN)
         .env("DISCORD_API_URL", fake.url())
@@ -580,15 +593,7 @@ async fn register_tries_every_guild_and_names_the_one_that_refused() {
         .lock()
         .unwrap()
         .push("111".to_owned());
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("config.toml"), "guilds = [111, 222]\n").unwrap();
-    let output = Command::from(common::command(dir.path(), dir.path()))
-        .arg("register")
-        .env("DISCORD_TOKEN", TOKEN)
-        .env("DISCORD_API_URL", fake.url())
-        .output()
-        .await
-        .unwrap();
+    let output = register_with(&fake, "guilds = [111, 222]\n").await;
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(
@@ -627,15 +632,7 @@ async fn register_tries_every_guild_before_retrying_a_failing_one_and_says_each_
         .lock()
         .unwrap()
         .insert("111".to_owned(), 2);
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("config.toml"), "guilds = [111, 222, 333]\n").unwrap();
-    let output = Command::from(common::command(dir.path(), dir.path()))
-        .arg("register")
-        .env("DISCORD_TOKEN", TOKEN)
-        .env("DISCORD_API_URL", fake.url())
-        .output()
-        .await
-        .unwrap();
+    let output = register_with(&fake, "guilds = [111, 222, 333]\n").await;
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(0), "{stderr}");
     assert_eq!(
@@ -643,14 +640,8 @@ async fn register_tries_every_guild_before_retrying_a_failing_one_and_says_each_
         "registered 17 commands (guild 111)\nregistered 17 commands (guild 222)\nregistered 17 commands (guild 333)\n",
         "one line a scope, in the order configured"
     );
-    let puts: Vec<String> = fake
-        .requests()
-        .into_iter()
-        .filter(|r| r.method == "PUT")
-        .map(|r| r.path.replace("/api/v10/applications/2000/guilds/", ""))
-        .collect();
     assert_eq!(
-        puts,
+        fake.guild_registrations(),
         [
             "111/commands",
             "222/commands",

@@ -243,14 +243,28 @@ fn tokens_in(text: &str) -> impl Iterator<Item = &str> {
         .map(move |range| &text[range])
 }
 
+/// What a secret is replaced with, wherever it would have been shown.
+pub const REDACTED: &str = "<redacted>";
+
 /// `text` with every word that looks like a token replaced: for messages that repeat a value
 /// someone typed, which may be a token pasted in the wrong place.
 pub fn redact_tokens(text: &str) -> String {
+    redact(text, token_ranges(text))
+}
+
+/// `text` with the bytes of each of `ranges` (in any order, overlapping or not, on character
+/// boundaries) replaced by [`REDACTED`], once where they overlap or touch.
+pub fn redact(text: &str, mut ranges: Vec<std::ops::Range<usize>>) -> String {
+    ranges.sort_by_key(|r| r.start);
+    let mut ranges = ranges.into_iter().peekable();
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
-    for range in token_ranges(text) {
+    while let Some(mut range) = ranges.next() {
+        while let Some(next) = ranges.next_if(|next| next.start <= range.end) {
+            range.end = range.end.max(next.end);
+        }
         out.push_str(&text[at..range.start]);
-        out.push_str("<redacted>");
+        out.push_str(REDACTED);
         at = range.end;
     }
     out.push_str(&text[at..]);

@@ -480,15 +480,23 @@ fn check(setup: &Setup, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "  log: {format}")
 }
 
-/// "17 commands: 13 topics, /ask, /faq, /hours and the message command “Answer with FAQ”",
-/// counted against Discord's limits: 100 slash commands and 5 message commands an application.
+/// How many of the catalogue's commands are slash commands (Discord allows 100) and how many
+/// message commands.
+fn slash_and_menus(catalogue: &Catalogue) -> (usize, usize) {
+    let commands = catalogue.commands();
+    let menus = commands
+        .iter()
+        .filter(|c| c.kind == crate::core::catalogue::CommandKind::Message)
+        .count();
+    (commands.len() - menus, menus)
+}
+
+/// "17 commands: 13 topics, /ask, /faq, /hours and the message command “Answer with FAQ”
+/// (16 of Discord's 100 slash commands)".
 fn command_count(catalogue: &Catalogue) -> String {
     use crate::core::catalogue::CommandKind;
     let commands = catalogue.commands();
-    let slash = commands
-        .iter()
-        .filter(|c| c.kind != CommandKind::Message)
-        .count();
+    let (slash, _) = slash_and_menus(catalogue);
     let topics = commands
         .iter()
         .filter(|c| matches!(c.action, Action::Topic(_)))
@@ -772,12 +780,7 @@ fn commands(setup: &Setup, out: &mut impl Write) -> io::Result<()> {
     } else {
         "per guild"
     };
-    let menus = catalogue
-        .commands()
-        .iter()
-        .filter(|c| c.kind == crate::core::catalogue::CommandKind::Message)
-        .count();
-    let slash = catalogue.commands().len() - menus;
+    let (slash, menus) = slash_and_menus(&catalogue);
     writeln!(
         out,
         "{} commands ({scope}): {slash} slash commands (Discord allows {}) and {menus} message command{}",

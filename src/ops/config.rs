@@ -38,10 +38,16 @@ pub struct Token(SecretString);
 
 impl Token {
     /// Trims whitespace (token files end in a newline) and a `Bot ` prefix copied with the token.
+    /// From then on no output of this process shows it ([`secrets::keep_secret`]), wherever the
+    /// token came from.
     pub fn new(raw: &str) -> Option<Self> {
         let token = raw.trim();
         let token = token.strip_prefix("Bot ").unwrap_or(token).trim();
-        (!token.is_empty()).then(|| Self(SecretString::new(token.to_owned())))
+        if token.is_empty() {
+            return None;
+        }
+        secrets::keep_secret(token);
+        Some(Self(SecretString::new(token.to_owned())))
     }
 
     /// The secret itself, for the one place that sends it to Discord.
@@ -320,16 +326,14 @@ impl Config {
         env: impl Fn(&str) -> Option<String>,
     ) -> Result<Self, ConfigError> {
         let set = |var: &str| env(var).filter(|value| !value.trim().is_empty());
-        // Known before anything is read, so that no message can show it.
-        if let Some(token) = set(TOKEN_VAR) {
-            secrets::keep_secret(Token::new(&token).as_ref().map_or("", Token::expose));
-        }
+        // Made (and so kept secret) before the file is read, so that no message can show it.
+        let env_token = set(TOKEN_VAR).map(|token| Token::new(&token));
         let (mut config, insights) = match path {
             Some(path) => Self::read(path)?,
             None => (Self::default(), Insights::Default),
         };
-        if let Some(token) = set(TOKEN_VAR) {
-            let token = Token::new(&token).ok_or_else(|| ConfigError::Environment {
+        if let Some(token) = env_token {
+            let token = token.ok_or_else(|| ConfigError::Environment {
                 var: TOKEN_VAR,
                 message: "the token is empty".into(),
                 help: "set it to the bot token from the Discord developer portal".into(),
@@ -350,7 +354,6 @@ impl Config {
                     let token = Token::new(&text).ok_or_else(|| {
                         unusable(format!("the credential {} is empty", file.display()))
                     })?;
-                    secrets::keep_secret(token.expose());
                     config.token = Some((token, TokenSource::Credential));
                 }
                 // Other credentials, not this one: the token comes from elsewhere, or not.
@@ -477,10 +480,7 @@ impl Config {
             }
             match std::fs::read_to_string(&token_path) {
                 Ok(text) => match Token::new(&text) {
-                    Some(token) => {
-                        secrets::keep_secret(token.expose());
-                        Some((token, TokenSource::File))
-                    }
+                    Some(token) => Some((token, TokenSource::File)),
                     None => {
                         problem(
                             file.span(),
@@ -749,7 +749,11 @@ pub fn shown_url(url: &str) -> String {
         .and_then(|u| Some((u.as_str(), u.password()?)))
     {
         Some((whole, password)) => whole
-            .replacen(&format!(":{password}@"), ":<redacted>@", 1)
+            .replacen(
+                &format!(":{password}@"),
+                &format!(":{}@", secrets::REDACTED),
+                1,
+            )
             .trim_end_matches('/')
             .to_owned(),
         None => url.to_owned(),

@@ -121,9 +121,7 @@ fn create_folder(path: &Path) -> std::io::Result<()> {
     let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) else {
         return Ok(());
     };
-    if folder.is_dir() {
-        return Ok(());
-    }
+    // Recursive: a folder that is there already is fine, and keeps its mode.
     let mut builder = std::fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]
@@ -328,7 +326,7 @@ fn normalize(question: &str) -> String {
 }
 
 /// What `faqbot report` shows.
-#[derive(Debug, Serialize, PartialEq)]
+#[derive(Debug, Default, Serialize, PartialEq)]
 pub struct Report {
     pub days: u32,
     /// Topics by how often they were shown, most first.
@@ -399,10 +397,7 @@ pub fn report(path: &Path, days: u32, limit: usize, now: Timestamp) -> rusqlite:
     if !path.exists() {
         return Ok(Report {
             days,
-            topics: Vec::new(),
-            unanswered: Vec::new(),
-            helpfulness: Vec::new(),
-            unhelpful: Vec::new(),
+            ..Report::default()
         });
     }
     let connection = open(path)?;

@@ -130,11 +130,11 @@ pub async fn reload_when_asked(live: Arc<Live>, watch: bool, changed: impl Fn(Re
     let (tx, mut rx) = tokio::sync::mpsc::channel::<Trigger>(16);
     // The files watched, and the watcher, kept alive for as long as this task runs: dropping
     // it stops the watching. Replaced when a reload names another examples file.
-    let mut watched = Vec::new();
-    let mut watcher = None;
-    if watch {
-        (watched, watcher) = watch_faq(&live, &path, tx.clone(), watcher.take());
-    }
+    let (mut watched, mut _watcher) = if watch {
+        watch_faq(&live, &path, tx.clone())
+    } else {
+        (Vec::new(), None)
+    };
     #[cfg(unix)]
     {
         let hangup = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup());
@@ -180,7 +180,7 @@ pub async fn reload_when_asked(live: Arc<Live>, watch: bool, changed: impl Fn(Re
                 tracing::info!(file = %path.display(), commands_changed = (what == Reloaded::Commands), "FAQ reloaded");
                 changed(what);
                 if watch && faq_files(&live, &path) != watched {
-                    (watched, watcher) = watch_faq(&live, &path, rewatch.clone(), watcher.take());
+                    (watched, _watcher) = watch_faq(&live, &path, rewatch.clone());
                 }
             }
             Err(e) => {
@@ -204,14 +204,12 @@ fn faq_files(live: &Live, path: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-/// A watcher on the FAQ's files, in place of `old`, and the files it watches.
+/// A watcher on the FAQ's files, and the files it watches.
 fn watch_faq(
     live: &Live,
     path: &Path,
     tx: tokio::sync::mpsc::Sender<Trigger>,
-    old: Option<FileWatcher>,
 ) -> (Vec<PathBuf>, Option<FileWatcher>) {
-    drop(old);
     let files = faq_files(live, path);
     match watch_files(&files, tx) {
         Ok(watcher) => {

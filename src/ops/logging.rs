@@ -184,12 +184,11 @@ pub fn fatal(message: &str) {
             "fields": { "message": message },
             "target": "faqbot",
         });
-        format!("{object}\n")
+        object.to_string()
     } else {
-        format!("{message}\n")
+        message.to_owned()
     };
-    let mut stderr = Scrubbed::new(std::io::stderr());
-    let _ = std::io::Write::write_all(&mut stderr, line.as_bytes());
+    say(&line);
 }
 
 /// A warning about the settings, in the log once it is started, else on standard error.

@@ -18,8 +18,7 @@ use std::sync::RwLock;
 
 use secrecy::{ExposeSecret, SecretString};
 
-/// What a secret is replaced with.
-pub const REDACTED: &str = "<redacted>";
+pub use crate::core::diagnostic::REDACTED;
 
 /// The shortest piece of a known secret that is recognised as part of it. Bot tokens are some
 /// 70 random characters: ten of them in a row never occur by chance.
@@ -59,23 +58,7 @@ pub fn scrub(text: &str) -> Cow<'_, str> {
     if found.is_empty() {
         return Cow::Borrowed(text);
     }
-    found.sort_by_key(|r| r.start);
-    let mut merged: Vec<Range<usize>> = Vec::with_capacity(found.len());
-    for range in found {
-        match merged.last_mut() {
-            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
-            _ => merged.push(range),
-        }
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0;
-    for range in merged {
-        out.push_str(&text[at..range.start]);
-        out.push_str(REDACTED);
-        at = range.end;
-    }
-    out.push_str(&text[at..]);
-    Cow::Owned(out)
+    Cow::Owned(crate::core::diagnostic::redact(text, found))
 }
 
 /// Where any piece of `secret` of [`PIECE`] characters occurs in `lower` (the output,

@@ -54,6 +54,12 @@ pub fn scratch_state() -> std::path::PathBuf {
     Path::new(env!("CARGO_TARGET_TMPDIR")).join("state")
 }
 
+/// `GET url`: its status and its body.
+pub async fn get(url: &str) -> (u16, String) {
+    let response = reqwest::get(url).await.unwrap();
+    (response.status().as_u16(), response.text().await.unwrap())
+}
+
 /// Where `faqbot` run with `XDG_STATE_HOME=state` keeps insight.
 pub fn insights_db(state: &Path) -> std::path::PathBuf {
     state.join("faqbot").join("faqbot-insights.db")

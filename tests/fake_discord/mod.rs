@@ -188,6 +188,16 @@ impl FakeDiscord {
         self.shared.requests.lock().unwrap().clone()
     }
 
+    /// The guilds' command registrations the bot sent, in order, each as `{guild}/commands`.
+    pub fn guild_registrations(&self) -> Vec<String> {
+        let prefix = format!("/api/v10/applications/{APPLICATION_ID}/guilds/");
+        self.requests()
+            .into_iter()
+            .filter(|r| r.method == "PUT")
+            .filter_map(|r| r.path.strip_prefix(&prefix).map(str::to_owned))
+            .collect()
+    }
+
     /// The messages the bot created in channels, once each however often it posted them.
     pub fn posted(&self) -> Vec<Value> {
         self.shared.posted.lock().unwrap().clone()

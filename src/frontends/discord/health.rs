@@ -262,8 +262,8 @@ const TICK: Duration = Duration::from_secs(1);
 
 /// Watches health for the life of the process: keeps `faqbot_ready` current, logs each change
 /// of state once, tells systemd READY=1 the first time faqbot is ready and `settled` says the
-/// rest of start-up is done (the commands registered), and feeds systemd's watchdog while
-/// healthy.
+/// rest of start-up is done (the commands tried in every scope), and feeds systemd's watchdog
+/// while healthy.
 pub async fn monitor(health: Arc<Health>, mut settled: watch::Receiver<bool>) {
     let watchdog = service::watchdog_interval();
     let mut tick = tokio::time::interval(watchdog.map_or(TICK, |w| w.min(TICK)));
@@ -271,14 +271,15 @@ pub async fn monitor(health: Arc<Health>, mut settled: watch::Receiver<bool>) {
     let mut fed: Option<tokio::time::Instant> = None;
     let mut announced = false;
     let mut last = Status::NotReady(Why::Starting);
-    let mut was_ready = false;
     loop {
         tick.tick().await;
         let (status, acknowledged) = health.check().await;
         metrics().set_ready(status == Status::Ready);
         if status != last {
             match status {
-                Status::Ready if was_ready => tracing::info!("the gateway connection is back"),
+                Status::Ready if last == Status::NotReady(Why::Reconnecting) => {
+                    tracing::info!("the gateway connection is back");
+                }
                 Status::NotReady(Why::Reconnecting) => {
                     tracing::warn!("the gateway connection is down; reconnecting");
                 }
@@ -286,14 +287,13 @@ pub async fn monitor(health: Arc<Health>, mut settled: watch::Receiver<bool>) {
             }
             last = status;
         }
-        was_ready |= status == Status::Ready;
         if status == Status::NotReady(Why::ShuttingDown) {
             return;
         }
         if !announced && status == Status::Ready && *settled.borrow_and_update() {
             announced = true;
             service::ready(match health.mode {
-                Mode::Gateway => "connected; commands registered",
+                Mode::Gateway => "connected; commands sent to Discord",
                 Mode::Endpoint => "answering interactions",
             });
         }
