@@ -1,11 +1,21 @@
-//! Answering questions keeps no memory: whatever a call allocates, it frees, so a bot that
-//! answers for months does not grow.
+//! A bot that answers for months does not grow: answering a question keeps nothing, and the
+//! memories that do grow with use (recent answers, votes, forum posts, servers' languages) stop
+//! at their bounds however many distinct members, channels and messages come.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicIsize, Ordering};
 
+use std::sync::Arc;
+
+use faqbot::core::bot::{Bot, Effect, Event, Memory, Thread};
 use faqbot::core::faq::Faq;
+use faqbot::core::ids::{ChannelId, GuildId, MessageId, UserId};
+use faqbot::core::lang::Lang;
 use faqbot::core::matcher::Matcher;
+use faqbot::core::memory::{CAPACITY, SERVERS};
+use faqbot::core::pipeline::{Kind, Options, Pipeline, Press, Request, Settings};
+use faqbot::core::reply::VoteKey;
+use jiff::Timestamp;
 
 /// Counts the bytes currently allocated by this test binary.
 struct Counting;
@@ -29,8 +39,12 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
 
+/// The tests here count one allocator: they take turns.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 #[test]
 fn asking_frees_everything_it_allocates() {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let faq = Faq::embedded();
     let matcher = Matcher::new(&faq);
     let questions = [
@@ -56,5 +70,87 @@ fn asking_frees_everything_it_allocates() {
         LIVE.load(Ordering::SeqCst),
         before,
         "no bytes kept across 2,000 calls"
+    );
+}
+
+/// Drives every memory of the bot with `count` distinct members, channels, messages, posts and
+/// servers, starting at `from`.
+fn flood(bot: &mut Bot, from: u64, count: u64, now: Timestamp) {
+    for n in from..from + count {
+        let topic = Kind::Command {
+            name: "logo".to_owned(),
+            options: Options::default(),
+        };
+        let vote = Kind::Button(Press::Vote {
+            helpful: true,
+            key: VoteKey {
+                topic: "logo".to_owned(),
+                question: n,
+            },
+        });
+        for kind in [topic, vote] {
+            let request = Request {
+                channel: Some(ChannelId::new(n)),
+                user: Some(UserId::new(n)),
+                message: Some(MessageId::new(n)),
+                ..Request::new(kind, Lang::ENGLISH)
+            };
+            for effect in bot.handle(Event::Interaction(request), now) {
+                if let Effect::Respond(turn) = effect {
+                    bot.handle(Event::Done { turn, sent: true }, now);
+                }
+            }
+        }
+        let guild = GuildId::new(n);
+        bot.handle(
+            Event::Server {
+                guild,
+                lang: Lang::FRENCH,
+            },
+            now,
+        );
+        let thread = Thread {
+            id: ChannelId::new(n),
+            guild,
+            parent: Some(ChannelId::new(1)),
+            public: true,
+            created: now,
+            joined: false,
+            title: String::new(),
+        };
+        bot.handle(Event::Thread(thread), now);
+    }
+}
+
+#[test]
+fn the_memories_stop_at_their_bounds_however_many_come() {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let pipeline = Arc::new(Pipeline::new(Faq::embedded(), Settings::default()));
+    let memory = Memory {
+        repeat_window: std::time::Duration::from_secs(60),
+        forums: vec![ChannelId::new(1)],
+    };
+    let now: Timestamp = "2026-11-25T10:15:00+01:00".parse().unwrap();
+    let start = LIVE.load(Ordering::SeqCst);
+    let mut bot = Bot::new(pipeline, memory);
+    flood(&mut bot, 1, 100_000, now);
+    let full = LIVE.load(Ordering::SeqCst);
+    assert_eq!(
+        bot.remembered(),
+        (CAPACITY, CAPACITY, CAPACITY, SERVERS),
+        "every memory at its bound after 100,000 of each"
+    );
+    flood(&mut bot, 100_001, 100_000, now);
+    let after = LIVE.load(Ordering::SeqCst);
+    assert_eq!(bot.remembered(), (CAPACITY, CAPACITY, CAPACITY, SERVERS));
+    assert!(
+        after <= full,
+        "100,000 more of each kept {} more bytes",
+        after - full
+    );
+    let held = (full - start) as f64 / (1024.0 * 1024.0);
+    assert!(
+        held < 8.0,
+        "the memories at their bounds hold {held:.1} MiB"
     );
 }

@@ -6,9 +6,11 @@ use std::io::Write;
 use std::process::Stdio;
 
 use common::{discord_form, faqbot, repo};
+use faqbot::core::bot::{Bot, Effect, Event, Memory};
 use faqbot::core::faq::Faq;
+use faqbot::core::ids::{ChannelId, MessageId, UserId};
 use faqbot::core::matcher::Matcher;
-use faqbot::core::pipeline::{Kind, Options, Pipeline, Request, Response, Settings};
+use faqbot::core::pipeline::{Decision, Kind, Options, Pipeline, Request, Response, Settings};
 use faqbot::core::reply::{self, Lang};
 use faqbot::frontends::discord::markup::render;
 use jiff::Timestamp;
@@ -16,6 +18,15 @@ use serde_json::Value;
 
 fn now() -> Timestamp {
     "2026-11-25T10:15:00+01:00".parse().unwrap()
+}
+
+/// What a fresh bot decides for `request`, as every front end asks it.
+fn decide(pipeline: &std::sync::Arc<Pipeline>, request: Request) -> Decision {
+    let mut bot = Bot::new(std::sync::Arc::clone(pipeline), Memory::default());
+    match bot.handle(Event::Interaction(request), now()).pop() {
+        Some(Effect::Respond(turn)) => turn.into_decision(),
+        other => panic!("a response, not {other:?}"),
+    }
 }
 
 #[test]
@@ -46,23 +57,22 @@ fn ask_replies() {
 #[test]
 fn answers_for_someone_replies() {
     use faqbot::core::pipeline::Message;
-    let pipeline = Pipeline::new(Faq::embedded(), Settings::default());
+    let pipeline = std::sync::Arc::new(Pipeline::new(Faq::embedded(), Settings::default()));
     let on_message = |content: &str, locale: &str| {
-        let decision = pipeline.decide(&Request {
-            kind: Kind::MessageMenu(Message {
-                id: 30,
-                channel: 7,
-                author: 20,
-                content: content.to_owned(),
-                has_embeds: false,
-                from_this_bot: false,
-                link: Some("https://discord.com/channels/1/7/30".to_owned()),
-            }),
-            channel: Some(7),
-            locale: Some(locale.to_owned()),
-            private_only: false,
-            now: now(),
+        let kind = Kind::MessageMenu(Message {
+            id: MessageId::new(30),
+            channel: ChannelId::new(7),
+            author: UserId::new(20),
+            content: content.to_owned(),
+            has_embeds: false,
+            from_this_bot: false,
+            link: Some("https://discord.com/channels/1/7/30".to_owned()),
         });
+        let request = Request {
+            channel: Some(ChannelId::new(7)),
+            ..Request::new(kind, Lang::of(Some(locale)))
+        };
+        let decision = decide(&pipeline, request);
         match decision.response {
             Response::Message(reply) => discord_form(&reply),
             other => panic!("a message, not {other:?}"),
@@ -126,21 +136,16 @@ fn a_faq_too_long_for_one_embed_is_cut_with_a_pointer() {
 
 #[test]
 fn faq_with_a_topic_shows_it_and_with_free_text_asks() {
-    let pipeline = Pipeline::new(Faq::embedded(), Settings::default());
+    let pipeline = std::sync::Arc::new(Pipeline::new(Faq::embedded(), Settings::default()));
     let title = |topic: &str| {
-        let decision = pipeline.decide(&Request {
-            kind: Kind::Command {
-                name: "faq".to_owned(),
-                options: Options {
-                    topic: Some(topic.to_owned()),
-                    ..Options::default()
-                },
+        let kind = Kind::Command {
+            name: "faq".to_owned(),
+            options: Options {
+                topic: Some(topic.to_owned()),
+                ..Options::default()
             },
-            channel: None,
-            locale: None,
-            private_only: false,
-            now: now(),
-        });
+        };
+        let decision = decide(&pipeline, Request::new(kind, Lang::ENGLISH));
         match decision.response {
             Response::Message(reply) => render(&reply.title.unwrap()),
             other => panic!("a message, not {other:?}"),

@@ -1,12 +1,13 @@
 //! Whatever users type — control characters, bidi overrides, combining marks, markdown, mention
 //! and timestamp syntax, up to Discord's 6000 characters — the path from an interaction to the
-//! response never panics and never produces a live mention.
+//! response never panics and never produces a live mention; and shutting down never loses an
+//! interaction taken at the moment it began.
 
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use faqbot::core::faq::Faq;
-use faqbot::frontends::discord::interaction::Shared;
+use faqbot::frontends::discord::interaction::{Begun, Shared};
 use faqbot::ops::live::Live;
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -137,7 +138,7 @@ proptest! {
     #[test]
     fn any_text_in_any_interaction_is_answered_safely(question in text()) {
         static SHARED: std::sync::LazyLock<Arc<Shared>> = std::sync::LazyLock::new(|| {
-            Shared::new(Arc::new(Live::new(Faq::embedded(), None, faqbot::core::pipeline::Settings::default())), Duration::ZERO, None)
+            Shared::new(Arc::new(Live::new(Faq::embedded(), None, faqbot::core::pipeline::Settings::default())), faqbot::core::bot::Memory::default(), None)
         });
         for interaction in [
             interaction(2, "ask", "question", &question),
@@ -146,7 +147,9 @@ proptest! {
             interaction(4, "faq", "topic", &question),
             interaction(3, "", "", &question.chars().take(100).collect::<String>()),
         ] {
-            let turn = SHARED.begin(&interaction, Instant::now()).expect("answered");
+            let Begun::Answer(turn) = SHARED.begin(&interaction, Instant::now()) else {
+                panic!("answered")
+            };
             let response = serde_json::to_value(&turn.response).unwrap();
             if response["type"] == 4 {
                 prop_assert_eq!(&response["data"]["allowed_mentions"]["parse"], &json!([]));
@@ -165,4 +168,51 @@ fn the_mention_detector_detects() {
     assert!(has_live_mention("hi @everyone"));
     assert!(has_live_mention("<@123>") && has_live_mention("<@!1>") && has_live_mention("<@&9>"));
     assert!(!has_live_mention("@\u{200b}everyone \\<@\u{200b}123\\>"));
+}
+
+/// Shutting down waits for every interaction taken and takes none after, even when an
+/// interaction is taken on one thread at the very moment another begins closing: when `close`
+/// returns, no turn is left unanswered.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn closing_never_misses_an_interaction_taken_at_the_same_moment() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let live = Arc::new(Live::new(
+        Faq::embedded(),
+        None,
+        faqbot::core::pipeline::Settings::default(),
+    ));
+    for round in 0..200 {
+        let shared = Shared::new(
+            Arc::clone(&live),
+            faqbot::core::bot::Memory::default(),
+            None,
+        );
+        let unanswered = Arc::new(AtomicUsize::new(0));
+        let worker = {
+            let (shared, unanswered) = (Arc::clone(&shared), Arc::clone(&unanswered));
+            std::thread::spawn(move || loop {
+                let ask = interaction(2, "logo", "x", "");
+                match shared.begin(&ask, Instant::now()) {
+                    Begun::Answer(turn) => {
+                        unanswered.fetch_add(1, Ordering::SeqCst);
+                        std::thread::yield_now();
+                        unanswered.fetch_sub(1, Ordering::SeqCst);
+                        drop(shared.finish(turn, true));
+                    }
+                    Begun::Closing => break,
+                    Begun::Unsupported => panic!("a slash command is supported"),
+                }
+            })
+        };
+        if round % 2 == 1 {
+            tokio::task::yield_now().await;
+        }
+        shared.close(std::time::Duration::from_secs(10)).await;
+        assert_eq!(
+            unanswered.load(Ordering::SeqCst),
+            0,
+            "round {round}: close returned with an interaction still being answered"
+        );
+        worker.join().unwrap();
+    }
 }

@@ -400,6 +400,57 @@ async fn many_concurrent_requests_are_all_answered() {
     }
 }
 
+/// Sends a signed request for `body` to `server` but its first five bytes only: the rest is
+/// the caller's to send.
+async fn begin_slowly(server: &Server, body: &[u8]) -> tokio::net::TcpStream {
+    let headers = signed_headers(&key(), &now_secs().to_string(), body);
+    let mut slow = tokio::net::TcpStream::connect(server.base.trim_start_matches("http://"))
+        .await
+        .unwrap();
+    let mut head = format!(
+        "POST /interactions HTTP/1.1\r\nhost: faqbot\r\ncontent-length: {}\r\n",
+        body.len()
+    );
+    for (name, value) in &headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str("\r\n");
+    slow.write_all(head.as_bytes()).await.unwrap();
+    slow.write_all(&body[..5]).await.unwrap();
+    slow
+}
+
+/// An interaction that reaches a replica after SIGTERM is refused with 503, which a load
+/// balancer retries on another replica; a replica going away never starts answering it (and
+/// never calls it an unsupported interaction).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_interaction_arriving_while_shutting_down_gets_503() {
+    let dir = tempfile::tempdir().unwrap();
+    let (systemd, socket) = common::Systemd::listen(dir.path());
+    let mut server = Server::start_in(dir.path(), &[("NOTIFY_SOCKET", &socket)]).await;
+    systemd.received("READY=1", 1).await;
+    let body = serde_json::to_vec(&slash(1, "logo", None, true)).unwrap();
+    let mut slow = begin_slowly(&server, &body).await;
+    let pid = server.child.id().unwrap().to_string();
+    std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap();
+    systemd.received("STOPPING=1", 1).await;
+    slow.write_all(&body[5..]).await.unwrap();
+    let mut answer = String::new();
+    tokio::io::AsyncReadExt::read_to_string(&mut slow, &mut answer)
+        .await
+        .unwrap();
+    assert!(answer.starts_with("HTTP/1.1 503"), "{answer}");
+    assert!(answer.ends_with("shutting down"), "{answer}");
+    let status = tokio::time::timeout(Duration::from_secs(10), server.child.wait())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(status.code(), Some(0));
+}
+
 /// SIGTERM: systemd hears STOPPING=1, the health check says so while a request is still in
 /// flight, the request is finished, and the process exits 0.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -427,21 +478,7 @@ async fn sigterm_stops_serving_cleanly() {
 
     // A request whose body is still on its way when SIGTERM comes.
     let body = serde_json::to_vec(&ping()).unwrap();
-    let headers = signed_headers(&key(), &now_secs().to_string(), &body);
-    let mut slow = tokio::net::TcpStream::connect(server.base.trim_start_matches("http://"))
-        .await
-        .unwrap();
-    let mut head = format!(
-        "POST /interactions HTTP/1.1\r\nhost: faqbot\r\ncontent-length: {}\r\n",
-        body.len()
-    );
-    for (name, value) in &headers {
-        head.push_str(&format!("{name}: {value}\r\n"));
-    }
-    head.push_str("\r\n");
-    slow.write_all(head.as_bytes()).await.unwrap();
-    slow.write_all(&body[..5]).await.unwrap();
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    let mut slow = begin_slowly(&server, &body).await;
 
     let pid = server.child.id().unwrap().to_string();
     std::process::Command::new("kill")

@@ -2,13 +2,16 @@
 //! reads a clock, a socket or a file after loading, imports serenity or tokio, or writes
 //! Discord markup: the front ends do that.
 
+pub mod bot;
 pub mod catalogue;
 pub mod diagnostic;
 pub mod eval;
 pub mod faq;
+pub mod ids;
 pub mod lang;
 pub mod limits;
 pub mod matcher;
+pub mod memory;
 pub mod pipeline;
 pub mod reply;
 pub mod schedule;

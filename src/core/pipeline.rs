@@ -10,8 +10,10 @@ use jiff::Timestamp;
 
 use crate::core::catalogue::{Action, Catalogue, DEFAULT_MENU_NAME};
 use crate::core::faq::Faq;
+use crate::core::ids::{ChannelId, MessageId, UserId};
 use crate::core::lang::Lang;
 use crate::core::matcher::{text, Matcher, TopicIndex, Verdict};
+pub use crate::core::memory::RepeatKey;
 use crate::core::reply::{self, Addressed, Choice, Outcome, Reply, Target, Text, VoteKey, Votes};
 use crate::core::schedule::Status;
 
@@ -48,15 +50,32 @@ pub struct Request {
     pub kind: Kind,
     /// Where it happened, for the memory of recent answers; `None` outside a channel (the
     /// command line).
-    pub channel: Option<u64>,
-    /// The user's language as Discord names it (`fr`, `en-GB`), when known.
-    pub locale: Option<String>,
+    pub channel: Option<ChannelId>,
+    /// Who did it, for one vote per member; `None` when no one did (a forum post's answer, the
+    /// command line).
+    pub user: Option<UserId>,
+    /// The message whose button or menu was used (the answer voted on).
+    pub message: Option<MessageId>,
+    /// The user's language, resolved from their Discord locale by the front end.
+    pub lang: Lang,
     /// Whether Discord shows whatever is sent to this user only: a user-installed app in a
     /// server that does not let its members use external apps publicly. Nothing is then meant
     /// for others: no one is addressed, and nothing counts as posted.
     pub private_only: bool,
-    /// The instant to answer for: every time in the reply is computed from it.
-    pub now: Timestamp,
+}
+
+impl Request {
+    /// A request from no one in particular, outside any channel: the command line's.
+    pub fn new(kind: Kind, lang: Lang) -> Self {
+        Self {
+            kind,
+            channel: None,
+            user: None,
+            message: None,
+            lang,
+            private_only: false,
+        }
+    }
 }
 
 /// What the user did.
@@ -82,15 +101,15 @@ pub struct Options {
     /// `/faq topic:`.
     pub topic: Option<String>,
     /// `for:`: the member the answer is for.
-    pub for_user: Option<u64>,
+    pub for_user: Option<UserId>,
 }
 
 /// A member's message, as "Answer with FAQ" sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
-    pub id: u64,
-    pub channel: u64,
-    pub author: u64,
+    pub id: MessageId,
+    pub channel: ChannelId,
+    pub author: UserId,
     pub content: String,
     /// Whether it holds embeds or attachments (which have no text to answer).
     pub has_embeds: bool,
@@ -215,14 +234,6 @@ pub enum Insight {
     },
 }
 
-/// A public answer in a channel, as the memory of recent answers knows it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct RepeatKey {
-    pub channel: u64,
-    /// The answer's words: the same answer, however it was asked for.
-    pub answer: u64,
-}
-
 /// What a reply was decided from.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Detail {
@@ -255,9 +266,8 @@ impl Pipeline {
     }
 
     /// What to answer to `request`.
-    pub fn decide(&self, request: &Request) -> Decision {
-        let now = request.now;
-        let lang = Lang::of(request.locale.as_deref());
+    pub(crate) fn decide(&self, request: &Request, now: Timestamp) -> Decision {
+        let lang = request.lang;
         match &request.kind {
             Kind::Command { name, options } => {
                 let action = self.catalogue.action(name);
@@ -332,8 +342,8 @@ impl Pipeline {
                     detail: Detail::None,
                 }
             }
-            Kind::Button(press) => self.press(request, press, lang),
-            Kind::MessageMenu(message) => self.answer_message(request, message, lang),
+            Kind::Button(press) => self.press(request, press, now, lang),
+            Kind::MessageMenu(message) => self.answer_message(request, message, now, lang),
             Kind::ForumPost { title, body } => {
                 let question = match body {
                     Some(body) if !body.trim().is_empty() => format!("{title}\n{body}"),
@@ -364,17 +374,16 @@ impl Pipeline {
     /// The decision for the same answer asked for again in a channel that has just had it
     /// (the memory of recent answers knows when, and the front end maybe where): the asker
     /// gets the answer itself, privately, with a pointer to the public one.
-    pub fn repeat(
+    pub(crate) fn repeat(
         &self,
         decision: Decision,
-        request: &Request,
+        lang: Lang,
         at: Timestamp,
         link: Option<&str>,
     ) -> Decision {
         let Response::Message(reply) = &decision.response else {
             return decision;
         };
-        let lang = Lang::of(request.locale.as_deref());
         let mut private = reply::repeat(reply, at, link, lang);
         // The asker asked: no need to ping anyone for a private copy.
         private.addressed = None;
@@ -387,8 +396,8 @@ impl Pipeline {
 
     /// The reply to a second vote on the same answer by the same member (the front end keeps
     /// count): thanks again, and nothing recorded.
-    pub fn already_voted(&self, request: &Request) -> Decision {
-        let words = Lang::of(request.locale.as_deref()).words();
+    pub(crate) fn already_voted(&self, request: &Request) -> Decision {
+        let words = request.lang.words();
         self.message(
             request,
             Label::of(RequestKind::Button, "vote"),
@@ -431,7 +440,13 @@ impl Pipeline {
 
     /// A member's message answered from its context menu: posted for its author when the FAQ
     /// is sure, otherwise the helper picks, privately, which topic to post.
-    fn answer_message(&self, request: &Request, message: &Message, lang: Lang) -> Decision {
+    fn answer_message(
+        &self,
+        request: &Request,
+        message: &Message,
+        now: Timestamp,
+        lang: Lang,
+    ) -> Decision {
         let words = lang.words();
         let label = Label {
             kind: RequestKind::MessageMenu,
@@ -464,8 +479,7 @@ impl Pipeline {
         };
         let reply = match verdict.topic() {
             Some(topic) => {
-                let mut reply =
-                    self.for_author(topic, &target, message.link.as_deref(), request.now, lang);
+                let mut reply = self.for_author(topic, &target, message.link.as_deref(), now, lang);
                 reply.votes = Some(self.votes(topic, question, lang));
                 reply
             }
@@ -508,12 +522,12 @@ impl Pipeline {
         reply
     }
 
-    fn press(&self, request: &Request, press: &Press, lang: Lang) -> Decision {
+    fn press(&self, request: &Request, press: &Press, now: Timestamp, lang: Lang) -> Decision {
         let words = lang.words();
         match press {
             Press::Topic(id) => {
                 let reply = match self.faq.topic(id) {
-                    Some(topic) => reply::topic(&self.faq, topic, request.now, lang),
+                    Some(topic) => reply::topic(&self.faq, topic, now, lang),
                     None => stale_button(lang),
                 };
                 self.message(
@@ -535,7 +549,7 @@ impl Pipeline {
                 // The helper chose it: no vote key (there is no question of the author's to
                 // tie it to). A second pick of the same answer for the same member is a
                 // repeat, answered privately: the member is pinged once.
-                let reply = self.for_author(index, target, link.as_deref(), request.now, lang);
+                let reply = self.for_author(index, target, link.as_deref(), now, lang);
                 self.message(request, label, reply, Detail::None)
             }
             Press::Vote { helpful, key } => {
@@ -620,8 +634,8 @@ impl Pipeline {
 }
 
 /// What a user sees when the bot failed to answer: said by the front end that failed.
-pub fn apology(locale: Option<&str>) -> Reply {
-    let words = Lang::of(locale).words();
+pub fn apology(lang: Lang) -> Reply {
+    let words = lang.words();
     Reply::notice(Some(words.sorry_title), words.sorry)
 }
 
@@ -666,10 +680,11 @@ mod tests {
                     ..Options::default()
                 },
             },
-            channel: Some(7),
-            locale: None,
+            channel: Some(ChannelId::new(7)),
+            user: Some(UserId::new(20)),
+            message: Some(MessageId::new(31)),
+            lang: Lang::ENGLISH,
             private_only: false,
-            now: now(),
         }
     }
 
@@ -683,18 +698,19 @@ mod tests {
     fn on_message(content: &str) -> Request {
         Request {
             kind: Kind::MessageMenu(Message {
-                id: 30,
-                channel: 7,
-                author: 20,
+                id: MessageId::new(30),
+                channel: ChannelId::new(7),
+                author: UserId::new(20),
                 content: content.to_owned(),
                 has_embeds: false,
                 from_this_bot: false,
                 link: Some("https://discord.com/channels/1/7/30".to_owned()),
             }),
-            channel: Some(7),
-            locale: None,
+            channel: Some(ChannelId::new(7)),
+            user: Some(UserId::new(20)),
+            message: Some(MessageId::new(31)),
+            lang: Lang::ENGLISH,
             private_only: false,
-            now: now(),
         }
     }
 
@@ -706,7 +722,7 @@ mod tests {
                 CommandKind::Chat => self::command(&command.name, Some("logo")),
                 CommandKind::Message => on_message("Can I use the ISO logo on my website?"),
             };
-            let decision = pipeline.decide(&request);
+            let decision = pipeline.decide(&request, now());
             assert!(decision.label.known, "/{}", command.name);
             assert_ne!(
                 message(&decision).title,
@@ -720,7 +736,7 @@ mod tests {
     #[test]
     fn unknown_commands_and_stale_buttons_get_polite_private_replies() {
         let pipeline = Pipeline::new(Faq::embedded(), Settings::default());
-        let unknown = pipeline.decide(&command("old-topic", None));
+        let unknown = pipeline.decide(&command("old-topic", None), now());
         assert!(message(&unknown).ephemeral);
         assert!(!unknown.label.known);
         assert_eq!(unknown.repeat, None, "private replies are never repeats");
@@ -731,9 +747,9 @@ mod tests {
             }),
             ..command("x", None)
         };
-        assert!(message(&pipeline.decide(&button(Some("old-topic")))).ephemeral);
-        assert!(message(&pipeline.decide(&button(None))).ephemeral);
-        let fine = pipeline.decide(&button(Some("logo")));
+        assert!(message(&pipeline.decide(&button(Some("old-topic")), now())).ephemeral);
+        assert!(message(&pipeline.decide(&button(None), now())).ephemeral);
+        let fine = pipeline.decide(&button(Some("logo")), now());
         assert_eq!(
             message(&fine).title,
             Some(Text::from("Who is allowed to use the ISO logo?"))
@@ -750,11 +766,11 @@ mod tests {
     #[test]
     fn ask_decisions_carry_the_verdict_and_what_insight_keeps() {
         let pipeline = Pipeline::new(Faq::embedded(), Settings::default());
-        let answered = pipeline.decide(&command("ask", Some("can companies join ISO?")));
+        let answered = pipeline.decide(&command("ask", Some("can companies join ISO?")), now());
         assert_eq!(answered.outcome, Outcome::Answered);
         assert!(answered.label.is_ask());
         assert!(answered.repeat.is_some(), "a public answer in a channel");
-        let refused = pipeline.decide(&command("ask", Some("how do I mount an iso file")));
+        let refused = pipeline.decide(&command("ask", Some("how do I mount an iso file")), now());
         assert_eq!(refused.outcome, Outcome::Refused);
         assert_eq!(
             refused.insight,
@@ -769,23 +785,23 @@ mod tests {
     #[test]
     fn the_same_answer_has_the_same_key_however_it_was_asked() {
         let pipeline = Pipeline::new(Faq::embedded(), Settings::default());
-        let by_command = pipeline.decide(&command("membership", None));
-        let by_ask = pipeline.decide(&command("ask", Some("can companies join ISO?")));
+        let by_command = pipeline.decide(&command("membership", None), now());
+        let by_ask = pipeline.decide(&command("ask", Some("can companies join ISO?")), now());
         assert_eq!(by_command.repeat, by_ask.repeat);
         assert_ne!(
             by_command.repeat,
-            pipeline.decide(&command("logo", None)).repeat
+            pipeline.decide(&command("logo", None), now()).repeat
         );
     }
 
     #[test]
     fn a_repeat_gives_the_asker_the_answer_itself_privately() {
         let pipeline = Pipeline::new(Faq::embedded(), Settings::default());
-        let first = pipeline.decide(&command("logo", None));
+        let first = pipeline.decide(&command("logo", None), now());
         let request = command("logo", None);
         let again = pipeline.repeat(
             first.clone(),
-            &request,
+            request.lang,
             now(),
             Some("https://discord.com/channels/1/2/3"),
         );
@@ -809,7 +825,7 @@ mod tests {
                 ..Settings::default()
             },
         );
-        let decision = private.decide(&command("logo", None));
+        let decision = private.decide(&command("logo", None), now());
         assert!(message(&decision).ephemeral);
         assert_eq!(decision.repeat, None);
     }
@@ -818,13 +834,16 @@ mod tests {
     fn autocomplete_only_for_commands_with_options() {
         let pipeline = Pipeline::new(Faq::embedded(), Settings::default());
         let complete = |command: &str, typed: &str| {
-            let decision = pipeline.decide(&Request {
-                kind: Kind::Autocomplete {
-                    command: command.to_owned(),
-                    typed: typed.to_owned(),
+            let decision = pipeline.decide(
+                &Request {
+                    kind: Kind::Autocomplete {
+                        command: command.to_owned(),
+                        typed: typed.to_owned(),
+                    },
+                    ..self::command("x", None)
                 },
-                ..self::command("x", None)
-            });
+                now(),
+            );
             match decision.response {
                 Response::Choices(choices) => choices.len(),
                 _ => panic!("choices"),
@@ -838,16 +857,18 @@ mod tests {
     #[test]
     fn a_sure_message_answer_is_posted_for_its_author_with_votes() {
         let pipeline = Pipeline::new(Faq::embedded(), Settings::default());
-        let decision = pipeline.decide(&on_message(
-            "hey, am I allowed to put the ISO logo on our packaging?",
-        ));
+        let decision = pipeline.decide(
+            &on_message("hey, am I allowed to put the ISO logo on our packaging?"),
+            now(),
+        );
         assert_eq!(decision.label.action, Some(Action::AnswerMessage));
         let reply = message(&decision);
         assert!(!reply.ephemeral, "posted for everyone");
         assert_eq!(reply.topic.as_deref(), Some("logo"));
         let addressed = reply.addressed.as_ref().expect("addressed");
         assert_eq!(
-            addressed.user, 20,
+            addressed.user,
+            UserId::new(20),
             "to the message's author, not the helper"
         );
         assert!(addressed
@@ -858,14 +879,14 @@ mod tests {
         assert_eq!(votes.key.topic, "logo");
         // The same answer for the same member again soon is a repeat (pinged once); for
         // another member, or another answer, it is not.
-        let again = pipeline.decide(&on_message("can i put the iso logo on my site"));
+        let again = pipeline.decide(&on_message("can i put the iso logo on my site"), now());
         assert!(decision.repeat.is_some());
         assert_eq!(again.repeat, decision.repeat);
         let mut other = on_message("hey, am I allowed to put the ISO logo on our packaging?");
         if let Kind::MessageMenu(message) = &mut other.kind {
-            message.author = 21;
+            message.author = UserId::new(21);
         }
-        assert_ne!(pipeline.decide(&other).repeat, decision.repeat);
+        assert_ne!(pipeline.decide(&other, now()).repeat, decision.repeat);
         assert!(matches!(
             &decision.insight,
             Some(Insight::Answered { topic, question: Some((key, _)) })
@@ -876,7 +897,7 @@ mod tests {
     #[test]
     fn an_unsure_message_answer_lets_the_helper_pick_privately() {
         let pipeline = Pipeline::new(Faq::embedded(), Settings::default());
-        let decision = pipeline.decide(&on_message("what's the best pizza in Geneva?"));
+        let decision = pipeline.decide(&on_message("what's the best pizza in Geneva?"), now());
         let reply = message(&decision);
         assert!(reply.ephemeral);
         assert_eq!(
@@ -884,21 +905,34 @@ mod tests {
             "nobody is pinged until the helper picks"
         );
         let target = reply.pick_for.clone().expect("a pick");
-        assert_eq!((target.author, target.channel, target.message), (20, 7, 30));
+        assert_eq!(
+            (
+                target.author.get(),
+                target.channel.get(),
+                target.message.get()
+            ),
+            (20, 7, 30)
+        );
         assert_eq!(reply.menu.len(), pipeline.faq().topics.len(), "every topic");
 
-        let picked = pipeline.decide(&Request {
-            kind: Kind::Button(Press::Pick {
-                topic: "membership".to_owned(),
-                target,
-                link: Some("https://discord.com/channels/1/7/30".to_owned()),
-            }),
-            ..on_message("")
-        });
+        let picked = pipeline.decide(
+            &Request {
+                kind: Kind::Button(Press::Pick {
+                    topic: "membership".to_owned(),
+                    target,
+                    link: Some("https://discord.com/channels/1/7/30".to_owned()),
+                }),
+                ..on_message("")
+            },
+            now(),
+        );
         let posted = message(&picked);
         assert!(!posted.ephemeral);
         assert_eq!(posted.topic.as_deref(), Some("membership"));
-        assert_eq!(posted.addressed.as_ref().map(|a| a.user), Some(20));
+        assert_eq!(
+            posted.addressed.as_ref().map(|a| a.user),
+            Some(UserId::new(20))
+        );
         assert_eq!(
             posted.votes, None,
             "the helper chose; there is no question to vote on"
@@ -910,10 +944,13 @@ mod tests {
         let pipeline = Pipeline::new(Faq::embedded(), Settings::default());
         let words = Lang::ENGLISH.words();
         let note = |message: Message| {
-            let decision = pipeline.decide(&Request {
-                kind: Kind::MessageMenu(message),
-                ..on_message("")
-            });
+            let decision = pipeline.decide(
+                &Request {
+                    kind: Kind::MessageMenu(message),
+                    ..on_message("")
+                },
+                now(),
+            );
             let reply = message_of(decision);
             assert!(reply.ephemeral && reply.addressed.is_none());
             reply.body.words()
@@ -948,14 +985,14 @@ mod tests {
         let pipeline = Pipeline::new(Faq::embedded(), Settings::default());
         let mut request = command("membership", None);
         if let Kind::Command { options, .. } = &mut request.kind {
-            options.for_user = Some(42);
+            options.for_user = Some(UserId::new(42));
         }
-        let decision = pipeline.decide(&request);
+        let decision = pipeline.decide(&request, now());
         assert_eq!(
             message(&decision).addressed.as_ref().map(|a| a.user),
-            Some(42)
+            Some(UserId::new(42))
         );
-        let plain = pipeline.decide(&command("membership", None));
+        let plain = pipeline.decide(&command("membership", None), now());
         assert!(decision.repeat.is_some());
         assert_ne!(
             decision.repeat, plain.repeat,
@@ -965,7 +1002,7 @@ mod tests {
         // Where Discord shows only the asker what is sent, no one is addressed or pinged.
         let mut hidden = request.clone();
         hidden.private_only = true;
-        let hidden = pipeline.decide(&hidden);
+        let hidden = pipeline.decide(&hidden, now());
         assert!(message(&hidden).ephemeral);
         assert_eq!(message(&hidden).addressed, None);
         assert_eq!(hidden.repeat, None);
@@ -977,7 +1014,7 @@ mod tests {
                 ..Settings::default()
             },
         );
-        assert_eq!(message(&private.decide(&request)).addressed, None);
+        assert_eq!(message(&private.decide(&request, now())).addressed, None);
     }
 
     #[test]
@@ -994,7 +1031,7 @@ mod tests {
             }),
             ..command("x", None)
         };
-        let decision = pipeline.decide(&vote);
+        let decision = pipeline.decide(&vote, now());
         assert!(message(&decision).ephemeral);
         assert_eq!(
             decision.insight,
@@ -1013,10 +1050,10 @@ mod tests {
     fn french_users_get_french_words_and_french_titles() {
         let pipeline = Pipeline::new(Faq::embedded(), Settings::default());
         let mut request = command("ask", Some("can I use the ISO logo on my website"));
-        request.locale = Some("fr".to_owned());
-        let french = message(&pipeline.decide(&request)).clone();
-        request.locale = Some("en-GB".to_owned());
-        let english = message(&pipeline.decide(&request)).clone();
+        request.lang = Lang::FRENCH;
+        let french = message(&pipeline.decide(&request, now())).clone();
+        request.lang = Lang::of(Some("en-GB"));
+        let english = message(&pipeline.decide(&request, now())).clone();
         assert_eq!(french.topic, english.topic);
         assert_ne!(french.title, english.title, "the topic's French title");
         assert_eq!(
@@ -1025,8 +1062,10 @@ mod tests {
         );
         let hours = |locale: &str| {
             let mut request = command("hours", None);
-            request.locale = Some(locale.to_owned());
-            message(&pipeline.decide(&request)).fields[0].name.words()
+            request.lang = Lang::of(Some(locale));
+            message(&pipeline.decide(&request, now())).fields[0]
+                .name
+                .words()
         };
         assert_ne!(hours("fr"), hours("en-US"));
     }
@@ -1041,13 +1080,16 @@ mod tests {
             },
         );
         let post = |title: &str, body: Option<&str>| {
-            pipeline.decide(&Request {
-                kind: Kind::ForumPost {
-                    title: title.to_owned(),
-                    body: body.map(str::to_owned),
+            pipeline.decide(
+                &Request {
+                    kind: Kind::ForumPost {
+                        title: title.to_owned(),
+                        body: body.map(str::to_owned),
+                    },
+                    ..command("x", None)
                 },
-                ..command("x", None)
-            })
+                now(),
+            )
         };
         let sure = post(
             "Logo question",
@@ -1075,34 +1117,43 @@ mod tests {
                 ..Settings::default()
             },
         );
-        let sure = private.decide(&on_message("can we put the ISO logo on our packaging?"));
+        let sure = private.decide(
+            &on_message("can we put the ISO logo on our packaging?"),
+            now(),
+        );
         assert!(message(&sure).ephemeral);
         assert_eq!(
             message(&sure).addressed,
             None,
             "no mention the helper alone would see"
         );
-        let picked = private.decide(&Request {
-            kind: Kind::Button(Press::Pick {
-                topic: "logo".to_owned(),
-                target: Target {
-                    author: 20,
-                    channel: 7,
-                    message: 30,
-                },
-                link: None,
-            }),
-            ..on_message("")
-        });
+        let picked = private.decide(
+            &Request {
+                kind: Kind::Button(Press::Pick {
+                    topic: "logo".to_owned(),
+                    target: Target {
+                        author: UserId::new(20),
+                        channel: ChannelId::new(7),
+                        message: MessageId::new(30),
+                    },
+                    link: None,
+                }),
+                ..on_message("")
+            },
+            now(),
+        );
         assert!(
             message(&picked).ephemeral,
             "a pick follows public_answers too"
         );
 
         let public = Pipeline::new(Faq::embedded(), Settings::default());
-        let unsure = public.decide(&on_message("what's the best pizza in Geneva?"));
+        let unsure = public.decide(&on_message("what's the best pizza in Geneva?"), now());
         assert_eq!(unsure.insight, None, "a member's message is not kept");
-        let asked = public.decide(&command("ask", Some("what's the best pizza in Geneva?")));
+        let asked = public.decide(
+            &command("ask", Some("what's the best pizza in Geneva?")),
+            now(),
+        );
         assert!(matches!(asked.insight, Some(Insight::Unanswered { .. })));
     }
 }

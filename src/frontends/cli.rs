@@ -11,9 +11,11 @@ use clap::{Parser, Subcommand};
 use jiff::Timestamp;
 use serde::Serialize;
 
+use crate::core::bot::{Bot, Effect, Event, Memory};
 use crate::core::catalogue::{Action, Catalogue};
 use crate::core::diagnostic::LoadError;
 use crate::core::faq::{Faq, EMBEDDED_LABEL};
+use crate::core::lang::Lang;
 use crate::core::matcher::Matcher;
 use crate::core::pipeline::{Decision, Detail, Kind, Options, Pipeline, Request, Response};
 use crate::core::schedule::{Closure, Holidays};
@@ -298,15 +300,18 @@ pub fn run(
         }
         Command::Commands { json: false } => commands(&setup, out)?,
         Command::Ask { ref question, json } => {
-            let pipeline = Pipeline::new(setup.faq.clone(), setup.config.pipeline_settings());
+            let mut bot = bot(Pipeline::new(
+                setup.faq.clone(),
+                setup.config.pipeline_settings(),
+            ));
             let question = question.join(" ");
             let now = Timestamp::now();
             if question == "-" {
                 for line in io::stdin().lock().lines() {
-                    ask(&pipeline, &line?, true, now, out)?;
+                    ask(&mut bot, &line?, true, now, out)?;
                 }
             } else {
-                ask(&pipeline, &question, json, now, out)?;
+                ask(&mut bot, &question, json, now, out)?;
             }
         }
         Command::Eval {
@@ -370,7 +375,10 @@ pub fn run(
             }
         }
         Command::Hours { at, json } => hours(
-            &Pipeline::new(setup.faq.clone(), setup.config.pipeline_settings()),
+            &mut bot(Pipeline::new(
+                setup.faq.clone(),
+                setup.config.pipeline_settings(),
+            )),
             at.unwrap_or_else(Timestamp::now),
             json,
             out,
@@ -545,21 +553,27 @@ struct AskJson<'a> {
     suggestions: Vec<&'a str>,
 }
 
-/// A command as the command line asks it of the core: outside any channel, at `now`.
-fn request(name: &str, question: Option<&str>, now: Timestamp) -> Request {
-    Request {
-        kind: Kind::Command {
-            name: name.to_owned(),
-            options: Options {
-                question: question.map(str::to_owned),
-                ..Options::default()
-            },
+/// The bot the command line asks, as every front end does: with nothing to remember.
+fn bot(pipeline: Pipeline) -> Bot {
+    Bot::new(std::sync::Arc::new(pipeline), Memory::default())
+}
+
+/// A command as the command line asks it of the bot: outside any channel, at `now`.
+fn decide(bot: &mut Bot, name: &str, question: Option<&str>, now: Timestamp) -> Option<Decision> {
+    let kind = Kind::Command {
+        name: name.to_owned(),
+        options: Options {
+            question: question.map(str::to_owned),
+            ..Options::default()
         },
-        channel: None,
-        locale: None,
-        private_only: false,
-        now,
-    }
+    };
+    let request = Request::new(kind, Lang::ENGLISH);
+    bot.handle(Event::Interaction(request), now)
+        .into_iter()
+        .find_map(|effect| match effect {
+            Effect::Respond(turn) => Some(turn.into_decision()),
+            _ => None,
+        })
 }
 
 /// The reply of a decision as terminal text, in the office's time zone.
@@ -572,13 +586,17 @@ fn text(pipeline: &Pipeline, decision: &Decision, now: Timestamp) -> String {
 }
 
 fn ask(
-    pipeline: &Pipeline,
+    bot: &mut Bot,
     question: &str,
     json: bool,
     now: Timestamp,
     out: &mut impl Write,
 ) -> io::Result<()> {
-    let decision = pipeline.decide(&request("ask", Some(question), now));
+    let Some(decision) = decide(bot, "ask", Some(question), now) else {
+        return Ok(());
+    };
+    let pipeline = std::sync::Arc::clone(bot.pipeline());
+    let pipeline = pipeline.as_ref();
     if !json {
         return write!(out, "{}", text(pipeline, &decision, now));
     }
@@ -745,8 +763,12 @@ struct HoursJson<'a> {
     closed_today: Option<&'a str>,
 }
 
-fn hours(pipeline: &Pipeline, now: Timestamp, json: bool, out: &mut impl Write) -> io::Result<()> {
-    let decision = pipeline.decide(&request("hours", None, now));
+fn hours(bot: &mut Bot, now: Timestamp, json: bool, out: &mut impl Write) -> io::Result<()> {
+    let Some(decision) = decide(bot, "hours", None, now) else {
+        return Ok(());
+    };
+    let pipeline = std::sync::Arc::clone(bot.pipeline());
+    let pipeline = pipeline.as_ref();
     let status = match &decision.detail {
         Detail::Hours(status) if json => status,
         _ => return write!(out, "{}", text(pipeline, &decision, now)),

@@ -135,6 +135,19 @@ pub struct Config {
 
 impl Config {
     /// How the bot answers, from these settings.
+    /// What the bot remembers, as the config sets it.
+    pub fn memory(&self) -> crate::core::bot::Memory {
+        crate::core::bot::Memory {
+            repeat_window: self.repeat_window,
+            forums: self
+                .forum_channels
+                .iter()
+                .copied()
+                .map(crate::core::ids::ChannelId::new)
+                .collect(),
+        }
+    }
+
     pub fn pipeline_settings(&self) -> crate::core::pipeline::Settings {
         crate::core::pipeline::Settings {
             public_answers: self.public_answers,

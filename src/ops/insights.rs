@@ -37,6 +37,9 @@ enum Message {
     Record(Record, Timestamp),
     /// Everything sent before is written: say so on this channel.
     Flush(std::sync::mpsc::Sender<()>),
+    /// Makes the writer panic, as a bug would: what a test of its restart sends.
+    #[cfg(test)]
+    Panic,
 }
 
 /// Why insight cannot be kept.
@@ -66,7 +69,7 @@ impl Insights {
         let path = path.to_path_buf();
         std::thread::Builder::new()
             .name("insights".into())
-            .spawn(move || write(connection, records, &path, retention))
+            .spawn(move || keep_writing(connection, &records, &path, retention))
             .map_err(OpenError::Writer)?;
         Ok(Self { queue })
     }
@@ -194,7 +197,38 @@ fn migrate(connection: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
-fn write(connection: Connection, records: Receiver<Message>, path: &Path, retention: Duration) {
+/// Writes until every sender is gone. Should writing panic (a bug), the record it was
+/// writing is counted as dropped, the death is logged and counted, and a fresh writer takes over
+/// the same queue: insight is never silently lost for the rest of the run.
+fn keep_writing(
+    mut connection: Connection,
+    records: &Receiver<Message>,
+    path: &Path,
+    retention: Duration,
+) {
+    loop {
+        let writing = std::panic::AssertUnwindSafe(|| write(&connection, records, path, retention));
+        if std::panic::catch_unwind(writing).is_ok() {
+            return;
+        }
+        let metrics = crate::ops::metrics::metrics();
+        metrics.task_failed("insight writer");
+        metrics.insight_dropped();
+        drop(connection);
+        match open(path) {
+            Ok(fresh) => {
+                tracing::error!(db = %path.display(), "the insight writer panicked; a new one took over (one record lost)");
+                connection = fresh;
+            }
+            Err(e) => {
+                tracing::error!(db = %path.display(), error = %e, "the insight writer panicked and the database cannot be opened again: insight is dropped and counted from now on");
+                return;
+            }
+        }
+    }
+}
+
+fn write(connection: &Connection, records: &Receiver<Message>, path: &Path, retention: Duration) {
     let mut last_sweep: Option<Timestamp> = None;
     let mut asked = Asked::default();
     let mut failures: u64 = 0;
@@ -206,14 +240,16 @@ fn write(connection: Connection, records: Receiver<Message>, path: &Path, retent
                 let _ = done.send(());
                 continue;
             }
+            #[cfg(test)]
+            Message::Panic => panic!("the insight writer, made to panic by a test"),
         };
         if last_sweep.is_none_or(|at| now.duration_since(at).as_secs() > 3600) {
-            if let Err(e) = sweep(&connection, now, retention) {
+            if let Err(e) = sweep(connection, now, retention) {
                 tracing::error!(db = %path.display(), error = %e, "insights: cannot delete old records");
             }
             last_sweep = Some(now);
         }
-        if let Err(e) = insert(&connection, &mut asked, &record, now) {
+        if let Err(e) = insert(connection, &mut asked, &record, now) {
             crate::ops::metrics::metrics().insight_dropped();
             // A full disk fails every write: one line a minute says so, with how many.
             failures += 1;
@@ -575,6 +611,36 @@ mod tests {
         assert_eq!(
             report.topics[0].answers, 500,
             "every queued record is written"
+        );
+    }
+
+    #[test]
+    fn a_writer_that_panics_is_replaced_and_nothing_after_it_is_lost() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("insights.db");
+        let insights = Insights::open(&path, Duration::from_secs(90 * 86_400)).unwrap();
+        let now = Timestamp::now();
+        let logo = || Record::Answered {
+            topic: "logo".into(),
+            question: None,
+        };
+        insights.record(logo(), now);
+        insights.queue.send(Message::Panic).unwrap();
+        for _ in 0..3 {
+            insights.record(logo(), now);
+        }
+        assert!(
+            insights.flush(Duration::from_secs(30)),
+            "the new writer flushes"
+        );
+        let report = report(&path, 1, 10, now).unwrap();
+        assert_eq!(report.topics[0].answers, 4, "before and after the panic");
+        let rendered = crate::ops::metrics::metrics().render();
+        assert!(
+            rendered.lines().any(|l| l
+                .starts_with("faqbot_task_failures_total{task=\"insight writer\"} ")
+                && !l.ends_with(" 0")),
+            "counted"
         );
     }
 

@@ -25,6 +25,12 @@ struct InteractionLabels {
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct TaskLabels {
+    /// Which of faqbot's long-running tasks: `admin listener`, `insight writer`, …
+    task: &'static str,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct ResultLabels {
     result: &'static str,
 }
@@ -39,9 +45,20 @@ pub struct Metrics {
     registration_failures: Counter,
     reloads: Family<ResultLabels, Counter>,
     insight_drops: Counter,
+    task_failures: Family<TaskLabels, Counter>,
     ready: Gauge,
     faq_valid: Gauge,
 }
+
+/// The long-running tasks whose failures are counted, shown at 0 from the start so that the
+/// first failure is an increase an alert can see.
+pub const TASKS: [&str; 5] = [
+    "admin listener",
+    "insight writer",
+    "health monitor",
+    "presence",
+    "reload watcher",
+];
 
 static METRICS: LazyLock<Metrics> = LazyLock::new(Metrics::new);
 
@@ -110,6 +127,15 @@ impl Metrics {
             "Insight records dropped because the writer fell behind",
             insight_drops.clone(),
         );
+        let task_failures = Family::<TaskLabels, Counter>::default();
+        registry.register(
+            "task_failures",
+            "Long-running tasks that stopped or panicked (restarted where they can be), by task",
+            task_failures.clone(),
+        );
+        for task in TASKS {
+            let _ = task_failures.get_or_create(&TaskLabels { task });
+        }
         let ready = Gauge::default();
         registry.register(
             "ready",
@@ -126,6 +152,7 @@ impl Metrics {
             registration_failures,
             reloads,
             insight_drops,
+            task_failures,
         }
     }
 
@@ -177,6 +204,11 @@ impl Metrics {
 
     pub fn insight_dropped(&self) {
         self.insight_drops.inc();
+    }
+
+    /// Counts a long-running task that stopped or panicked.
+    pub fn task_failed(&self, task: &'static str) {
+        self.task_failures.get_or_create(&TaskLabels { task }).inc();
     }
 
     /// The metrics in Prometheus' text exposition format.

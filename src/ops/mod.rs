@@ -1,5 +1,5 @@
 //! What running the bot takes beside answering: configuration, live FAQ reload, insight in
-//! SQLite, Prometheus metrics, the memory of recent answers, logging, keeping secrets out of
+//! SQLite, Prometheus metrics, logging, keeping secrets out of
 //! every output, and speaking to systemd. The front ends feed them; the core never reaches them.
 
 pub mod config;
@@ -7,6 +7,6 @@ pub mod insights;
 pub mod live;
 pub mod logging;
 pub mod metrics;
-pub mod recent;
 pub mod secrets;
 pub mod service;
+pub mod tasks;

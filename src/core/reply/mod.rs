@@ -2,6 +2,8 @@
 //! embed, terminal, JSON) only lays them out. Texts are [`Text`] values — plain and stressed
 //! words, a user's own words, instants, command names — never markup.
 
+use crate::core::ids::{ChannelId, MessageId, UserId};
+
 mod ask;
 mod hours;
 mod text;
@@ -58,7 +60,7 @@ impl Reply {
 /// Whom an answer is for, and the words that hand it to them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Addressed {
-    pub user: u64,
+    pub user: UserId,
     pub intro: Text,
 }
 
@@ -82,9 +84,9 @@ pub struct Votes {
 /// A member's message that a helper is answering.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Target {
-    pub author: u64,
-    pub channel: u64,
-    pub message: u64,
+    pub author: UserId,
+    pub channel: ChannelId,
+    pub message: MessageId,
 }
 
 /// Whether the bot could answer.

@@ -18,7 +18,8 @@ use jiff::Timestamp;
 use serenity::all::Interaction;
 use serenity::interactions_endpoint::Verifier;
 
-use super::interaction::{apology, Shared};
+use super::interaction::{apology, Begun, Shared};
+use crate::core::bot::Effect;
 
 /// Largest body accepted; Discord's interaction payloads are a few kilobytes.
 pub const BODY_LIMIT: usize = 64 * 1024;
@@ -103,17 +104,31 @@ async fn interaction(State(endpoint): State<Arc<Endpoint>>, request: Request) ->
         )
             .into_response();
     }
-    let Some(turn) = endpoint.shared.begin(&interaction, started) else {
-        return refuse(StatusCode::BAD_REQUEST, "unsupported interaction type");
+    let turn = match endpoint.shared.begin(&interaction, started) {
+        Begun::Answer(turn) => turn,
+        // A load balancer retries another replica on 503; Discord shows the member that the
+        // application did not respond, and they may ask again.
+        Begun::Closing => return refuse(StatusCode::SERVICE_UNAVAILABLE, "shutting down"),
+        Begun::Unsupported => {
+            return refuse(StatusCode::BAD_REQUEST, "unsupported interaction type");
+        }
     };
     // An endpoint holds no token to look up the posted message with: repeats point "just
     // above" instead of linking.
+    let span = turn.span.clone();
     let json = serde_json::to_vec(&turn.response);
-    endpoint.shared.finish(&turn, json.is_ok());
+    let aftermath = endpoint.shared.finish(turn, json.is_ok());
     let json = json.unwrap_or_else(|e| {
-        let _entered = turn.span.enter();
+        let _entered = span.enter();
         tracing::error!(error = %e, "the response could not be written");
-        serde_json::to_vec(&apology(turn.locale.as_deref())).unwrap_or_default()
+        aftermath
+            .effects
+            .iter()
+            .find_map(|effect| match effect {
+                Effect::Apologise(reply) => serde_json::to_vec(&apology(reply)).ok(),
+                _ => None,
+            })
+            .unwrap_or_default()
     });
     ([(header::CONTENT_TYPE, "application/json")], json).into_response()
 }

@@ -16,18 +16,20 @@ use tokio::task::JoinHandle;
 use tracing::Instrument;
 
 use super::commands;
-use super::forum::{self, Forums};
+use super::forum;
 use super::health::Health;
-use super::interaction::{apology, Shared};
+use super::interaction::{apology, Begun, Shared};
 use super::registration::Registrar;
-use crate::core::pipeline::RepeatKey;
-use crate::ops::live::Live;
+use crate::core::bot::{Effect, Event};
+use crate::core::lang::Lang;
+use crate::core::memory::RepeatKey;
 
 pub(super) struct Handler {
     /// The FAQ served (`shared.live`), and what answering interactions needs.
     shared: Arc<Shared>,
     registrar: Registrar,
-    forums: Forums,
+    /// Whether forum posts are watched, so that servers' languages matter.
+    forums: bool,
     /// Commands are registered once per run, not again on every reconnect.
     registered: AtomicBool,
     /// Each shard's presence updater, replaced when the shard is ready again.
@@ -39,7 +41,7 @@ impl Handler {
     pub(super) fn new(
         shared: Arc<Shared>,
         registrar: Registrar,
-        forums: Forums,
+        forums: bool,
         health: Arc<Health>,
     ) -> Self {
         Self {
@@ -64,10 +66,10 @@ impl EventHandler for Handler {
             let payload = commands::registration(self.shared.live.pipeline().catalogue());
             self.registrar.register(Arc::clone(&ctx.http), payload);
         }
-        let updater = tokio::spawn(keep_presence(
-            Arc::clone(&self.shared.live),
-            ctx.shard.clone(),
-        ));
+        let updater = crate::ops::tasks::watched(
+            "presence",
+            keep_presence(Arc::clone(&self.shared), ctx.shard.clone()),
+        );
         let mut presence = self.presence.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(old) = presence.insert(ctx.shard_id, updater) {
             old.abort();
@@ -75,46 +77,56 @@ impl EventHandler for Handler {
     }
 
     async fn guild_create(&self, _ctx: Context, guild: Guild, _is_new: Option<bool>) {
-        self.forums.server_locale(guild.id, &guild.preferred_locale);
+        if self.forums {
+            let event = Event::Server {
+                guild: crate::core::ids::GuildId::new(guild.id.get()),
+                lang: Lang::of(Some(&guild.preferred_locale)),
+            };
+            self.shared.handle(event, Timestamp::now());
+        }
     }
 
     async fn thread_create(&self, ctx: Context, thread: GuildChannel) {
-        forum::answer_post(&ctx, &self.shared, &self.forums, thread).await;
+        forum::answer_post(&ctx, &self.shared, thread).await;
     }
 
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
         let started = Instant::now();
-        let Some(turn) = self.shared.begin(&interaction, started) else {
-            tracing::debug!(kind = ?interaction.kind(), "interaction ignored");
-            return;
+        let turn = match self.shared.begin(&interaction, started) {
+            Begun::Answer(turn) => turn,
+            Begun::Closing => return,
+            Begun::Unsupported => {
+                tracing::debug!(kind = ?interaction.kind(), "interaction ignored");
+                return;
+            }
         };
         let span = turn.span.clone();
+        let guild = turn.guild;
         async {
             let result = respond(&ctx, &interaction, turn.response.clone()).await;
-            self.shared.finish(&turn, result.is_ok());
-            match result {
-                Ok(()) => {
-                    if let Some(key) = turn.first_post {
+            if let Err(e) = &result {
+                tracing::error!(error = %e, "the response was refused");
+            }
+            let aftermath = self.shared.finish(turn, result.is_ok());
+            for effect in &aftermath.effects {
+                match effect {
+                    Effect::LocatePost(key) => {
                         let token = interaction_token(&interaction).to_owned();
                         let found = locate_post(
                             Arc::clone(&ctx.http),
                             Arc::clone(&self.shared),
                             token,
-                            turn.guild,
-                            key,
+                            guild,
+                            *key,
                         );
                         tokio::spawn(found.in_current_span());
                     }
-                }
-                Err(e) => {
-                    tracing::error!(error = %e, "the response was refused");
-                    if turn.apologise() {
-                        if let Err(e) =
-                            respond(&ctx, &interaction, apology(turn.locale.as_deref())).await
-                        {
+                    Effect::Apologise(reply) => {
+                        if let Err(e) = respond(&ctx, &interaction, apology(reply)).await {
                             tracing::warn!(error = %e, "the apology failed too");
                         }
                     }
+                    other => tracing::debug!(?other, "unexpected effect of an answer"),
                 }
             }
         }
@@ -136,7 +148,7 @@ async fn locate_post(
         Ok(message) => {
             let link = message.id.link(message.channel_id, guild);
             tracing::debug!(%link, "the answer is posted; repeats link to it");
-            shared.recent.found(key, link);
+            shared.handle(Event::Located { key, link }, Timestamp::now());
         }
         Err(e) => tracing::debug!(
             error = %e,
@@ -168,13 +180,18 @@ async fn respond(
 }
 
 /// Shows customer care's status as the bot's presence, updated the moment it changes.
-async fn keep_presence(live: Arc<Live>, shard: ShardMessenger) {
+async fn keep_presence(shared: Arc<Shared>, shard: ShardMessenger) {
     loop {
         let now = Timestamp::now();
-        let (text, next_change) = live.pipeline().presence(now);
-        shard.set_presence(Some(ActivityData::custom(text)), OnlineStatus::Online);
+        let mut until = None;
+        for effect in shared.handle(Event::Tick, now) {
+            if let Effect::Presence { text, until: next } = effect {
+                shard.set_presence(Some(ActivityData::custom(text)), OnlineStatus::Online);
+                until = next;
+            }
+        }
         // Wake just after the change; at least hourly, so a suspended machine catches up.
-        let wait = next_change
+        let wait = until
             .map(|next| next.duration_since(now).unsigned_abs())
             .unwrap_or(Duration::from_secs(3600))
             .clamp(Duration::from_secs(1), Duration::from_secs(3600));

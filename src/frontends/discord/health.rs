@@ -249,7 +249,7 @@ pub async fn serve_admin(listen: Option<&str>, health: Arc<Health>) -> Result<()
         .route("/metrics", get(super::endpoint::metrics))
         .route("/healthz", get(healthz))
         .with_state(health);
-    tokio::spawn(async move {
+    crate::ops::tasks::watched("admin listener", async move {
         if let Err(e) = axum::serve(listener, routes).await {
             tracing::error!(error = %e, "the metrics listener stopped");
         }

@@ -1,13 +1,10 @@
 //! One interaction, from the gateway or the HTTP endpoint alike: translated into the core's
-//! [`Request`] once, decided by the core, checked against the memory of recent answers,
-//! rendered into Discord's response once, and accounted for (metrics, the log line, insight).
-//! Both front ends run exactly these steps; they differ only in how the response travels.
+//! [`Event`] once, decided by the core's [`Bot`], rendered into Discord's response once, and
+//! accounted for (metrics, the log line, insight) from the effects the bot returns. Both front
+//! ends run exactly these steps; they differ only in how the response travels.
 
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
-
-use tokio::sync::Notify;
 
 use jiff::Timestamp;
 use serenity::all::{
@@ -15,171 +12,242 @@ use serenity::all::{
     ComponentInteractionDataKind, CreateInteractionResponse, GuildId, Interaction, Permissions,
     ResolvedTarget,
 };
+use tokio_util::task::task_tracker::{TaskTracker, TaskTrackerToken};
 
 use super::response;
+use crate::core::bot::{Bot, Effect, Event, Memory, Note};
 use crate::core::catalogue::{FOR_OPTION, QUESTION_OPTION, TOPIC_OPTION};
-use crate::core::pipeline::{
-    self, Decision, Kind, Message, Options, Press, RepeatKey, Request, RequestKind, Response,
-};
+use crate::core::ids::{ChannelId, MessageId, UserId};
+use crate::core::lang::Lang;
+use crate::core::pipeline::{Decision, Kind, Message, Options, Press, Request, Response};
+use crate::core::reply::Reply;
 use crate::ops::insights::Insights;
 use crate::ops::live::Live;
 use crate::ops::metrics::metrics;
-use crate::ops::recent::RecentAnswers;
 
-/// What every interaction is answered with.
+/// What every interaction is answered with: the bot that decides, behind one lock (it decides
+/// in microseconds and never waits inside), and what carries out its effects.
 #[derive(Debug)]
 pub struct Shared {
     pub live: Arc<Live>,
-    /// Answers this process posted lately. With many `serve` replicas each knows only its own:
-    /// a repeat is caught when it reaches the same one.
-    pub recent: RecentAnswers,
+    bot: Mutex<Bot>,
+    /// Work begun and not yet finished (interactions, forum posts), so that shutting down can
+    /// wait for it. A token is taken under the bot's lock, so nothing the bot took can start
+    /// after shutting down began and be missed by the wait.
+    tracker: TaskTracker,
     pub insights: Option<Insights>,
-    /// Interactions begun and not yet finished, so that shutting down can wait for them.
-    in_flight: AtomicUsize,
-    idle: Notify,
-    /// Set when shutting down: new interactions are no longer taken.
-    closing: AtomicBool,
-    /// Who already voted on which answer.
-    votes: crate::ops::recent::Votes,
-    /// The bot's own user id, when known (`run` learns it from the token check): its messages
-    /// are not questions. Discord gives a bot its application's id, which is checked too.
-    bot_user: std::sync::OnceLock<u64>,
-}
-
-/// Counts an interaction as in flight for as long as it lives.
-#[derive(Debug)]
-struct InFlight(Arc<Shared>);
-
-impl Drop for InFlight {
-    fn drop(&mut self) {
-        if self.0.in_flight.fetch_sub(1, Ordering::SeqCst) == 1 {
-            self.0.idle.notify_waiters();
-        }
-    }
 }
 
 /// One interaction being answered.
 #[derive(Debug)]
 pub struct Turn {
-    pub decision: Decision,
+    core: crate::core::bot::Turn,
     /// What Discord is sent.
     pub response: CreateInteractionResponse,
-    /// Set when this is the first public post of an answer in its channel: once it is sent,
-    /// the front end may look up its link for the repeats that will point to it.
-    pub first_post: Option<RepeatKey>,
     /// The tracing span every log line about this interaction goes in.
     pub span: tracing::Span,
-    /// The user's locale, for an apology in their language.
-    pub locale: Option<String>,
     /// The server it happened in, if any: part of a posted answer's link.
     pub guild: Option<GuildId>,
-    /// The member and answer of a vote counted by this turn, forgotten if it fails.
-    vote: Option<(u64, u64)>,
     started: Instant,
     now: Timestamp,
-    _in_flight: InFlight,
+    in_flight: TaskTrackerToken,
+}
+
+/// How an interaction was taken.
+// Nearly every interaction is answered: the turn is the value, moved once.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug)]
+pub enum Begun {
+    Answer(Turn),
+    /// Not taken: shutting down.
+    Closing,
+    /// Not a kind faqbot handles.
+    Unsupported,
+}
+
+/// What is left to do once a turn is accounted for: its effects (locate the post, apologise),
+/// still counted as in flight until dropped.
+#[derive(Debug)]
+pub struct Aftermath {
+    pub effects: Vec<Effect>,
+    _in_flight: TaskTrackerToken,
+}
+
+impl Turn {
+    pub fn decision(&self) -> &Decision {
+        self.core.decision()
+    }
 }
 
 impl Shared {
-    pub fn new(
-        live: Arc<Live>,
-        repeat_window: std::time::Duration,
-        insights: Option<Insights>,
-    ) -> Arc<Self> {
+    pub fn new(live: Arc<Live>, memory: Memory, insights: Option<Insights>) -> Arc<Self> {
         Arc::new(Self {
+            bot: Mutex::new(Bot::new(live.pipeline(), memory)),
             live,
-            recent: RecentAnswers::new(repeat_window),
+            tracker: TaskTracker::new(),
             insights,
-            in_flight: AtomicUsize::new(0),
-            idle: Notify::new(),
-            closing: AtomicBool::new(false),
-            votes: crate::ops::recent::Votes::default(),
-            bot_user: std::sync::OnceLock::new(),
         })
     }
 
-    /// Tells which user the bot is, so that "Answer with FAQ" on its own messages is refused.
-    pub fn know_bot_user(&self, id: u64) {
-        let _ = self.bot_user.set(id);
+    /// Hands `event` to the bot, and carries out what needs no front end (insight, metrics);
+    /// the rest is returned.
+    pub fn handle(&self, event: Event, now: Timestamp) -> Vec<Effect> {
+        self.decide(event, now, None).0
     }
 
-    /// Decides the answer to `interaction`; `None` for kinds faqbot does not handle, and for
-    /// everything once shutting down. The turn counts as in flight until it is dropped.
-    pub fn begin(self: &Arc<Self>, interaction: &Interaction, started: Instant) -> Option<Turn> {
-        if self.closing.load(Ordering::SeqCst) {
-            tracing::info!(id = %interaction.id(), "shutting down: interaction not taken");
-            return None;
-        }
-        self.in_flight.fetch_add(1, Ordering::SeqCst);
-        let in_flight = InFlight(Arc::clone(self));
-        let now = Timestamp::now();
-        let envelope = Envelope::of(interaction)?;
-        let request = request(interaction, &envelope, now, self.bot_user.get().copied())?;
-        let pipeline = self.live.pipeline();
-        let mut vote = None;
-        let mut decision = match (&request.kind, interaction) {
-            // One vote per member per answer: the memory holds a hash of the two, never the
-            // member's id.
-            (Kind::Button(Press::Vote { .. }), Interaction::Component(c)) => {
-                let (member, answer) = (c.user.id.get(), c.message.id.get());
-                if self.votes.first(member, answer) {
-                    vote = Some((member, answer));
-                    pipeline.decide(&request)
-                } else {
-                    pipeline.already_voted(&request)
-                }
-            }
-            _ => pipeline.decide(&request),
+    /// [`handle`](Self::handle) for an event of work begun at `started`, with a token that
+    /// counts what the bot took as in flight.
+    pub fn handle_tracked(
+        &self,
+        event: Event,
+        now: Timestamp,
+        started: Instant,
+    ) -> (Vec<Effect>, TaskTrackerToken) {
+        self.decide(event, now, Some(started))
+    }
+
+    fn decide(
+        &self,
+        event: Event,
+        now: Timestamp,
+        started: Option<Instant>,
+    ) -> (Vec<Effect>, TaskTrackerToken) {
+        let (effects, token) = {
+            let mut bot = self.bot.lock().unwrap_or_else(|e| e.into_inner());
+            (bot.handle(event, now), self.tracker.token())
         };
-        let mut first_post = None;
-        if let Some(key) = decision.repeat {
-            match self.recent.repeat_of(key, now) {
-                Some(earlier) => {
-                    decision =
-                        pipeline.repeat(decision, &request, earlier.at, earlier.link.as_deref());
-                }
-                None => first_post = Some(key),
-            }
-        }
-        let response = render(&decision)?;
-        let guild = envelope.guild;
-        let span = tracing::info_span!(
-            "interaction",
-            id = %interaction.id(),
-            kind = decision.label.kind.label(),
-            command = %decision.label.name,
-            guild = guild.map(|g| g.get()),
-        );
-        Some(Turn {
-            guild,
-            decision,
-            response,
-            first_post,
-            span,
-            locale: request.locale.clone(),
-            vote,
-            started,
-            now,
-            _in_flight: in_flight,
-        })
+        let effects = effects
+            .into_iter()
+            .filter_map(|effect| self.carry_out(effect, started, now))
+            .collect();
+        (effects, token)
     }
 
-    /// Stops taking interactions, waits (at most `patience`) for those in flight to finish,
-    /// then for insight to reach its database: how a bot shuts down without losing anything it
-    /// had started.
+    /// The FAQ was reloaded: the bot answers from it from now on.
+    pub fn reloaded(&self) {
+        self.handle(Event::Reloaded(self.live.pipeline()), Timestamp::now());
+    }
+
+    /// Decides the answer to `interaction`; the turn counts as in flight until it is finished.
+    pub fn begin(&self, interaction: &Interaction, started: Instant) -> Begun {
+        let now = Timestamp::now();
+        let Some(envelope) = Envelope::of(interaction) else {
+            return Begun::Unsupported;
+        };
+        let Some(request) = request(interaction, &envelope) else {
+            return Begun::Unsupported;
+        };
+        let (effects, in_flight) = self.handle_tracked(Event::Interaction(request), now, started);
+        for effect in effects {
+            match effect {
+                Effect::Respond(core) => {
+                    let Some(response) = render(core.decision()) else {
+                        return Begun::Unsupported;
+                    };
+                    let label = &core.decision().label;
+                    let span = tracing::info_span!(
+                        "interaction",
+                        id = %interaction.id(),
+                        kind = label.kind.label(),
+                        command = %label.name,
+                        guild = envelope.guild.map(|g| g.get()),
+                    );
+                    return Begun::Answer(Turn {
+                        core,
+                        response,
+                        span,
+                        guild: envelope.guild,
+                        started,
+                        now,
+                        in_flight,
+                    });
+                }
+                Effect::Refuse => {
+                    tracing::info!(id = %interaction.id(), "shutting down: interaction not taken");
+                    return Begun::Closing;
+                }
+                other => tracing::debug!(?other, "unexpected effect of an interaction"),
+            }
+        }
+        Begun::Unsupported
+    }
+
+    /// Accounts for a turn once its response was sent (`sent`) or could not be: metrics, the
+    /// log line and, for what was sent, insight. What is left (locating the post, an apology)
+    /// is the front end's.
+    pub fn finish(&self, turn: Turn, sent: bool) -> Aftermath {
+        let _entered = turn.span.enter();
+        Aftermath {
+            effects: self.done(turn.core, sent, turn.started, turn.now),
+            _in_flight: turn.in_flight,
+        }
+    }
+
+    /// Reports a decision acted on (`sent`) or not, in the caller's tracing span: what
+    /// interactions and forum posts alike leave behind.
+    pub fn done(
+        &self,
+        turn: crate::core::bot::Turn,
+        sent: bool,
+        started: Instant,
+        now: Timestamp,
+    ) -> Vec<Effect> {
+        self.decide(Event::Done { turn, sent }, now, Some(started))
+            .0
+    }
+
+    /// Carries out what every front end does alike; returns the effects it does not.
+    fn carry_out(
+        &self,
+        effect: Effect,
+        started: Option<Instant>,
+        now: Timestamp,
+    ) -> Option<Effect> {
+        match effect {
+            Effect::Record(insight) => {
+                if let Some(insights) = &self.insights {
+                    insights.record(insight, now);
+                }
+                None
+            }
+            Effect::Count(tally) => {
+                let took = started.map(|s| s.elapsed()).unwrap_or_default();
+                let failed = tally.note == Note::Failed;
+                metrics().interaction(&tally.label, tally.outcome, failed, took);
+                let latency_us = took.as_micros() as u64;
+                match tally.note {
+                    Note::Answered => tracing::info!(latency_us, "answered"),
+                    Note::LeftAlone => {
+                        tracing::info!(latency_us, "no sure answer; the post is left to people");
+                    }
+                    Note::Failed => tracing::error!("answering failed"),
+                }
+                None
+            }
+            other => Some(other),
+        }
+    }
+
+    /// Stops taking interactions and posts: from now on they are refused, and those already
+    /// taken are the ones [`close`](Self::close) waits for.
+    pub fn closing(&self) {
+        let mut bot = self.bot.lock().unwrap_or_else(|e| e.into_inner());
+        bot.handle(Event::Closing, Timestamp::now());
+        self.tracker.close();
+    }
+
+    /// Stops taking interactions and posts, waits (at most `patience`) for those in flight to
+    /// finish, then for insight to reach its database: how a bot shuts down without losing
+    /// anything it had started.
     pub async fn close(&self, patience: std::time::Duration) {
-        self.closing.store(true, Ordering::SeqCst);
+        self.closing();
         let deadline = tokio::time::Instant::now() + patience;
-        loop {
-            let idle = self.idle.notified();
-            let left = self.in_flight.load(Ordering::SeqCst);
-            if left == 0 {
-                break;
-            }
-            if tokio::time::timeout_at(deadline, idle).await.is_err() {
-                tracing::warn!(left, "shutting down with interactions still in flight");
-                break;
-            }
+        if tokio::time::timeout_at(deadline, self.tracker.wait())
+            .await
+            .is_err()
+        {
+            let left = self.tracker.len();
+            tracing::warn!(left, "shutting down with interactions still in flight");
         }
         if let Some(insights) = self.insights.clone() {
             let left = deadline.saturating_duration_since(tokio::time::Instant::now());
@@ -193,52 +261,6 @@ impl Shared {
             }
         }
     }
-
-    /// Accounts for a turn once its response was sent (`sent`) or could not be: metrics, the
-    /// log line and, for what was sent, insight.
-    pub fn finish(&self, turn: &Turn, sent: bool) {
-        let _entered = turn.span.enter();
-        // What was counted as done by this turn is undone if Discord refused it.
-        if !sent {
-            if let Some((member, answer)) = turn.vote {
-                self.votes.forget(member, answer);
-            }
-            if let Some(key) = turn.first_post {
-                self.recent.forget(key);
-            }
-        }
-        self.account(&turn.decision, sent, turn.started, turn.now);
-    }
-
-    /// Accounts for a decision acted on (`sent`) or not, in the caller's tracing span: what
-    /// interactions and forum posts alike leave behind.
-    pub fn account(&self, decision: &Decision, sent: bool, started: Instant, now: Timestamp) {
-        let took = started.elapsed();
-        metrics().interaction(&decision.label, decision.outcome, !sent, took);
-        if sent {
-            let latency_us = took.as_micros() as u64;
-            match decision.response {
-                // Only a forum post is ever left unanswered on purpose.
-                Response::Nothing => {
-                    tracing::info!(latency_us, "no sure answer; the post is left to people");
-                }
-                _ => tracing::info!(latency_us, "answered"),
-            }
-            if let (Some(insights), Some(insight)) = (&self.insights, &decision.insight) {
-                insights.record(insight.clone(), now);
-            }
-        } else {
-            tracing::error!("answering failed");
-        }
-    }
-}
-
-impl Turn {
-    /// Whether a failed response deserves an apology: not autocomplete, whose window has
-    /// passed by the time anyone would read it.
-    pub fn apologise(&self) -> bool {
-        self.decision.label.kind != RequestKind::Autocomplete
-    }
 }
 
 /// What every interaction faqbot handles carries besides what was done: where, by whom and in
@@ -246,6 +268,9 @@ impl Turn {
 /// by the endpoint).
 struct Envelope<'a> {
     channel: u64,
+    user: u64,
+    /// The message whose button or menu was used.
+    message: Option<u64>,
     locale: &'a str,
     guild: Option<GuildId>,
     owners: &'a AuthorizingIntegrationOwners,
@@ -257,6 +282,8 @@ impl<'a> Envelope<'a> {
         match interaction {
             Interaction::Command(c) | Interaction::Autocomplete(c) => Some(Self {
                 channel: c.channel_id.get(),
+                user: c.user.id.get(),
+                message: None,
                 locale: &c.locale,
                 guild: c.guild_id,
                 owners: &c.authorizing_integration_owners,
@@ -264,6 +291,8 @@ impl<'a> Envelope<'a> {
             }),
             Interaction::Component(c) => Some(Self {
                 channel: c.channel_id.get(),
+                user: c.user.id.get(),
+                message: Some(c.message.id.get()),
                 locale: &c.locale,
                 guild: c.guild_id,
                 owners: &c.authorizing_integration_owners,
@@ -275,23 +304,19 @@ impl<'a> Envelope<'a> {
 }
 
 /// The core's view of an interaction; `None` for kinds faqbot does not handle.
-fn request(
-    interaction: &Interaction,
-    envelope: &Envelope<'_>,
-    now: Timestamp,
-    bot_user: Option<u64>,
-) -> Option<Request> {
+fn request(interaction: &Interaction, envelope: &Envelope<'_>) -> Option<Request> {
     let kind = match interaction {
         Interaction::Command(c) if c.data.kind == CommandType::Message => {
             let message = match c.data.target() {
                 Some(ResolvedTarget::Message(message)) => Message {
-                    id: message.id.get(),
-                    channel: message.channel_id.get(),
-                    author: message.author.id.get(),
+                    id: MessageId::new(message.id.get()),
+                    channel: ChannelId::new(message.channel_id.get()),
+                    author: UserId::new(message.author.id.get()),
                     content: message.content.clone(),
                     has_embeds: !message.embeds.is_empty() || !message.attachments.is_empty(),
-                    from_this_bot: message.author.id.get() == c.application_id.get()
-                        || Some(message.author.id.get()) == bot_user,
+                    // The bot's own user is known to the core; a bot's user is also its
+                    // application's id.
+                    from_this_bot: message.author.id.get() == c.application_id.get(),
                     link: Some(message_link(
                         c.guild_id,
                         message.channel_id.get(),
@@ -301,9 +326,9 @@ fn request(
                 // Discord always resolves the target; should it not, the helper is told there
                 // is nothing to answer rather than left without a reply.
                 _ => Message {
-                    id: c.data.target_id.map_or(0, |t| t.get()),
-                    channel: c.channel_id.get(),
-                    author: 0,
+                    id: MessageId::new(c.data.target_id.map_or(0, |t| t.get())),
+                    channel: ChannelId::new(c.channel_id.get()),
+                    author: UserId::new(0),
                     content: String::new(),
                     has_embeds: false,
                     from_this_bot: false,
@@ -331,7 +356,11 @@ fn request(
             let press = response::press(&c.data.custom_id, chosen.map(String::as_str));
             let press = match press {
                 response::Pressed::Pick { topic, target } => Press::Pick {
-                    link: Some(message_link(c.guild_id, target.channel, target.message)),
+                    link: Some(message_link(
+                        c.guild_id,
+                        target.channel.get(),
+                        target.message.get(),
+                    )),
                     topic,
                     target,
                 },
@@ -343,10 +372,11 @@ fn request(
     };
     Some(Request {
         kind,
-        channel: Some(envelope.channel),
-        locale: Some(envelope.locale.to_owned()),
+        channel: Some(ChannelId::new(envelope.channel)),
+        user: Some(UserId::new(envelope.user)),
+        message: envelope.message.map(MessageId::new),
+        lang: Lang::of(Some(envelope.locale)),
         private_only: private_only(envelope.guild, envelope.owners, envelope.member),
-        now,
     })
 }
 
@@ -391,7 +421,7 @@ fn options(given: &[CommandDataOption]) -> Options {
             .iter()
             .find(|o| o.name == FOR_OPTION)
             .and_then(|o| o.value.as_user_id())
-            .map(|u| u.get()),
+            .map(|u| UserId::new(u.get())),
     }
 }
 
@@ -405,6 +435,6 @@ fn render(decision: &Decision) -> Option<CreateInteractionResponse> {
 }
 
 /// What is sent when answering failed, in the asker's language.
-pub fn apology(locale: Option<&str>) -> CreateInteractionResponse {
-    response::message(&pipeline::apology(locale))
+pub fn apology(reply: &Reply) -> CreateInteractionResponse {
+    response::message(reply)
 }

@@ -21,10 +21,12 @@ use serenity::all::{ClientBuilder, GatewayIntents, HttpBuilder};
 use serenity::gateway::GatewayError;
 use serenity::http::HttpError;
 
+use crate::core::bot::Event;
 use crate::core::faq::Faq;
 use crate::ops::config::{shown_url, Config, InsightsAt, Token, TokenSource};
 use crate::ops::live::{reload_when_asked, Live, Reloaded};
 use crate::ops::service;
+use crate::ops::tasks::watched;
 use handler::Handler;
 use health::Health;
 use registration::{Registered, Registrar};
@@ -197,15 +199,13 @@ async fn gateway(
 
     let live = Arc::new(Live::new(faq, faq_path, config.pipeline_settings()));
     let registrar = Registrar::start(registration::scopes(&config.guilds));
-    let shared = interaction::Shared::new(
-        Arc::clone(&live),
-        config.repeat_window,
-        open_insights(&config),
-    );
-    shared.know_bot_user(user.id.get());
-    let forums = forum::Forums::new(config.forum_channels.clone());
+    let shared =
+        interaction::Shared::new(Arc::clone(&live), config.memory(), open_insights(&config));
+    let me = crate::core::ids::UserId::new(user.id.get());
+    shared.handle(Event::Me(me), jiff::Timestamp::now());
+    let forums = !config.forum_channels.is_empty();
     // Slash commands need no intent; new forum posts come with GUILDS (not privileged).
-    let intents = if forums.any() {
+    let intents = if forums {
         GatewayIntents::GUILDS
     } else {
         GatewayIntents::empty()
@@ -221,20 +221,27 @@ async fn gateway(
         .await
         .map_err(|e| RunError::Gateway(e.to_string()))?;
     health.watch_shards(Arc::clone(&client.shard_manager));
-    tokio::spawn(health::monitor(Arc::clone(&health), registrar.settled()));
+    watched(
+        "health monitor",
+        health::monitor(Arc::clone(&health), registrar.settled()),
+    );
     let _ = running.set(Running {
         shards: Arc::clone(&client.shard_manager),
-        shared,
+        shared: Arc::clone(&shared),
     });
 
     let http = Arc::clone(&client.http);
     let reloaded = Arc::clone(&live);
-    tokio::spawn(reload_when_asked(live, config.watch_faq, move |what| {
-        if what == Reloaded::Commands {
-            let payload = commands::registration(reloaded.pipeline().catalogue());
-            registrar.register(Arc::clone(&http), payload);
-        }
-    }));
+    watched(
+        "reload watcher",
+        reload_when_asked(live, config.watch_faq, move |what| {
+            shared.reloaded();
+            if what == Reloaded::Commands {
+                let payload = commands::registration(reloaded.pipeline().catalogue());
+                registrar.register(Arc::clone(&http), payload);
+            }
+        }),
+    );
 
     client
         .start_autosharded()
@@ -294,19 +301,21 @@ pub async fn serve(
     let health = Health::endpoint();
     health::serve_admin(config.metrics_listen.as_deref(), Arc::clone(&health)).await?;
     let live = Arc::new(Live::new(faq, faq_path, config.pipeline_settings()));
-    tokio::spawn(reload_when_asked(
-        Arc::clone(&live),
-        config.watch_faq,
-        |what| {
+    let shared =
+        interaction::Shared::new(Arc::clone(&live), config.memory(), open_insights(&config));
+    let reloaded = Arc::clone(&shared);
+    watched(
+        "reload watcher",
+        reload_when_asked(Arc::clone(&live), config.watch_faq, move |what| {
+            reloaded.reloaded();
             if what == Reloaded::Commands {
                 // Replicas hold no token: registering is the release step's job.
                 tracing::warn!(
                     "the FAQ's commands changed: run `faqbot register` so Discord shows them"
                 );
             }
-        },
-    ));
-    let shared = interaction::Shared::new(live, config.repeat_window, open_insights(&config));
+        }),
+    );
     let endpoint = Arc::new(endpoint::Endpoint {
         shared: Arc::clone(&shared),
         verifier,
@@ -319,9 +328,13 @@ pub async fn serve(
     health.listening();
     // Nothing else to wait for: ready as soon as it listens.
     let (_, settled) = tokio::sync::watch::channel(true);
-    tokio::spawn(health::monitor(Arc::clone(&health), settled));
+    watched(
+        "health monitor",
+        health::monitor(Arc::clone(&health), settled),
+    );
     let stop = Arc::new(tokio::sync::Notify::new());
     let stopped = Arc::clone(&stop);
+    let closing = Arc::clone(&shared);
     let serving = axum::serve(
         listener,
         endpoint::router(endpoint, &config.interactions_path, Arc::clone(&health)),
@@ -329,6 +342,9 @@ pub async fn serve(
     .with_graceful_shutdown(async move {
         shutdown_signal().await;
         stopping(&health);
+        // An interaction that arrives from now on is refused with 503, which a load balancer
+        // retries on another replica; those already begun are finished.
+        closing.closing();
         stopped.notify_one();
     });
     // Requests in flight get SHUTDOWN_PATIENCE to finish, not for ever: a client sending

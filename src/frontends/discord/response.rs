@@ -6,10 +6,11 @@ use serenity::all::{
     AutocompleteChoice, ButtonStyle, Colour, CreateActionRow, CreateAllowedMentions,
     CreateAutocompleteResponse, CreateButton, CreateEmbed, CreateInteractionResponse,
     CreateInteractionResponseMessage, CreateMessage, CreateSelectMenu, CreateSelectMenuKind,
-    CreateSelectMenuOption, ReactionType, UserId,
+    CreateSelectMenuOption, ReactionType,
 };
 
 use super::markup::render;
+use crate::core::ids::{ChannelId, MessageId, UserId};
 use crate::core::pipeline::Press;
 use crate::core::reply::{Choice, Reply, Target, VoteKey};
 
@@ -57,9 +58,9 @@ pub fn press(custom_id: &str, chosen: Option<&str>) -> Pressed {
             return Pressed::Pick {
                 topic,
                 target: Target {
-                    author: *author,
-                    channel: *channel,
-                    message: *message,
+                    author: UserId::new(*author),
+                    channel: ChannelId::new(*channel),
+                    message: MessageId::new(*message),
                 },
             };
         }
@@ -226,7 +227,8 @@ fn parts(reply: &Reply) -> Parts {
                 .to_owned();
             (
                 Some(cut(&content, CONTENT)),
-                CreateAllowedMentions::new().users([UserId::new(addressed.user.max(1))]),
+                CreateAllowedMentions::new()
+                    .users([serenity::all::UserId::new(addressed.user.get().max(1))]),
             )
         }
         None => (None, CreateAllowedMentions::new()),
@@ -379,9 +381,9 @@ mod tests {
             menu: (0..topics).map(suggestion).collect(),
             menu_hint: "Or choose any topic…",
             pick_for: Some(Target {
-                author: 20,
-                channel: 7,
-                message: 30,
+                author: UserId::new(20),
+                channel: ChannelId::new(7),
+                message: MessageId::new(30),
             }),
             ephemeral: true,
             ..Reply::default()
@@ -413,7 +415,11 @@ mod tests {
                             } => {
                                 assert_eq!(chosen, topic);
                                 assert_eq!(
-                                    (target.author, target.channel, target.message),
+                                    (
+                                        target.author.get(),
+                                        target.channel.get(),
+                                        target.message.get()
+                                    ),
                                     (20, 7, 30)
                                 );
                             }
@@ -439,9 +445,9 @@ mod tests {
     fn pick_and_vote_ids_fit_discord() {
         let longest = "t".repeat(32);
         let target = Target {
-            author: u64::MAX,
-            channel: u64::MAX,
-            message: u64::MAX,
+            author: UserId::new(u64::MAX),
+            channel: ChannelId::new(u64::MAX),
+            message: MessageId::new(u64::MAX),
         };
         let button = pick_id(PickBy::Button(&longest), &target);
         assert_eq!(button.chars().count(), 100, "{button}");
@@ -457,7 +463,7 @@ mod tests {
         match press(&button, None) {
             Pressed::Pick { topic, target } => {
                 assert_eq!(topic, longest);
-                assert_eq!(target.message, u64::MAX);
+                assert_eq!(target.message.get(), u64::MAX);
             }
             other => panic!("{other:?}"),
         }
