@@ -140,7 +140,7 @@ const NEAR_COPY: f64 = 0.6;
 fn no_example_is_a_near_copy_of_a_held_out_question() {
     use std::collections::HashSet;
     let faq = Faq::embedded();
-    let words = |q: &str| -> HashSet<String> { faqbot::core::matcher::text::words(q).collect() };
+    let words = |q: &str| -> HashSet<String> { faqbot::core::text::words(q).collect() };
     let overlap = |a: &HashSet<String>, b: &HashSet<String>| {
         let union = a.union(b).count();
         if union == 0 {
@@ -178,11 +178,7 @@ fn no_example_is_a_near_copy_of_a_held_out_question() {
 #[test]
 fn no_held_out_question_is_an_example() {
     let faq = Faq::embedded();
-    let key = |q: &str| {
-        faqbot::core::matcher::text::words(q)
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
+    let key = |q: &str| faqbot::core::text::words(q).collect::<Vec<_>>().join(" ");
     let examples: std::collections::HashSet<String> =
         faq.examples.iter().map(|e| key(&e.question)).collect();
     let held = eval::parse(include_str!("data/heldout.tsv"), "heldout.tsv", &faq).unwrap();

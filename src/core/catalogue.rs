@@ -7,7 +7,10 @@ use crate::core::faq::Faq;
 use crate::core::lang::{Lang, DISCORD_LOCALES};
 use crate::core::limits;
 
-pub use crate::core::limits::BUILT_IN_COMMANDS;
+pub use crate::core::names::{
+    ASK_FR, BUILT_IN_COMMANDS, DEFAULT_MENU_NAME, FOR_OPTION, FOR_OPTION_FR, HOURS_FR,
+    MENU_NAME_FR, QUESTION_OPTION, TOPIC_OPTION, TOPIC_OPTION_FR,
+};
 
 /// What a command does when invoked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,23 +95,6 @@ pub struct CommandOption {
     pub autocomplete: bool,
     pub max_length: Option<u16>,
 }
-
-/// The option of `/ask`.
-pub const QUESTION_OPTION: &str = "question";
-/// The option of `/faq`.
-pub const TOPIC_OPTION: &str = "topic";
-/// The option of every command that answers: whom the answer is for.
-pub const FOR_OPTION: &str = "for";
-/// The message command's name unless the config names it otherwise.
-pub const DEFAULT_MENU_NAME: &str = "Answer with FAQ";
-
-/// The names French users see (Discord shows a command under its name in the user's
-/// language), so that the bot's French words name the commands as they appear.
-pub const ASK_FR: &str = "demander";
-pub const HOURS_FR: &str = "horaires";
-pub const TOPIC_OPTION_FR: &str = "sujet";
-pub const FOR_OPTION_FR: &str = "pour";
-pub const MENU_NAME_FR: &str = "Répondre avec la FAQ";
 
 /// Every command: topics first in FAQ order, then the built-ins, then the message command.
 #[derive(Debug, Clone)]

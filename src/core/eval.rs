@@ -148,7 +148,7 @@ pub fn cross_validate(faq: &Faq, cases: &[Case], folds: usize) -> Report {
 /// The group of a question in cross-validation: from its words, case and punctuation aside, by
 /// a hash that is the same on every machine and in every run.
 fn fold_of(question: &str, folds: usize) -> usize {
-    (crate::core::matcher::text::key(question) % folds as u64) as usize
+    (crate::core::text::key(question) % folds as u64) as usize
 }
 
 /// Tallies verdicts obtained elsewhere (by a matcher extended outside faqbot, say), one per

@@ -29,9 +29,6 @@ pub fn is_command_name(name: &str) -> bool {
 /// room for them.
 pub const MAX_INTRO: usize = 3000;
 
-/// faqbot's own commands, besides one per topic: names no topic may take.
-pub const BUILT_IN_COMMANDS: [&str; 3] = ["ask", "faq", "hours"];
-
 #[cfg(test)]
 mod tests {
     use super::*;

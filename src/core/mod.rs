@@ -12,6 +12,8 @@ pub mod lang;
 pub mod limits;
 pub mod matcher;
 pub mod memory;
+pub mod names;
 pub mod pipeline;
 pub mod reply;
 pub mod schedule;
+pub mod text;

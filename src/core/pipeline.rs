@@ -12,10 +12,11 @@ use crate::core::catalogue::{Action, Catalogue, DEFAULT_MENU_NAME};
 use crate::core::faq::Faq;
 use crate::core::ids::{ChannelId, MessageId, UserId};
 use crate::core::lang::Lang;
-use crate::core::matcher::{text, Matcher, TopicIndex, Verdict};
+use crate::core::matcher::{Matcher, TopicIndex, Verdict};
 pub use crate::core::memory::RepeatKey;
 use crate::core::reply::{self, Addressed, Choice, Outcome, Reply, Target, Text, VoteKey, Votes};
 use crate::core::schedule::Status;
+use crate::core::text;
 
 /// Everything needed to answer, built once from the validated FAQ and settings.
 #[derive(Debug)]

@@ -194,7 +194,9 @@ impl Setup {
                 local.is_file().then_some(local)
             });
         let loaded = match &faq_path {
-            Some(path) => Faq::load(path).map(|faq| (faq, path.display().to_string())),
+            Some(path) => {
+                crate::ops::faq_file::load(path).map(|faq| (faq, path.display().to_string()))
+            }
             None => Ok((Faq::embedded(), EMBEDDED_LABEL.to_owned())),
         };
         match (config, loaded) {
@@ -295,7 +297,7 @@ pub fn run(
             ));
             // The body for the scope the config registers in: global, or its guilds'.
             let scope = crate::frontends::discord::registration::scopes(&setup.config.guilds)[0];
-            serde_json::to_writer(&mut *out, payload.for_scope(scope)).map_err(io::Error::from)?;
+            serde_json::to_writer(&mut *out, scope.commands(&payload)).map_err(io::Error::from)?;
             writeln!(out)?;
         }
         Command::Commands { json: false } => commands(&setup, out)?,

@@ -17,7 +17,7 @@ use jiff::Timestamp;
 use rusqlite::{params, Connection};
 use serde::Serialize;
 
-use crate::core::matcher::text::words;
+use crate::core::text::words;
 
 /// Longest question stored, in characters.
 const QUESTION_CHARS: usize = 300;

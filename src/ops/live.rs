@@ -7,7 +7,9 @@
 
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Mutex};
+
+use arc_swap::ArcSwap;
 use std::time::Duration;
 
 use notify_debouncer_full::notify::event::{AccessKind, AccessMode, ModifyKind};
@@ -22,7 +24,7 @@ use crate::ops::service;
 /// The answers in service, and the file they came from.
 #[derive(Debug)]
 pub struct Live {
-    current: RwLock<Arc<Pipeline>>,
+    current: ArcSwap<Pipeline>,
     /// `None` when serving the FAQ built into the binary, which cannot change.
     path: Option<PathBuf>,
     settings: Settings,
@@ -57,7 +59,7 @@ pub enum Trigger {
 impl Live {
     pub fn new(faq: Faq, path: Option<PathBuf>, settings: Settings) -> Self {
         Self {
-            current: RwLock::new(Arc::new(Pipeline::new(faq, settings.clone()))),
+            current: ArcSwap::from_pointee(Pipeline::new(faq, settings.clone())),
             path,
             settings,
             fingerprint: Mutex::new(None),
@@ -66,7 +68,7 @@ impl Live {
 
     /// The pipeline to answer one interaction with.
     pub fn pipeline(&self) -> Arc<Pipeline> {
-        Arc::clone(&self.current.read().unwrap_or_else(|e| e.into_inner()))
+        self.current.load_full()
     }
 
     pub fn path(&self) -> Option<&Path> {
@@ -93,13 +95,14 @@ impl Live {
             return Ok(Reloaded::Unchanged);
         }
         let fresh = Arc::new(Pipeline::new(faq, self.settings.clone()));
-        let mut current = self.current.write().unwrap_or_else(|e| e.into_inner());
-        let changed = if current.catalogue().same_commands(fresh.catalogue()) {
+        // Reloads are one at a time (under the fingerprint's lock): what is compared with is
+        // what is replaced.
+        let changed = if self.current.load().catalogue().same_commands(fresh.catalogue()) {
             Reloaded::Answers
         } else {
             Reloaded::Commands
         };
-        *current = fresh;
+        self.current.store(fresh);
         *last_print = fresh_print;
         Ok(changed)
     }
@@ -321,7 +324,7 @@ mod tests {
         std::fs::write(&path, EMBEDDED).unwrap();
         std::fs::write(dir.path().join("examples.tsv"), EMBEDDED_EXAMPLES).unwrap();
         let live = Live::new(
-            Faq::load(&path).unwrap(),
+            crate::ops::faq_file::load(&path).unwrap(),
             Some(path.clone()),
             Settings::default(),
         );

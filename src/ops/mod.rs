@@ -3,6 +3,7 @@
 //! every output, and speaking to systemd. The front ends feed them; the core never reaches them.
 
 pub mod config;
+pub mod faq_file;
 pub mod insights;
 pub mod live;
 pub mod logging;

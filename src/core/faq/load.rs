@@ -10,18 +10,18 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{Contact, Faq, Topic};
-use crate::core::catalogue::{ASK_FR, HOURS_FR};
 use crate::core::diagnostic::{
     did_you_mean, quote_list, toml_error, unknown_keys, Diagnostic, FileErrors, Source,
 };
 use crate::core::lang::DISCORD_LOCALES;
-use crate::core::limits::{self, BUILT_IN_COMMANDS};
+use crate::core::limits;
+use crate::core::names::{ASK_FR, BUILT_IN_COMMANDS, HOURS_FR};
 
 /// The French names of faqbot's own commands, which no topic may take either: Discord shows
 /// a French user both under the same name.
 const FRENCH_NAMES: [(&str, &str); 2] = [(ASK_FR, "ask"), (HOURS_FR, "hours")];
-use crate::core::matcher::text::{is_stop_word, words};
 use crate::core::schedule::{day_name, Holidays, HoursLine, Schedule, Zone, CALENDARS};
+use crate::core::text::{is_stop_word, words};
 
 #[derive(Deserialize)]
 struct RawFaq {

@@ -39,7 +39,7 @@ pub struct Faq {
     /// The `examples` file as `faq.toml` names it, relative to `faq.toml`'s folder.
     pub examples_file: Option<ExamplesFile>,
     /// Questions labelled with the topics that answer them, read from `examples_file`:
-    /// `/ask` learns from them. Empty until [`Faq::load`] or [`Faq::embedded`] reads them.
+    /// `/ask` learns from them. Empty until [`Faq::load_with`] or [`Faq::embedded`] reads them.
     pub examples: Vec<Example>,
 }
 
@@ -165,18 +165,15 @@ impl Contact {
 
 impl Faq {
     /// Parses and validates FAQ text; `path` names the file in error messages. The examples
-    /// file it names is not read: see [`Faq::load`].
+    /// file it names is not read: see [`Faq::load_with`].
     pub fn parse(path: &str, text: &str) -> Result<Self, crate::core::diagnostic::FileErrors> {
         load::parse(path, text)
     }
 
-    /// Reads and validates a FAQ file and the examples file it names.
-    pub fn load(path: &Path) -> Result<Self, LoadError> {
-        Self::load_with(path, |file| std::fs::read_to_string(file))
-    }
-
-    /// [`Faq::load`], reading each file through `read`: the caller sees exactly the text that
-    /// was validated (a live reload remembers what it served, to tell a real save from a read).
+    /// Validates a FAQ file and the examples file it names, each read through `read`: the
+    /// core reads no file itself (`ops::faq_file` reads them from disk), and the caller sees
+    /// exactly the text that was validated (a live reload remembers what it served, to tell a
+    /// real save from a read).
     pub fn load_with(
         path: &Path,
         mut read: impl FnMut(&Path) -> std::io::Result<String>,

@@ -10,15 +10,14 @@
 mod fuzzy;
 mod learned;
 pub mod message;
-pub mod text;
 
 use std::collections::HashMap;
 
 use crate::core::faq::{Example, Faq, NONE};
+use crate::core::text::{self, is_stop_word, words, Stemmers};
 use fuzzy::Fuzzy;
 use learned::{Feature, Learned};
 use message::Role;
-use text::{is_stop_word, words, Stemmers};
 
 /// Field weights: what a word means when it appears among a topic's keywords, in its question
 /// or only in its answer.

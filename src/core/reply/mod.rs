@@ -65,7 +65,7 @@ pub struct Addressed {
 }
 
 /// What a vote is about: the topic answered, and the question it answered (by its
-/// [`key`](crate::core::matcher::text::key)), so that the questions whose answers did not help
+/// [`key`](crate::core::text::key)), so that the questions whose answers did not help
 /// can be listed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VoteKey {

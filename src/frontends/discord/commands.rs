@@ -5,7 +5,6 @@ use serenity::all::{
     InteractionContext,
 };
 
-use super::registration::Scope;
 use crate::core::catalogue::{Catalogue, CommandKind, OptionKind};
 
 /// Discord's name for the French locale.
@@ -19,12 +18,14 @@ pub struct Payload {
 }
 
 impl Payload {
-    /// The body for `scope`.
-    pub fn for_scope(&self, scope: Scope) -> &[CreateCommand] {
-        match scope {
-            Scope::Global => &self.global,
-            Scope::Guild(_) => &self.guild,
-        }
+    /// The body for every server and DM at once.
+    pub fn global(&self) -> &[CreateCommand] {
+        &self.global
+    }
+
+    /// The body for one server.
+    pub fn guild(&self) -> &[CreateCommand] {
+        &self.guild
     }
 }
 

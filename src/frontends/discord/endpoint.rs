@@ -133,16 +133,6 @@ async fn interaction(State(endpoint): State<Arc<Endpoint>>, request: Request) ->
     ([(header::CONTENT_TYPE, "application/json")], json).into_response()
 }
 
-/// Prometheus' scrape endpoint.
-pub async fn metrics() -> Response {
-    let content_type = "application/openmetrics-text; version=1.0.0; charset=utf-8";
-    (
-        [(header::CONTENT_TYPE, content_type)],
-        crate::ops::metrics::metrics().render(),
-    )
-        .into_response()
-}
-
 /// Reads the body, stopping at [`BODY_LIMIT`] bytes and after [`READ_TIMEOUT`].
 async fn read(body: Body) -> Result<Bytes, StatusCode> {
     match tokio::time::timeout(READ_TIMEOUT, axum::body::to_bytes(body, BODY_LIMIT)).await {

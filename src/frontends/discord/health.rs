@@ -246,7 +246,7 @@ pub async fn serve_admin(listen: Option<&str>, health: Arc<Health>) -> Result<()
         tracing::info!(metrics = %local, "serving metrics and health");
     }
     let routes = axum::Router::new()
-        .route("/metrics", get(super::endpoint::metrics))
+        .route("/metrics", get(scrape))
         .route("/healthz", get(healthz))
         .with_state(health);
     crate::ops::tasks::watched("admin listener", async move {
@@ -255,6 +255,17 @@ pub async fn serve_admin(listen: Option<&str>, health: Arc<Health>) -> Result<()
         }
     });
     Ok(())
+}
+
+/// Prometheus' scrape endpoint.
+async fn scrape() -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let content_type = "application/openmetrics-text; version=1.0.0; charset=utf-8";
+    (
+        [(axum::http::header::CONTENT_TYPE, content_type)],
+        metrics().render(),
+    )
+        .into_response()
 }
 
 /// How often health is looked at when systemd asks for no faster watchdog.

@@ -30,6 +30,16 @@ pub enum Scope {
     Guild(GuildId),
 }
 
+impl Scope {
+    /// The commands this scope is sent.
+    pub fn commands(self, payload: &Commands) -> &[CreateCommand] {
+        match self {
+            Self::Global => payload.global(),
+            Self::Guild(_) => payload.guild(),
+        }
+    }
+}
+
 impl std::fmt::Display for Scope {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -104,7 +114,7 @@ where
         let last = limit.is_some_and(|limit| round >= limit);
         let mut again = 0;
         for (scope, result) in results.iter_mut().filter(|(_, r)| r.is_none()) {
-            match overwrite(http, commands.for_scope(*scope), *scope).await {
+            match overwrite(http, scope.commands(commands), *scope).await {
                 Ok(count) => *result = Some(Registered::Done(count)),
                 Err(e) if retryable(&e) && !last => {
                     let retry_in = backoff;
