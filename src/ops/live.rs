@@ -97,7 +97,12 @@ impl Live {
         let fresh = Arc::new(Pipeline::new(faq, self.settings.clone()));
         // Reloads are one at a time (under the fingerprint's lock): what is compared with is
         // what is replaced.
-        let changed = if self.current.load().catalogue().same_commands(fresh.catalogue()) {
+        let changed = if self
+            .current
+            .load()
+            .catalogue()
+            .same_commands(fresh.catalogue())
+        {
             Reloaded::Answers
         } else {
             Reloaded::Commands

@@ -17,9 +17,21 @@ use tokio::sync::watch;
 
 use crate::ops::metrics::metrics;
 
-/// First pause after a failed attempt; it doubles up to [`MAX_BACKOFF`].
+/// First pause after a failed round; it doubles up to [`MAX_BACKOFF`], with jitter so that
+/// replicas or restarts retrying together do not hit Discord in step.
 const FIRST_BACKOFF: Duration = Duration::from_millis(500);
 const MAX_BACKOFF: Duration = Duration::from_secs(120);
+
+/// The pauses between rounds: backon's exponential policy, with jitter and no end.
+fn pauses() -> impl Iterator<Item = Duration> {
+    use backon::BackoffBuilder;
+    backon::ExponentialBuilder::default()
+        .with_min_delay(FIRST_BACKOFF)
+        .with_max_delay(MAX_BACKOFF)
+        .with_jitter()
+        .without_max_times()
+        .build()
+}
 
 /// Where commands are registered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,7 +102,7 @@ pub async fn register_once(
     rounds.await.unwrap_or_default()
 }
 
-/// Tries each scope in turn, then, after a pause that doubles each round, the scopes whose
+/// Tries each scope in turn, then, after a pause that grows each round, the scopes whose
 /// failure may pass, for at most `limit` rounds (or until each has succeeded or been refused).
 /// `pause` waits; `None` when it returns false (a newer payload came meanwhile). `tried` is
 /// called after each round.
@@ -108,10 +120,11 @@ where
 {
     let mut results: Vec<(Scope, Option<Registered>)> =
         scopes.iter().map(|&scope| (scope, None)).collect();
-    let mut backoff = FIRST_BACKOFF;
+    let mut pauses = pauses();
     let mut round = 1;
     loop {
         let last = limit.is_some_and(|limit| round >= limit);
+        let backoff = pauses.next().unwrap_or(MAX_BACKOFF);
         let mut again = 0;
         for (scope, result) in results.iter_mut().filter(|(_, r)| r.is_none()) {
             match overwrite(http, scope.commands(commands), *scope).await {
@@ -131,7 +144,6 @@ where
         if !pause(backoff).await {
             return None;
         }
-        backoff = (backoff * 2).min(MAX_BACKOFF);
         round += 1;
     }
     Some(
