@@ -17,7 +17,7 @@ use tokio::process::Command;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn registers_every_command_in_one_put() {
-    let (fake, _bot) = connected().await;
+    let (fake, bot) = connected().await;
     let put = fake.request("PUT", "/api/v10/applications/").await;
     assert_eq!(
         put.path,
@@ -44,8 +44,9 @@ async fn registers_every_command_in_one_put() {
         "13 topics, ask, faq, hours and the message menu"
     );
 
-    // Registration is one bulk overwrite, never a create call per command.
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    // Registration is one bulk overwrite, never a create call per command: once the bot says
+    // the commands are registered, that one PUT is every write there was.
+    bot.wait_for_log("commands registered").await;
     let writes: Vec<_> = fake
         .requests()
         .into_iter()
@@ -276,7 +277,8 @@ async fn registration_is_retried_while_interactions_are_answered() {
         },
     )
     .await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    // The registrar says so once it is done: nothing is retried after that.
+    bot.wait_for_log("commands registered").await;
     let puts = fake
         .requests()
         .into_iter()
@@ -501,7 +503,9 @@ async fn sighup_reloads_the_faq() {
         original.replace("Who is allowed to use the ISO logo?", "Can I use the logo?"),
     )
     .unwrap();
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    // Not watched: no watcher was ever started, so the save changes nothing until SIGHUP.
+    let log = bot.log_showing(&["connected"]).await;
+    assert!(!log.contains("watching the FAQ for changes"), "{log}");
     let callback = fake.interact(slash(2100, "logo", None, true)).await;
     assert_eq!(
         embed(&callback)["title"],

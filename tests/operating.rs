@@ -36,13 +36,28 @@ async fn reloaded(fake: &FakeDiscord, bot: &Bot, count: usize) {
     .await;
 }
 
+/// Writes `name`, a file beside the FAQ, and waits (up to 20 s) until the watcher has judged
+/// it: file events come in order, so every event before it has been judged too, and logged.
+async fn settled(fake: &FakeDiscord, bot: &Bot, dir: &std::path::Path, name: &str) {
+    std::fs::write(dir.join(name), "").unwrap();
+    fake.wait_for("the file events judged", Duration::from_secs(20), |_| {
+        bot.log
+            .text()
+            .lines()
+            .any(|l| l.contains("file events") && l.contains(name))
+            .then_some(())
+    })
+    .await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn one_save_is_one_reload_then_quiet() {
     // The insight database sits beside the FAQ, so the writer works in the watched folder.
     let dir = folder_with_faq("watch_faq = true\ninsights_db = \"faqbot-insights.db\"\n");
     let faq = dir.path().join("faq.toml");
     let fake = FakeDiscord::start().await;
-    let bot = Bot::start_in(&fake, dir.path(), &[]).await;
+    // At debug, the watcher names the files of each batch of events, and whether it is a save.
+    let bot = Bot::start_in(&fake, dir.path(), &[("RUST_LOG", "warn,faqbot=debug")]).await;
     fake.identified(1).await;
     bot.wait_for_log("watching the FAQ for changes").await;
 
@@ -51,6 +66,8 @@ async fn one_save_is_one_reload_then_quiet() {
     text.push_str("# saved\n");
     std::fs::write(&faq, &text).unwrap();
     reloaded(&fake, &bot, 1).await;
+    settled(&fake, &bot, dir.path(), "settled.txt").await;
+    let before_reads = bot.log.text().len();
 
     // Reading the FAQ, and the insight writer at work beside it, are no saves.
     let unchanged = "nothing to reload";
@@ -65,7 +82,12 @@ async fn one_save_is_one_reload_then_quiet() {
             "Who is allowed to use the ISO logo?"
         );
     }
-    tokio::time::sleep(Duration::from_secs(10)).await;
+    settled(&fake, &bot, dir.path(), "after-reads.txt").await;
+    let since = bot.log.text()[before_reads..].to_owned();
+    assert!(
+        since.contains("faq.toml") && !since.contains("save=true"),
+        "the reads were seen, and judged no save:\n{since}"
+    );
     assert_eq!(
         reloads(&bot),
         1,
@@ -80,7 +102,8 @@ async fn one_save_is_one_reload_then_quiet() {
     std::fs::write(&staged, text.replace("# saved\n", "# saved again\n")).unwrap();
     std::fs::rename(&staged, &faq).unwrap();
     reloaded(&fake, &bot, 2).await;
-    tokio::time::sleep(Duration::from_secs(3)).await;
+    // Whatever of the rename's events came after the reload was judged before a later file.
+    settled(&fake, &bot, dir.path(), "later.txt").await;
     assert_eq!(reloads(&bot), 2, "{}", bot.log.text());
 }
 

@@ -306,7 +306,7 @@ async fn the_operating_guide_works_as_written() {
         .status()
         .unwrap();
     assert!(stop.success());
-    tokio::time::sleep(Duration::from_millis(100)).await;
+    // Logged when the bot started, long before it was stopped.
     let log = layout.bot_log();
     assert!(log.contains("recording insight"), "{log}");
 }

@@ -265,7 +265,9 @@ impl Bot {
                         self.pipeline
                             .repeat(decision, lang, earlier.at, earlier.link.as_deref());
                 }
-                None => first_post = Some(key),
+                // Where it went is looked up only for repeats to point to.
+                None if self.repeats.enabled() => first_post = Some(key),
+                None => {}
             }
         }
         Effect::Respond(Turn {
@@ -432,6 +434,11 @@ mod tests {
         }
     }
 
+    /// What the bot does once `turn` was sent (or not).
+    fn finish(bot: &mut Bot, turn: Turn, sent: bool) -> Vec<Effect> {
+        bot.handle(Event::Done { turn, sent }, now())
+    }
+
     fn records(effects: &[Effect]) -> usize {
         effects
             .iter()
@@ -451,13 +458,7 @@ mod tests {
         );
         let thread = new_thread(900, now());
         assert!(bot.handle(Event::Thread(thread), now()).is_empty());
-        let done = bot.handle(
-            Event::Done {
-                turn: taken,
-                sent: true,
-            },
-            now(),
-        );
+        let done = finish(&mut bot, taken, true);
         assert!(
             matches!(done.first(), Some(Effect::Count(tally)) if tally.note == Note::Answered),
             "what was taken is accounted for: {done:?}"
@@ -468,13 +469,7 @@ mod tests {
     fn one_vote_per_member_and_answer_and_a_failed_one_may_be_cast_again() {
         let mut bot = bot();
         let first = turn(&mut bot, vote(1));
-        let done = bot.handle(
-            Event::Done {
-                turn: first,
-                sent: true,
-            },
-            now(),
-        );
+        let done = finish(&mut bot, first, true);
         assert_eq!(records(&done), 1, "the vote is recorded: {done:?}");
         let again = turn(&mut bot, vote(1));
         assert_eq!(
@@ -488,13 +483,7 @@ mod tests {
         );
 
         let lost = turn(&mut bot, vote(3));
-        let failed = bot.handle(
-            Event::Done {
-                turn: lost,
-                sent: false,
-            },
-            now(),
-        );
+        let failed = finish(&mut bot, lost, false);
         assert_eq!(records(&failed), 0);
         assert!(
             failed.iter().any(|e| matches!(e, Effect::Apologise(_))),
@@ -511,13 +500,7 @@ mod tests {
         let mut bot = bot();
         let first = turn(&mut bot, command("logo", None));
         assert!(!reply(&first).ephemeral);
-        let done = bot.handle(
-            Event::Done {
-                turn: first,
-                sent: true,
-            },
-            now(),
-        );
+        let done = finish(&mut bot, first, true);
         let key = done
             .iter()
             .find_map(|e| match e {
@@ -541,14 +524,21 @@ mod tests {
             ..command("logo", None)
         };
         let refused = turn(&mut bot, elsewhere.clone());
-        bot.handle(
-            Event::Done {
-                turn: refused,
-                sent: false,
-            },
-            now(),
-        );
+        finish(&mut bot, refused, false);
         assert!(!reply(&turn(&mut bot, elsewhere)).ephemeral);
+    }
+
+    #[test]
+    fn with_repeats_off_no_post_is_looked_up() {
+        let pipeline = Arc::new(Pipeline::new(Faq::embedded(), Settings::default()));
+        let mut bot = Bot::new(pipeline, Memory::default());
+        let first = turn(&mut bot, command("logo", None));
+        let done = finish(&mut bot, first, true);
+        assert!(
+            !done.iter().any(|e| matches!(e, Effect::LocatePost(_))),
+            "{done:?}"
+        );
+        assert!(!reply(&turn(&mut bot, command("logo", None))).ephemeral);
     }
 
     #[test]

@@ -62,6 +62,11 @@ impl Repeats {
         }
     }
 
+    /// Whether repeats are looked for at all (a zero window turns them off).
+    pub fn enabled(&self) -> bool {
+        !self.window.is_zero()
+    }
+
     /// The earlier post if this answer went public in its channel within the window;
     /// otherwise `None`, and this post is the one later repeats will point to.
     pub fn repeat_of(&mut self, key: RepeatKey, now: Timestamp) -> Option<Earlier> {

@@ -1,6 +1,7 @@
-//! The pure core: everything the bot knows and decides, as data in and data out. Nothing here
-//! reads a clock, a socket or a file after loading, imports serenity or tokio, or writes
-//! Discord markup: the front ends do that.
+//! The pure core: everything the bot knows and decides, as data in and data out
+//! ([`bot::Bot::handle`]: events in, effects out). Nothing here reads a clock, a socket or a
+//! file, imports the async runtime or the Discord library, or writes Discord markup: the front
+//! ends do that, and `tests/layers.rs` checks it.
 
 pub mod bot;
 pub mod catalogue;

@@ -197,8 +197,8 @@ fn migrate(connection: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Writes until every sender is gone. Should writing panic (a bug), the record it was
-/// writing is counted as dropped, the death is logged and counted, and a fresh writer takes over
+/// Writes until every sender is gone. Should writing panic (a bug), the records of the batch
+/// it was writing are counted as dropped, the death is logged and counted, and a fresh writer takes over
 /// the same queue: insight is never silently lost for the rest of the run.
 fn keep_writing(
     mut connection: Connection,
@@ -206,18 +206,26 @@ fn keep_writing(
     path: &Path,
     retention: Duration,
 ) {
+    // Records of the batch being written, not yet committed: lost if writing panics. What was
+    // taken off the queue and not yet written stays for the next writer.
+    let pending = std::cell::Cell::new(0);
+    let taken = std::cell::RefCell::new(std::collections::VecDeque::new());
     loop {
-        let writing = std::panic::AssertUnwindSafe(|| write(&connection, records, path, retention));
+        let writing = std::panic::AssertUnwindSafe(|| {
+            write(&connection, records, &taken, path, retention, &pending)
+        });
         if std::panic::catch_unwind(writing).is_ok() {
             return;
         }
         let metrics = crate::ops::metrics::metrics();
         metrics.task_failed("insight writer");
-        metrics.insight_dropped();
+        for _ in 0..pending.replace(0) {
+            metrics.insight_dropped();
+        }
         drop(connection);
         match open(path) {
             Ok(fresh) => {
-                tracing::error!(db = %path.display(), "the insight writer panicked; a new one took over (one record lost)");
+                tracing::error!(db = %path.display(), "the insight writer panicked; a new one took over (the records it was writing are lost, and counted)");
                 connection = fresh;
             }
             Err(e) => {
@@ -228,38 +236,89 @@ fn keep_writing(
     }
 }
 
-fn write(connection: &Connection, records: &Receiver<Message>, path: &Path, retention: Duration) {
+/// Records written in one transaction at most: what queued while the last batch was written
+/// goes in together, so a busy bot commits once for many records instead of once for each.
+const BATCH: usize = 256;
+
+fn write(
+    connection: &Connection,
+    records: &Receiver<Message>,
+    taken: &std::cell::RefCell<std::collections::VecDeque<Message>>,
+    path: &Path,
+    retention: Duration,
+    pending: &std::cell::Cell<u64>,
+) {
     let mut last_sweep: Option<Timestamp> = None;
     let mut asked = Asked::default();
     let mut failures: u64 = 0;
     let mut last_said: Option<std::time::Instant> = None;
-    while let Ok(message) = records.recv() {
-        let (record, now) = match message {
-            Message::Record(record, now) => (record, now),
-            Message::Flush(done) => {
-                let _ = done.send(());
-                continue;
-            }
-            #[cfg(test)]
-            Message::Panic => panic!("the insight writer, made to panic by a test"),
-        };
-        if last_sweep.is_none_or(|at| now.duration_since(at).as_secs() > 3600) {
-            if let Err(e) = sweep(connection, now, retention) {
-                tracing::error!(db = %path.display(), error = %e, "insights: cannot delete old records");
-            }
-            last_sweep = Some(now);
-        }
-        if let Err(e) = insert(connection, &mut asked, &record, now) {
+    let mut failed = |e: &rusqlite::Error, count: u64| {
+        for _ in 0..count {
             crate::ops::metrics::metrics().insight_dropped();
-            // A full disk fails every write: one line a minute says so, with how many.
-            failures += 1;
-            if last_said
-                .is_none_or(|at: std::time::Instant| at.elapsed() >= Duration::from_secs(60))
-            {
-                tracing::error!(db = %path.display(), error = %e, failures, "insights: cannot write; records are dropped and counted");
-                last_said = Some(std::time::Instant::now());
-                failures = 0;
+        }
+        // A full disk fails every write: one line a minute says so, with how many.
+        failures += count;
+        if last_said.is_none_or(|at: std::time::Instant| at.elapsed() >= Duration::from_secs(60)) {
+            tracing::error!(db = %path.display(), error = %e, failures, "insights: cannot write; records are dropped and counted");
+            last_said = Some(std::time::Instant::now());
+            failures = 0;
+        }
+    };
+    loop {
+        if taken.borrow().is_empty() {
+            let Ok(first) = records.recv() else {
+                return;
+            };
+            let mut taken = taken.borrow_mut();
+            taken.push_back(first);
+            while taken.len() < BATCH {
+                match records.try_recv() {
+                    Ok(message) => taken.push_back(message),
+                    Err(_) => break,
+                }
             }
+        }
+        let mut flushes = Vec::new();
+        let mut written = 0;
+        let transaction = connection.execute_batch("BEGIN");
+        loop {
+            let Some(message) = taken.borrow_mut().pop_front() else {
+                break;
+            };
+            let (record, now) = match message {
+                Message::Record(record, now) => {
+                    pending.set(pending.get() + 1);
+                    (record, now)
+                }
+                // Answered once what came before it is committed.
+                Message::Flush(done) => {
+                    flushes.push(done);
+                    continue;
+                }
+                #[cfg(test)]
+                Message::Panic => panic!("the insight writer, made to panic by a test"),
+            };
+            if last_sweep.is_none_or(|at| now.duration_since(at).as_secs() > 3600) {
+                if let Err(e) = sweep(connection, now, retention) {
+                    tracing::error!(db = %path.display(), error = %e, "insights: cannot delete old records");
+                }
+                last_sweep = Some(now);
+            }
+            match insert(connection, &mut asked, &record, now) {
+                Ok(()) => written += 1,
+                Err(e) => failed(&e, 1),
+            }
+        }
+        if transaction.is_ok() {
+            if let Err(e) = connection.execute_batch("COMMIT") {
+                // Nothing of the batch reached the disk.
+                let _ = connection.execute_batch("ROLLBACK");
+                failed(&e, written);
+            }
+        }
+        pending.set(0);
+        for done in flushes {
+            let _ = done.send(());
         }
     }
 }
@@ -625,6 +684,7 @@ mod tests {
             question: None,
         };
         insights.record(logo(), now);
+        assert!(insights.flush(Duration::from_secs(30)));
         insights.queue.send(Message::Panic).unwrap();
         for _ in 0..3 {
             insights.record(logo(), now);

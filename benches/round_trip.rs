@@ -1,0 +1,185 @@
+//! faqbot against a bare serenity bot (`tools/bare_bot.rs`), each run in turn against the
+//! fake Discord of the test suite: the round trip from INTERACTION_CREATE written on the gateway
+//! to the interaction callback received, and the resident memory once READY (all of it, and the
+//! part that is the process's own: heap, stacks and other anonymous memory, as opposed to pages
+//! of the executable, which the kernel shares and can drop). The bare bot sends the very JSON
+//! faqbot sent for the same command, so both put the same bytes on the wire.
+//!
+//! `cargo bench --bench round_trip --features bare-bot`; the figures are in
+//! docs/performance.md.
+
+#[path = "../tests/fake_discord/mod.rs"]
+mod fake_discord;
+
+use std::path::Path;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use fake_discord::{FakeDiscord, TOKEN};
+use serde_json::Value;
+use tokio::process::{Child, Command};
+
+/// Interactions answered before measuring, so that both bots are warm.
+const WARM_UP: u64 = 300;
+/// Interactions measured.
+const MEASURED: u64 = 3_000;
+/// Runs of each bot, alternated.
+const RUNS: usize = 3;
+
+/// Resident memory of `pid`, in MiB: all of it, and its anonymous part (`RssAnon`).
+fn rss_mib(pid: u32) -> (f64, f64) {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+            .map_or(0.0, |kb| kb / 1024.0)
+    };
+    (field("VmRSS:"), field("RssAnon:"))
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> f64 {
+    let at = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[at].as_secs_f64() * 1000.0
+}
+
+struct Figures {
+    p50: f64,
+    p90: f64,
+    p99: f64,
+    rss: f64,
+    anon: f64,
+    /// The first response, which the bare bot is then given to send.
+    first: Value,
+}
+
+async fn measure(fake: &FakeDiscord, mut bot: Child, command: &str) -> Figures {
+    fake.identified(1).await;
+    // Let start-up finish (faqbot registers its commands in the background).
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let (rss, anon) = rss_mib(bot.id().unwrap_or(0));
+    let mut times = Vec::new();
+    let mut first = Value::Null;
+    for n in 0..WARM_UP + MEASURED {
+        let id = 10_000 + n;
+        // Each in a channel of its own: every answer is a first, public post.
+        let interaction =
+            fake_discord::in_channel(fake_discord::slash(id, command, None, true), id);
+        let asked = Instant::now();
+        let response = fake.interact(interaction).await;
+        if n >= WARM_UP {
+            times.push(asked.elapsed());
+        } else if n == 0 {
+            first = response;
+        }
+    }
+    bot.kill().await.ok();
+    times.sort();
+    Figures {
+        p50: percentile(&times, 0.5),
+        p90: percentile(&times, 0.9),
+        p99: percentile(&times, 0.99),
+        rss,
+        anon,
+        first,
+    }
+}
+
+fn spawn(
+    program: &Path,
+    args: &[&str],
+    response: &Value,
+    fake: &FakeDiscord,
+    state: &Path,
+) -> Child {
+    Command::new(program)
+        .args(args)
+        .env_clear()
+        .env("BARE_BOT_RESPONSE", response.to_string())
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("DISCORD_TOKEN", TOKEN)
+        .env("DISCORD_API_URL", fake.url())
+        .env("XDG_STATE_HOME", state)
+        .env("HOME", state)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        // Failures are worth seeing; faqbot's line per answer is not.
+        .env("RUST_LOG", "warn")
+        .stderr(Stdio::inherit())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("the bot starts")
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; a filter that names another benchmark skips this one.
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
+    if args.iter().any(|a| !"round_trip".contains(a.as_str())) {
+        return;
+    }
+    let Some(bare) = option_env!("CARGO_BIN_EXE_bare-bot") else {
+        println!("round_trip: skipped; run `cargo bench --bench round_trip --features bare-bot`");
+        return;
+    };
+    let bare = Path::new(bare).to_path_buf();
+    let faqbot = Path::new(env!("CARGO_BIN_EXE_faqbot")).to_path_buf();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .unwrap();
+    let names = ["faqbot /logo", "faqbot, repeats off", "bare serenity bot"];
+    runtime.block_on(async {
+        let mut rows = Vec::new();
+        for run in 1..=RUNS {
+            let mut response = Value::Null;
+            for name in names {
+                let state = tempfile::tempdir().unwrap();
+                // Repeats off: no lookup of where each answer went, which the fake serves on
+                // the same thread as the gateway.
+                let config = state.path().join("config.toml");
+                std::fs::write(&config, "repeat_window_secs = 0\n").unwrap();
+                let config = config.to_string_lossy().into_owned();
+                let args: Vec<&str> = match name {
+                    "bare serenity bot" => vec![],
+                    "faqbot, repeats off" => vec!["--config", &config, "run"],
+                    _ => vec!["run"],
+                };
+                let program = if args.is_empty() { &bare } else { &faqbot };
+                let fake = FakeDiscord::start().await;
+                let bot = spawn(program, &args, &response, &fake, state.path());
+                let figures = measure(&fake, bot, "logo").await;
+                println!(
+                    "run {run}  {name:<18}  p50 {:.3} ms  p90 {:.3} ms  p99 {:.3} ms  RSS after READY {:.1} MiB, of which anonymous {:.1} MiB",
+                    figures.p50, figures.p90, figures.p99, figures.rss, figures.anon
+                );
+                if name == "faqbot /logo" {
+                    response = figures.first.clone();
+                }
+                rows.push((name, figures));
+            }
+        }
+        println!();
+        for name in names {
+            let of: Vec<&Figures> = rows.iter().filter(|(n, _)| *n == name).map(|(_, f)| f).collect();
+            let range = |pick: fn(&Figures) -> f64| {
+                let values: Vec<f64> = of.iter().map(|f| pick(f)).collect();
+                let lo = values.iter().copied().fold(f64::MAX, f64::min);
+                let hi = values.iter().copied().fold(f64::MIN, f64::max);
+                format!("{lo:.3}–{hi:.3}")
+            };
+            println!(
+                "{name:<18}  p50 {} ms  p90 {} ms  RSS {} MiB  anonymous {} MiB",
+                range(|f| f.p50),
+                range(|f| f.p90),
+                range(|f| f.rss),
+                range(|f| f.anon)
+            );
+        }
+    });
+}
