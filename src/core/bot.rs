@@ -360,7 +360,7 @@ impl Bot {
 fn tally(decision: &Decision, note: Note) -> Tally {
     Tally {
         label: decision.label.clone(),
-        outcome: decision.outcome,
+        outcome: decision.outcome(),
         note,
     }
 }
@@ -558,9 +558,9 @@ mod tests {
             request(kind, 20)
         };
         let own = turn(&mut bot, message(77));
-        assert_eq!(own.decision().outcome, Outcome::Notice);
+        assert_eq!(own.decision().outcome(), Outcome::Notice);
         let members = turn(&mut bot, message(21));
-        assert_eq!(members.decision().outcome, Outcome::Answered);
+        assert_eq!(members.decision().outcome(), Outcome::Answered);
     }
 
     fn new_thread(id: u64, created: Timestamp) -> Thread {

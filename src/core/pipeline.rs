@@ -14,7 +14,9 @@ use crate::core::ids::{ChannelId, MessageId, UserId};
 use crate::core::lang::Lang;
 use crate::core::matcher::{Matcher, TopicIndex, Verdict};
 pub use crate::core::memory::RepeatKey;
-use crate::core::reply::{self, Addressed, Choice, Outcome, Reply, Target, Text, VoteKey, Votes};
+use crate::core::reply::{
+    self, Addressed, Choice, Outcome, Pick, Reply, Target, Text, VoteKey, Votes,
+};
 use crate::core::schedule::Status;
 use crate::core::text;
 
@@ -143,8 +145,6 @@ pub struct Decision {
     pub response: Response,
     /// What kind of request it was, and which of faqbot's commands, for logs and metrics.
     pub label: Label,
-    /// Whether the bot could answer.
-    pub outcome: Outcome,
     /// What insight keeps of it, if anything.
     pub insight: Option<Insight>,
     /// The key under which a public answer is remembered, so that the same answer is not
@@ -152,6 +152,18 @@ pub struct Decision {
     pub repeat: Option<RepeatKey>,
     /// What the reply was decided from, for front ends that show it as data.
     pub detail: Detail,
+}
+
+impl Decision {
+    /// Whether the bot could answer: the reply says; suggestions while typing are an answer,
+    /// and a post left to people is a refusal.
+    pub fn outcome(&self) -> Outcome {
+        match &self.response {
+            Response::Message(reply) => reply.outcome,
+            Response::Choices(_) => Outcome::Answered,
+            Response::Nothing => Outcome::Refused,
+        }
+    }
 }
 
 /// What goes back to the user.
@@ -337,7 +349,6 @@ impl Pipeline {
                         known: action.is_some(),
                         action,
                     },
-                    outcome: Outcome::Answered,
                     insight: None,
                     repeat: None,
                     detail: Detail::None,
@@ -357,7 +368,6 @@ impl Pipeline {
                     return Decision {
                         response: Response::Nothing,
                         label,
-                        outcome: Outcome::Refused,
                         // Nor is its text kept: only questions asked of the bot are.
                         insight: None,
                         repeat: None,
@@ -491,9 +501,11 @@ impl Pipeline {
                     title: Some(Text::from(words.pick_title)),
                     body: (words.pick)(&reply::quoted(question)),
                     suggestions: reply::suggestions(&self.faq, &closest, lang),
-                    menu: reply::suggestions(&self.faq, &every, lang),
-                    menu_hint: words.pick_any,
-                    pick_for: Some(target),
+                    pick: Some(Pick {
+                        target,
+                        menu: reply::suggestions(&self.faq, &every, lang),
+                        hint: words.pick_any,
+                    }),
                     ephemeral: true,
                     outcome: match verdict {
                         Verdict::Unsure { .. } => Outcome::Unsure,
@@ -624,7 +636,6 @@ impl Pipeline {
             _ => None,
         };
         Decision {
-            outcome: reply.outcome,
             response: Response::Message(reply),
             label,
             insight,
@@ -768,11 +779,11 @@ mod tests {
     fn ask_decisions_carry_the_verdict_and_what_insight_keeps() {
         let pipeline = Pipeline::new(Faq::embedded(), Settings::default());
         let answered = pipeline.decide(&command("ask", Some("can companies join ISO?")), now());
-        assert_eq!(answered.outcome, Outcome::Answered);
+        assert_eq!(answered.outcome(), Outcome::Answered);
         assert!(answered.label.is_ask());
         assert!(answered.repeat.is_some(), "a public answer in a channel");
         let refused = pipeline.decide(&command("ask", Some("how do I mount an iso file")), now());
-        assert_eq!(refused.outcome, Outcome::Refused);
+        assert_eq!(refused.outcome(), Outcome::Refused);
         assert_eq!(
             refused.insight,
             Some(Insight::Unanswered {
@@ -905,7 +916,8 @@ mod tests {
             reply.addressed, None,
             "nobody is pinged until the helper picks"
         );
-        let target = reply.pick_for.clone().expect("a pick");
+        let pick = reply.pick.clone().expect("a pick");
+        let target = pick.target;
         assert_eq!(
             (
                 target.author.get(),
@@ -914,7 +926,7 @@ mod tests {
             ),
             (20, 7, 30)
         );
-        assert_eq!(reply.menu.len(), pipeline.faq().topics.len(), "every topic");
+        assert_eq!(pick.menu.len(), pipeline.faq().topics.len(), "every topic");
 
         let picked = pipeline.decide(
             &Request {

@@ -303,18 +303,18 @@ impl Kind {
 #[derive(Deserialize)]
 struct RawConfig {
     message_command: Option<Spanned<String>>,
-    forum_channels: Option<Vec<Spanned<GuildId>>>,
+    forum_channels: Option<Vec<Spanned<Snowflake>>>,
     /// Only here to refuse it with a helpful message.
     token: Option<Spanned<toml::Value>>,
     token_file: Option<Spanned<String>>,
-    guilds: Option<Vec<Spanned<GuildId>>>,
+    guilds: Option<Vec<Spanned<Snowflake>>>,
     api_url: Option<Spanned<String>>,
     faq: Option<Spanned<String>>,
     public_answers: Option<bool>,
     public_key: Option<Spanned<String>>,
     interactions_path: Option<Spanned<String>>,
     signature_window_secs: Option<Spanned<i64>>,
-    application_id: Option<Spanned<GuildId>>,
+    application_id: Option<Spanned<Snowflake>>,
     watch_faq: Option<bool>,
     metrics_listen: Option<Spanned<String>>,
     repeat_window_secs: Option<Spanned<i64>>,
@@ -327,7 +327,7 @@ struct RawConfig {
 /// Discord ids are snowflakes; people paste them as numbers or as strings, so both are accepted.
 #[derive(Deserialize)]
 #[serde(untagged)]
-enum GuildId {
+enum Snowflake {
     Number(i64),
     Text(String),
 }
@@ -514,7 +514,7 @@ impl Config {
             }
         });
         // Every id of a list, each that is not one reported.
-        let mut ids = |list: &Option<Vec<Spanned<GuildId>>>, message: &str, help: &str| {
+        let mut ids = |list: &Option<Vec<Spanned<Snowflake>>>, message: &str, help: &str| {
             let mut ids = Vec::new();
             for id in list.iter().flatten() {
                 match snowflake(id.get_ref()) {
@@ -726,10 +726,10 @@ fn readable_by_others(_: &Path) -> bool {
     false
 }
 
-fn snowflake(id: &GuildId) -> Option<u64> {
+fn snowflake(id: &Snowflake) -> Option<u64> {
     let id = match id {
-        GuildId::Number(n) => u64::try_from(*n).ok(),
-        GuildId::Text(s) => s.trim().parse::<u64>().ok(),
+        Snowflake::Number(n) => u64::try_from(*n).ok(),
+        Snowflake::Text(s) => s.trim().parse::<u64>().ok(),
     };
     id.filter(|&id| id > 0)
 }

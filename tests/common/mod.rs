@@ -125,8 +125,8 @@ pub fn discord_form(reply: &faqbot::core::reply::Reply) -> String {
             render(&addressed.intro)
         ));
     }
-    if !reply.menu.is_empty() {
-        let labels: Vec<&str> = reply.menu.iter().map(|s| s.label.as_str()).collect();
+    if let Some(pick) = &reply.pick {
+        let labels: Vec<&str> = pick.menu.iter().map(|s| s.label.as_str()).collect();
         out.push_str(&format!("menu: {}\n", labels.join(" | ")));
     }
     if let Some(votes) = &reply.votes {

@@ -2,10 +2,12 @@
 
 use jiff::Timestamp;
 
-use super::{status_line, topic, topic_line, Field, Lang, Outcome, Reply, Suggestion, Text};
+use super::{
+    answer, status_line, suggestions, topic_line, topic_lines, Field, Lang, Outcome, Reply, Text,
+};
 use crate::core::faq::{Faq, Topic};
 use crate::core::limits;
-use crate::core::matcher::{Matcher, TopicIndex, Verdict};
+use crate::core::matcher::{Matcher, Verdict};
 
 /// Longest stretch of the user's question quoted back to them, in characters.
 const QUOTE_CHARS: usize = 200;
@@ -22,36 +24,7 @@ pub fn ask(faq: &Faq, question: &str, verdict: &Verdict, now: Timestamp, lang: L
         return Reply::notice(Some(words.ask_title), (words.ask_hint)());
     }
     match verdict {
-        Verdict::Answer { topic: t, also, .. } => {
-            let mut reply = topic(faq, &faq.topics[*t], now, lang);
-            if !also.is_empty() {
-                // The near misses lead the follow-ups, and are not listed twice.
-                let also_ids: Vec<&str> = also.iter().map(|&a| faq.topics[a].id.as_str()).collect();
-                let related: Vec<Suggestion> = reply
-                    .suggestions
-                    .into_iter()
-                    .filter(|s| !also_ids.contains(&s.topic.as_str()))
-                    .collect();
-                reply.fields.retain(|f| f.name != Text::from(words.related));
-                reply.fields.push(Field::new(
-                    words.also_mean,
-                    topic_lines(faq, also, lang),
-                    false,
-                ));
-                if !related.is_empty() {
-                    let lines = related
-                        .iter()
-                        .filter_map(|s| faq.topic(&s.topic))
-                        .map(|t| topic_line(t, lang));
-                    reply
-                        .fields
-                        .push(Field::new(words.related, Text::lines(lines), false));
-                }
-                reply.suggestions = suggestions(faq, also, lang);
-                reply.suggestions.extend(related);
-            }
-            reply
-        }
+        Verdict::Answer { topic: t, also, .. } => answer(faq, &faq.topics[*t], also, now, lang),
         Verdict::Unsure { suggestions: s, .. } => Reply {
             title: Some(Text::from(words.did_you_mean)),
             body: (words.not_sure)(&quoted(question))
@@ -171,20 +144,6 @@ fn choices(
                     .collect(),
                 value: value(t),
             }
-        })
-        .collect()
-}
-
-pub(super) fn topic_lines(faq: &Faq, topics: &[TopicIndex], lang: Lang) -> Text {
-    Text::lines(topics.iter().map(|&i| topic_line(&faq.topics[i], lang)))
-}
-
-pub(crate) fn suggestions(faq: &Faq, topics: &[TopicIndex], lang: Lang) -> Vec<Suggestion> {
-    topics
-        .iter()
-        .map(|&i| Suggestion {
-            topic: faq.topics[i].id.clone(),
-            label: faq.topics[i].question_in(lang).to_owned(),
         })
         .collect()
 }

@@ -3,6 +3,7 @@
 //! words, a user's own words, instants, command names — never markup.
 
 use crate::core::ids::{ChannelId, MessageId, UserId};
+use crate::core::matcher::TopicIndex;
 
 mod ask;
 mod hours;
@@ -10,10 +11,11 @@ mod text;
 mod topic;
 mod words;
 
+pub(crate) use ask::quoted;
 pub use ask::{ask, faq_list, question_choices, topic_choices, Choice};
-pub(crate) use ask::{quoted, suggestions};
 pub use hours::{hours, presence, status_line};
 pub use text::{Span, Text, TimeStyle};
+pub(crate) use topic::answer;
 pub use topic::{repeat, topic};
 pub use words::{Lang, Words};
 
@@ -35,12 +37,19 @@ pub struct Reply {
     pub addressed: Option<Addressed>,
     /// 👍/👎 under the answer, to learn whether it helped.
     pub votes: Option<Votes>,
-    /// For a helper choosing the answer to a member's message: the suggestions, and a menu of
-    /// every topic (`menu`, introduced by `menu_hint`), post the chosen topic to that
-    /// message's author.
-    pub pick_for: Option<Target>,
+    /// For a helper choosing the answer to a member's message: the suggestions and the menu
+    /// post the chosen topic to that message's author.
+    pub pick: Option<Pick>,
+}
+
+/// A helper's choice of the topic that answers a member's message: whose message, and a menu
+/// of every topic besides the closest ones (the reply's suggestions). The three go together.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pick {
+    pub target: Target,
+    /// Every topic, introduced by `hint`.
     pub menu: Vec<Suggestion>,
-    pub menu_hint: &'static str,
+    pub hint: &'static str,
 }
 
 impl Reply {
@@ -131,6 +140,26 @@ pub struct Suggestion {
     pub topic: String,
     /// What the user sees: the topic's question.
     pub label: String,
+}
+
+/// Topics as lines of a list, in the order given.
+fn topic_lines(faq: &crate::core::faq::Faq, topics: &[TopicIndex], lang: Lang) -> Text {
+    Text::lines(topics.iter().map(|&i| topic_line(&faq.topics[i], lang)))
+}
+
+/// Topics as follow-ups to offer, in the order given.
+pub(crate) fn suggestions(
+    faq: &crate::core::faq::Faq,
+    topics: &[TopicIndex],
+    lang: Lang,
+) -> Vec<Suggestion> {
+    topics
+        .iter()
+        .map(|&i| Suggestion {
+            topic: faq.topics[i].id.clone(),
+            label: faq.topics[i].question_in(lang).to_owned(),
+        })
+        .collect()
 }
 
 /// "/logo Who is allowed to use the ISO logo?": a topic as a line in a list.

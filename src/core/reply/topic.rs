@@ -2,17 +2,31 @@
 
 use jiff::Timestamp;
 
-use super::{status_line, topic_line, Field, Lang, Outcome, Reply, Suggestion, Text, TimeStyle};
+use super::{status_line, suggestions, topic_lines, Field, Lang, Outcome, Reply, Text, TimeStyle};
 use crate::core::faq::{Faq, Topic};
+use crate::core::matcher::TopicIndex;
 
 /// ISO's answer under the question, with the related topics to read next. The topic that says
 /// when to call also says whether the line is open right now.
 pub fn topic(faq: &Faq, topic: &Topic, now: Timestamp, lang: Lang) -> Reply {
+    answer(faq, topic, &[], now, lang)
+}
+
+/// [`topic`]'s answer with the near misses `also` leading the follow-ups ("did you also
+/// mean"), and the related topics that are not among them after.
+pub(crate) fn answer(
+    faq: &Faq,
+    topic: &Topic,
+    also: &[TopicIndex],
+    now: Timestamp,
+    lang: Lang,
+) -> Reply {
     let words = lang.words();
-    let related: Vec<&Topic> = topic
+    let related: Vec<TopicIndex> = topic
         .related
         .iter()
-        .filter_map(|id| faq.topic(id))
+        .filter_map(|id| faq.index_of(id))
+        .filter(|index| !also.contains(index))
         .collect();
     let mut fields = Vec::new();
     if topic.show_hours {
@@ -23,24 +37,27 @@ pub fn topic(faq: &Faq, topic: &Topic, now: Timestamp, lang: Lang) -> Reply {
             false,
         ));
     }
-    if !related.is_empty() {
+    if !also.is_empty() {
         fields.push(Field::new(
-            words.related,
-            Text::lines(related.iter().map(|t| topic_line(t, lang))),
+            words.also_mean,
+            topic_lines(faq, also, lang),
             false,
         ));
     }
+    if !related.is_empty() {
+        fields.push(Field::new(
+            words.related,
+            topic_lines(faq, &related, lang),
+            false,
+        ));
+    }
+    let mut offered = suggestions(faq, also, lang);
+    offered.extend(suggestions(faq, &related, lang));
     Reply {
         title: Some(Text::from(topic.question_in(lang))),
         body: Text::from(topic.answer_in(lang)),
         fields,
-        suggestions: related
-            .iter()
-            .map(|t| Suggestion {
-                topic: t.id.clone(),
-                label: t.question_in(lang).to_owned(),
-            })
-            .collect(),
+        suggestions: offered,
         ephemeral: false,
         outcome: Outcome::Answered,
         topic: Some(topic.id.clone()),

@@ -12,7 +12,7 @@ use serenity::all::{
 use super::markup::render;
 use crate::core::ids::{ChannelId, MessageId, UserId};
 use crate::core::pipeline::Press;
-use crate::core::reply::{Choice, Reply, Target, VoteKey};
+use crate::core::reply::{Choice, Pick, Reply, Target, VoteKey};
 
 /// Follow-up buttons carry this before the topic id, so their clicks can be told apart.
 const TOPIC_BUTTON: &str = "topic:";
@@ -159,18 +159,14 @@ fn parts(reply: &Reply) -> Parts {
     // A pick shows one row of the closest topics and menus of every topic below (four menus of
     // 25 reach the 97 topics a FAQ may have); other replies up to three rows of buttons and
     // the votes.
-    let button_rows = if reply.pick_for.is_some() {
-        1
-    } else {
-        ROWS - 2
-    };
+    let button_rows = if reply.pick.is_some() { 1 } else { ROWS - 2 };
     let buttons: Vec<CreateButton> = reply
         .suggestions
         .iter()
         .take(BUTTONS_PER_ROW * button_rows)
         .map(|s| {
-            let id = match &reply.pick_for {
-                Some(target) => pick_id(PickBy::Button(&s.topic), target),
+            let id = match &reply.pick {
+                Some(pick) => pick_id(PickBy::Button(&s.topic), &pick.target),
                 None => topic_button(&s.topic),
             };
             CreateButton::new(id)
@@ -182,9 +178,9 @@ fn parts(reply: &Reply) -> Parts {
         .chunks(BUTTONS_PER_ROW)
         .map(|row| CreateActionRow::Buttons(row.to_vec()))
         .collect();
-    if let Some(target) = &reply.pick_for {
-        let menus = reply.menu.chunks(OPTIONS).take(ROWS - rows.len());
-        let several = reply.menu.len() > OPTIONS;
+    if let Some(Pick { target, menu, hint }) = &reply.pick {
+        let menus = menu.chunks(OPTIONS).take(ROWS - rows.len());
+        let several = menu.len() > OPTIONS;
         for (number, topics) in menus.enumerate() {
             let options = topics
                 .iter()
@@ -192,9 +188,9 @@ fn parts(reply: &Reply) -> Parts {
                 .collect();
             let first = number * OPTIONS + 1;
             let placeholder = if several {
-                format!("{} ({first}–{})", reply.menu_hint, first + topics.len() - 1)
+                format!("{hint} ({first}–{})", first + topics.len() - 1)
             } else {
-                reply.menu_hint.to_owned()
+                (*hint).to_owned()
             };
             rows.push(CreateActionRow::SelectMenu(
                 CreateSelectMenu::new(
@@ -378,12 +374,14 @@ mod tests {
             title: Some("Which topic answers it?".into()),
             body: "Pick".into(),
             suggestions: (0..3).map(suggestion).collect(),
-            menu: (0..topics).map(suggestion).collect(),
-            menu_hint: "Or choose any topic…",
-            pick_for: Some(Target {
-                author: UserId::new(20),
-                channel: ChannelId::new(7),
-                message: MessageId::new(30),
+            pick: Some(Pick {
+                target: Target {
+                    author: UserId::new(20),
+                    channel: ChannelId::new(7),
+                    message: MessageId::new(30),
+                },
+                menu: (0..topics).map(suggestion).collect(),
+                hint: "Or choose any topic…",
             }),
             ephemeral: true,
             ..Reply::default()
