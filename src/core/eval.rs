@@ -17,7 +17,7 @@ use crate::core::faq::Faq;
 use crate::core::matcher::{Matcher, Verdict};
 
 use crate::core::diagnostic::FileErrors;
-pub use crate::core::faq::examples::{Example as Case, NONE, NO_KIND};
+pub use crate::core::faq::examples::{Example as Case, Expected, NONE, NO_KIND};
 
 /// Reads a question file, checking every expected id against the FAQ's topics.
 pub fn parse(text: &str, file: &str, faq: &Faq) -> Result<Vec<Case>, FileErrors> {
@@ -172,9 +172,18 @@ fn tally<'c>(faq: &Faq, answered: impl Iterator<Item = (&'c Case, Verdict)>) -> 
         misses: Vec::new(),
     };
     let mut confusion: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let name = |expected: &Expected| match *expected {
+        Expected::Topic(topic) => id(topic),
+        Expected::Refusal => NONE.to_owned(),
+    };
+    let names = |expected: &[Expected]| {
+        let names: Vec<String> = expected.iter().map(name).collect();
+        names.join("|")
+    };
     for (case, verdict) in answered {
-        let got = verdict.topic().map_or_else(|| NONE.to_owned(), id);
-        let right = case.expected.contains(&got);
+        let given = verdict.topic().map_or(Expected::Refusal, Expected::Topic);
+        let got = name(&given);
+        let right = case.expected.contains(&given);
         report.overall.add(right);
         report
             .by_kind
@@ -184,32 +193,35 @@ fn tally<'c>(faq: &Faq, answered: impl Iterator<Item = (&'c Case, Verdict)>) -> 
         // A question with several right topics counts once: for the one answered when it
         // was right, for the first listed when it was not.
         let credited = if right {
-            Some(&got)
+            Some(given)
         } else {
-            case.expected.iter().find(|e| *e != NONE)
+            case.expected
+                .iter()
+                .copied()
+                .find(|e| *e != Expected::Refusal)
         };
-        if let Some(tally) = credited.and_then(|t| report.by_topic.get_mut(t)) {
+        if let Some(tally) = credited.and_then(|t| report.by_topic.get_mut(&name(&t))) {
             tally.expected.add(right);
         }
         if let Some(tally) = report.by_topic.get_mut(&got) {
             tally.given.add(right);
         }
-        let refused = got == NONE;
+        let refused = given == Expected::Refusal;
         report.refusals.refused.add(refused);
         if case.is_off_topic() {
             report.refusals.off_topic.add(refused);
-        } else if !case.expected.iter().any(|e| e == NONE) {
+        } else if !case.expected.contains(&Expected::Refusal) {
             report.refusals.answerable_refused.add(refused);
         }
         if !right {
             *confusion
-                .entry((case.expected.join("|"), got.clone()))
+                .entry((names(&case.expected), got.clone()))
                 .or_default() += 1;
             report.misses.push(Miss {
                 line: case.line,
                 kind: case.kind.clone(),
                 question: case.question.clone(),
-                expected: case.expected.join("|"),
+                expected: names(&case.expected),
                 got,
                 score: (verdict.score() * 100.0).round() / 100.0,
                 suggestions: verdict.suggestions().iter().map(|&t| id(t)).collect(),

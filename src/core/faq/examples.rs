@@ -15,12 +15,20 @@ pub const NONE: &str = "none";
 /// The kind of a question whose line names none.
 pub const NO_KIND: &str = "other";
 
+/// What a labelled question expects: a topic (by its place in the FAQ, resolved when the file
+/// is read), or a refusal (written [`NONE`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Expected {
+    Topic(usize),
+    Refusal,
+}
+
 /// One labelled question.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Example {
     pub question: String,
-    /// Topic ids, or [`NONE`]; any of them is right.
-    pub expected: Vec<String>,
+    /// Any of them is right.
+    pub expected: Vec<Expected>,
     pub kind: String,
     /// Where it is in its file, 1-based, to find it again.
     pub line: usize,
@@ -29,11 +37,12 @@ pub struct Example {
 impl Example {
     /// Whether refusing is the only right answer.
     pub fn is_off_topic(&self) -> bool {
-        self.expected.iter().all(|e| e == NONE)
+        self.expected.iter().all(|e| *e == Expected::Refusal)
     }
 }
 
-/// Reads a question file; every expected id must be one of `topics` or [`NONE`]. All bad
+/// Reads a question file; every expected id must be one of `topics` (and is read as its place
+/// there) or [`NONE`]. All bad
 /// lines are reported at once, each at its line and column with how to fix it.
 pub fn parse(path: &str, text: &str, topics: &[&str]) -> Result<Vec<Example>, FileErrors> {
     let source = Source::new(path, text);
@@ -88,15 +97,19 @@ pub fn parse(path: &str, text: &str, topics: &[&str]) -> Result<Vec<Example>, Fi
             let span = at..at + label.len();
             at += label.len() + 1;
             let label = label.trim();
-            if label != NONE && !topics.contains(&label) {
-                let help = match did_you_mean(label, topics) {
-                    Some(close) => format!("did you mean `{close}`? (or `{NONE}`)"),
-                    None => format!("use `{NONE}` or one of: {}", topics.join(", ")),
-                };
-                problem(span, format!("`{label}` is not a topic of this FAQ"), &help);
-                continue;
-            }
-            labels.push(label.to_owned());
+            let known = match topics.iter().position(|t| *t == label) {
+                Some(topic) => Expected::Topic(topic),
+                None if label == NONE => Expected::Refusal,
+                None => {
+                    let help = match did_you_mean(label, topics) {
+                        Some(close) => format!("did you mean `{close}`? (or `{NONE}`)"),
+                        None => format!("use `{NONE}` or one of: {}", topics.join(", ")),
+                    };
+                    problem(span, format!("`{label}` is not a topic of this FAQ"), &help);
+                    continue;
+                }
+            };
+            labels.push(known);
         }
         if labels.len() != expected.split('|').count() {
             continue;
@@ -147,7 +160,10 @@ mod tests {
         assert_eq!(examples[0].line, 3);
         assert_eq!(examples[1].kind, NO_KIND);
         assert!(examples[1].is_off_topic());
-        assert_eq!(examples[2].expected, ["un", "ngo"]);
+        assert_eq!(
+            examples[2].expected,
+            [Expected::Topic(1), Expected::Topic(2)]
+        );
         assert_eq!(examples[2].kind, "paraphrase");
         assert_eq!(
             examples[3].question, "",

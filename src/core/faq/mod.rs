@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::core::diagnostic::LoadError;
 use crate::core::lang::Lang;
 use crate::core::schedule::Schedule;
-pub use examples::{Example, NONE};
+pub use examples::{Example, Expected, NONE};
 
 /// The repo's `faq.toml`, built into the binary so that it runs from anywhere with zero setup.
 pub const EMBEDDED: &str = include_str!("../../../faq.toml");

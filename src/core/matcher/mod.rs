@@ -13,7 +13,7 @@ pub mod message;
 
 use std::collections::HashMap;
 
-use crate::core::faq::{Example, Faq, NONE};
+use crate::core::faq::{Example, Expected, Faq};
 use crate::core::text::{self, is_stop_word, words, Stemmers};
 use fuzzy::Fuzzy;
 use learned::{Feature, Learned};
@@ -263,12 +263,9 @@ fn learn(stem: &Stemmers, faq: &Faq, examples: &[Example]) -> Learned {
             let mut labels: Vec<usize> = e
                 .expected
                 .iter()
-                .filter_map(|id| {
-                    if id == NONE {
-                        Some(none)
-                    } else {
-                        faq.index_of(id)
-                    }
+                .map(|expected| match *expected {
+                    Expected::Topic(topic) => topic,
+                    Expected::Refusal => none,
                 })
                 .collect();
             labels.sort_unstable();

@@ -12,7 +12,7 @@
 use std::time::Instant;
 
 use faqbot::eval::{self, Case, Report};
-use faqbot::faq::{Faq, NONE};
+use faqbot::faq::{Expected, Faq};
 use faqbot::matcher::{Matcher, Scores};
 
 const FOLDS: usize = 5;
@@ -118,7 +118,10 @@ impl Index {
 fn classes_of(faq: &Faq, case: &Case) -> Vec<usize> {
     case.expected
         .iter()
-        .filter_map(|e| if e == NONE { Some(faq.topics.len()) } else { faq.topics.iter().position(|t| &t.id == e) })
+        .map(|e| match *e {
+            Expected::Topic(topic) => topic,
+            Expected::Refusal => faq.topics.len(),
+        })
         .collect()
 }
 
