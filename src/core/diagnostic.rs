@@ -59,18 +59,13 @@ impl<'a> Source<'a> {
         let column = self.text[line_start..start].chars().count() + 1;
         let end = floor_char_boundary(self.text, span.end.clamp(start, line_end));
         let width = self.text[start..end].chars().count().max(1);
-        // A token pasted into the file, wherever it is, is shown neither in the quoted line
-        // nor in the message (which may repeat the value at fault).
-        let snippet = if tokens_in(snippet).next().is_some() {
-            ""
-        } else {
-            snippet
-        };
+        // Secrets pasted in the wrong place are the reader's to hide (`ops::secrets`): the core
+        // knows no token's shape.
         Diagnostic {
             line,
             column,
-            message: redact_tokens(&message.into()),
-            help: help.map(|help| redact_tokens(&help)),
+            message: message.into(),
+            help,
             snippet: snippet.to_owned(),
             width,
         }
@@ -128,6 +123,12 @@ impl Diagnostic {
 }
 
 impl FileErrors {
+    /// The same problems with each passed through `scrub` (which hides what must not be shown).
+    pub fn map(mut self, scrub: impl Fn(Diagnostic) -> Diagnostic) -> Self {
+        self.diagnostics = self.diagnostics.into_iter().map(scrub).collect();
+        self
+    }
+
     /// Problems in reading order, however the checks found them.
     pub fn sorted(mut self) -> Self {
         self.diagnostics.sort_by_key(|d| (d.line, d.column));
@@ -170,105 +171,45 @@ pub fn did_you_mean<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
         .map(|(_, c)| c)
 }
 
-/// Turns a TOML syntax or shape error into a diagnostic with a fix.
-pub fn toml_error(source: &Source<'_>, error: &toml::de::Error) -> Diagnostic {
+/// A TOML syntax error, where it is and how to fix it.
+pub fn syntax_error(source: &Source<'_>, error: &toml::de::Error) -> Diagnostic {
+    let help = "fix the TOML syntax: text goes in \"quotes\" on one line, or in \"\"\"triple \
+                quotes\"\"\" across lines";
+    toml_diagnostic(source, error, help)
+}
+
+/// A value of the wrong type, found while reading the values (missing and unknown keys are
+/// reported before: `missing_keys`, `unknown_keys`).
+pub fn type_error(source: &Source<'_>, error: &toml::de::Error) -> Diagnostic {
+    let help = "check the value's type: text in quotes, lists in [brackets]";
+    toml_diagnostic(source, error, help)
+}
+
+fn toml_diagnostic(source: &Source<'_>, error: &toml::de::Error, help: &str) -> Diagnostic {
     let message = error.message().trim().replace('\n', "; ");
-    let quoted: Vec<&str> = message.split('`').skip(1).step_by(2).collect();
-    // Unknown keys never reach serde: `unknown_keys` reports them, table by table, first.
-    let help = if message.starts_with("missing field") {
-        match quoted.first().copied().unwrap_or_default() {
-            "contact" => {
-                "add a [contact] table with `name`, `phone`, `timezone` and `hours`".to_owned()
-            }
-            field => format!("add `{field} = …` to this table"),
-        }
-    } else if message.starts_with("invalid type") {
-        "check the value's type: text in quotes, lists in [brackets]".to_owned()
-    } else {
-        "fix the TOML syntax: text goes in \"quotes\" on one line, or in \"\"\"triple quotes\"\"\" across lines"
-            .to_owned()
-    };
-    source.diagnostic(error.span().unwrap_or(0..0), message, Some(help))
+    source.diagnostic(error.span().unwrap_or(0..0), message, Some(help.to_owned()))
 }
 
-/// Where the words of `text` that look like a Discord bot token are. A real one is some 70
-/// characters long; shorter dotted words (`topic.localized.french`, host names) are left alone.
-/// A word ends at anything but a letter, digit, `-`, `_` or `.` (so `token=…` and `…/token/…`
-/// are found), a full stop after it is not part of it, and neither is the letter of an escape
-/// just before it (`\n` in JSON) or the tail of a terminal colour code (`ESC[0m`).
-pub fn token_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
-    const SHORTEST_TOKEN: usize = 50;
-    let bytes = text.as_bytes();
-    let mut found = Vec::new();
-    let mut start = 0;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
-            continue;
-        }
-        let (mut from, mut to) = (start, i);
-        start = i + c.len_utf8();
-        // Too short to be a token, whatever is trimmed off it below.
-        if to - from < SHORTEST_TOKEN {
-            continue;
-        }
-        if from > 0 && bytes[from - 1] == b'\\' {
-            from += 1;
-        }
-        if from >= 2 && bytes[from - 1] == b'[' && bytes[from - 2] == 0x1b {
-            let codes = bytes[from..to]
-                .iter()
-                .position(|&b| !(b.is_ascii_digit() || b == b';'));
-            if let Some(n) = codes.filter(|&n| bytes[from + n] == b'm') {
-                from += n + 1;
-            }
-        }
-        while to > from && bytes[to - 1] == b'.' {
-            to -= 1;
-        }
-        let word = &text[from..to];
-        if word.len() >= SHORTEST_TOKEN && looks_like_a_token(word) {
-            found.push(from..to);
-        }
-    }
-    found
-}
-
-/// The words of `text` that look like a Discord bot token.
-fn tokens_in(text: &str) -> impl Iterator<Item = &str> {
-    token_ranges(text)
-        .into_iter()
-        .map(move |range| &text[range])
-}
-
-/// What a secret is replaced with, wherever it would have been shown.
-pub const REDACTED: &str = "<redacted>";
-
-/// `text` with every word that looks like a token replaced: for messages that repeat a value
-/// someone typed, which may be a token pasted in the wrong place.
-pub fn redact_tokens(text: &str) -> String {
-    redact(text, token_ranges(text))
-}
-
-/// `text` with the bytes of each of `ranges` (in any order, overlapping or not, on character
-/// boundaries) replaced by [`REDACTED`], once where they overlap or touch.
-pub fn redact(text: &str, mut ranges: Vec<std::ops::Range<usize>>) -> String {
-    ranges.sort_by_key(|r| r.start);
-    let mut ranges = ranges.into_iter().peekable();
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0;
-    while let Some(mut range) = ranges.next() {
-        while let Some(next) = ranges.next_if(|next| next.start <= range.end) {
-            range.end = range.end.max(next.end);
-        }
-        out.push_str(&text[at..range.start]);
-        out.push_str(REDACTED);
-        at = range.end;
-    }
-    out.push_str(&text[at..]);
-    out
+/// Diagnostics for the `required` keys (each with how to add it) that `table`, found at `at`,
+/// lacks: checked before any value is read, so that every missing key of every table is
+/// reported at once.
+pub fn missing_keys(
+    source: &Source<'_>,
+    table: &toml::de::DeTable<'_>,
+    at: Range<usize>,
+    required: &[(&str, &str)],
+) -> Vec<Diagnostic> {
+    required
+        .iter()
+        .filter(|(key, _)| table.get(*key).is_none())
+        .map(|(key, help)| {
+            source.diagnostic(
+                at.clone(),
+                format!("missing field `{key}`"),
+                Some((*help).to_owned()),
+            )
+        })
+        .collect()
 }
 
 /// Whether a key names something secret (a token, a password, a private key): its value is
@@ -293,18 +234,6 @@ pub fn looks_secret(key: &str) -> bool {
     !names_a_file && (named || misspelt)
 }
 
-/// Whether a value looks like a Discord bot token (three dot-separated base64 parts), whatever
-/// key it sits under: it is never quoted either.
-pub fn looks_like_a_token(value: &str) -> bool {
-    let parts: Vec<&str> = value.trim().split('.').collect();
-    parts.len() == 3
-        && parts.iter().all(|p| {
-            p.len() >= 5
-                && p.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-        })
-}
-
 /// Diagnostics for the keys of `table` that are not in `allowed`, each with the closest
 /// allowed key as a hint. A key that looks secret is reported without quoting its line, and
 /// `refused` keys (known, but never accepted, like `token`) are never suggested.
@@ -320,12 +249,13 @@ pub fn unknown_keys(
         .filter(|k| !refused.contains(k))
         .collect();
     let mut problems = Vec::new();
-    for (key, value) in table.iter() {
+    for (key, _) in table.iter() {
         let name = key.get_ref().as_ref();
         if allowed.contains(&name) {
             continue;
         }
-        let secret = looks_secret(name) || value.get_ref().as_str().is_some_and(looks_like_a_token);
+        // A value shaped like a token under an innocent key is hidden by `ops::secrets`.
+        let secret = looks_secret(name);
         let help = if secret {
             "never write a secret in this file: the bot token goes in DISCORD_TOKEN, or alone in \
              a file named by `token_file` in config.toml"

@@ -326,7 +326,8 @@ pub fn run(
                 source,
             })?;
             let label = file.display().to_string();
-            let cases = crate::core::eval::parse(&text, &label, &setup.faq)?;
+            let cases = crate::core::eval::parse(&text, &label, &setup.faq)
+                .map_err(crate::ops::secrets::redact_file_errors)?;
             let report = match folds {
                 Some(k) => crate::core::eval::cross_validate(&setup.faq, &cases, k.into()),
                 None => crate::core::eval::evaluate(&setup.faq, &Matcher::new(&setup.faq), &cases),

@@ -11,8 +11,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::core::diagnostic::{
-    looks_like_a_token, looks_secret, redact_tokens, toml_error, unknown_keys, Diagnostic,
-    LoadError, Source,
+    looks_secret, syntax_error, type_error, unknown_keys, Diagnostic, LoadError, Source,
 };
 use crate::ops::logging;
 use crate::ops::secrets;
@@ -392,7 +391,7 @@ impl Config {
         if let Some(url) = set(API_URL_VAR) {
             config.api_url = Some(api_url(&url).map_err(|message| ConfigError::Environment {
                 var: API_URL_VAR,
-                message: redact_tokens(&message),
+                message: secrets::redact_tokens(&message),
                 help: API_URL_HELP.into(),
             })?);
             config.api_url_origin = Some(API_URL_VAR);
@@ -433,7 +432,7 @@ impl Config {
         if !syntax.is_empty() {
             let problems = syntax
                 .iter()
-                .map(|e| redact_secrets(toml_error(&source, e)))
+                .map(|e| redact_secrets(syntax_error(&source, e)))
                 .collect();
             return Err(source.errors(problems).sorted().into());
         }
@@ -467,7 +466,7 @@ impl Config {
             .collect();
         let table = toml::Spanned::new(span, usable);
         let raw = RawConfig::deserialize(toml::de::Deserializer::from(table))
-            .map_err(|e| source.errors(vec![redact_secrets(toml_error(&source, &e))]))?;
+            .map_err(|e| source.errors(vec![redact_secrets(type_error(&source, &e))]))?;
         let dir = path.parent().unwrap_or(Path::new("."));
         let mut problems: Vec<Diagnostic> = early;
         let mut problem = |span, message: String, help: &str| {
@@ -688,12 +687,13 @@ const LOG_FORMAT_HELP: &str =
 /// value like a token (a line holding a full-length token anywhere is never quoted at all: see
 /// `Source::diagnostic`).
 fn redact_secrets(diagnostic: Diagnostic) -> Diagnostic {
+    let diagnostic = secrets::redact_diagnostic(diagnostic);
     let line = diagnostic.snippet().trim_start();
     let key = line.split(['=', ' ', '\t']).next().unwrap_or_default();
     let value = line
         .split_once('=')
         .map_or("", |(_, v)| v.trim().trim_matches(['"', '\'']));
-    if looks_secret(key.trim_matches(['"', '\''])) || looks_like_a_token(value) {
+    if looks_secret(key.trim_matches(['"', '\''])) || secrets::looks_like_a_token(value) {
         diagnostic.without_snippet()
     } else {
         diagnostic

@@ -88,7 +88,8 @@ impl Live {
             let text = std::fs::read_to_string(file)?;
             text.hash(&mut hasher);
             Ok(text)
-        })?;
+        })
+        .map_err(crate::ops::secrets::redact_load_error)?;
         let fresh_print = Some(hasher.finish());
         let mut last_print = self.fingerprint.lock().unwrap_or_else(|e| e.into_inner());
         if trigger == Trigger::FileChanged && *last_print == fresh_print {

@@ -18,7 +18,7 @@ use std::sync::RwLock;
 
 use secrecy::{ExposeSecret, SecretString};
 
-pub use crate::core::diagnostic::REDACTED;
+use crate::core::diagnostic::{Diagnostic, FileErrors, LoadError};
 
 /// The shortest piece of a known secret that is recognised as part of it. Bot tokens are some
 /// 70 random characters: ten of them in a row never occur by chance.
@@ -54,11 +54,11 @@ pub fn scrub(text: &str) -> Cow<'_, str> {
         pieces_of(secret.expose_secret(), &lower, &mut found);
     }
     interaction_tokens(text, &mut found);
-    found.extend(crate::core::diagnostic::token_ranges(text));
+    found.extend(token_ranges(text));
     if found.is_empty() {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(crate::core::diagnostic::redact(text, found))
+    Cow::Owned(redact(text, found))
 }
 
 /// Where any piece of `secret` of [`PIECE`] characters occurs in `lower` (the output,
@@ -162,6 +162,118 @@ impl<W: Write> Drop for Scrubbed<W> {
         let _ = self.write_out(end);
         let _ = self.inner.flush();
     }
+}
+
+/// Where the words of `text` that look like a Discord bot token are. A real one is some 70
+/// characters long; shorter dotted words (`topic.localized.french`, host names) are left alone.
+/// A word ends at anything but a letter, digit, `-`, `_` or `.` (so `token=…` and `…/token/…`
+/// are found), a full stop after it is not part of it, and neither is the letter of an escape
+/// just before it (`\n` in JSON) or the tail of a terminal colour code (`ESC[0m`).
+pub fn token_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    const SHORTEST_TOKEN: usize = 50;
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut start = 0;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
+            continue;
+        }
+        let (mut from, mut to) = (start, i);
+        start = i + c.len_utf8();
+        // Too short to be a token, whatever is trimmed off it below.
+        if to - from < SHORTEST_TOKEN {
+            continue;
+        }
+        if from > 0 && bytes[from - 1] == b'\\' {
+            from += 1;
+        }
+        if from >= 2 && bytes[from - 1] == b'[' && bytes[from - 2] == 0x1b {
+            let codes = bytes[from..to]
+                .iter()
+                .position(|&b| !(b.is_ascii_digit() || b == b';'));
+            if let Some(n) = codes.filter(|&n| bytes[from + n] == b'm') {
+                from += n + 1;
+            }
+        }
+        while to > from && bytes[to - 1] == b'.' {
+            to -= 1;
+        }
+        let word = &text[from..to];
+        if word.len() >= SHORTEST_TOKEN && looks_like_a_token(word) {
+            found.push(from..to);
+        }
+    }
+    found
+}
+
+/// What a secret is replaced with, wherever it would have been shown.
+pub const REDACTED: &str = "<redacted>";
+
+/// `text` with every word that looks like a token replaced: for messages that repeat a value
+/// someone typed, which may be a token pasted in the wrong place.
+pub fn redact_tokens(text: &str) -> String {
+    redact(text, token_ranges(text))
+}
+
+/// `text` with the bytes of each of `ranges` (in any order, overlapping or not, on character
+/// boundaries) replaced by [`REDACTED`], once where they overlap or touch.
+pub fn redact(text: &str, mut ranges: Vec<std::ops::Range<usize>>) -> String {
+    ranges.sort_by_key(|r| r.start);
+    let mut ranges = ranges.into_iter().peekable();
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    while let Some(mut range) = ranges.next() {
+        while let Some(next) = ranges.next_if(|next| next.start <= range.end) {
+            range.end = range.end.max(next.end);
+        }
+        out.push_str(&text[at..range.start]);
+        out.push_str(REDACTED);
+        at = range.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// Whether a value looks like a Discord bot token (three dot-separated base64 parts), whatever
+/// key it sits under: it is never quoted either.
+pub fn looks_like_a_token(value: &str) -> bool {
+    let parts: Vec<&str> = value.trim().split('.').collect();
+    parts.len() == 3
+        && parts.iter().all(|p| {
+            p.len() >= 5
+                && p.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        })
+}
+
+/// A diagnostic that shows no token: the line it quotes is dropped when a token is anywhere in
+/// it, and the message and help (which may repeat the value at fault) have theirs redacted.
+pub fn redact_diagnostic(diagnostic: Diagnostic) -> Diagnostic {
+    let quotes_a_token = !token_ranges(diagnostic.snippet()).is_empty();
+    let mut diagnostic = if quotes_a_token {
+        diagnostic.without_snippet()
+    } else {
+        diagnostic
+    };
+    diagnostic.message = redact_tokens(&diagnostic.message);
+    diagnostic.help = diagnostic.help.as_deref().map(redact_tokens);
+    diagnostic
+}
+
+/// [`redact_diagnostic`] for every problem of a file that failed to load.
+pub fn redact_load_error(error: LoadError) -> LoadError {
+    match error {
+        LoadError::Invalid(errors) => LoadError::Invalid(redact_file_errors(errors)),
+        other => other,
+    }
+}
+
+/// [`redact_diagnostic`] for every problem of one file.
+pub fn redact_file_errors(errors: FileErrors) -> FileErrors {
+    errors.map(redact_diagnostic)
 }
 
 #[cfg(test)]

@@ -11,7 +11,8 @@ use toml::Spanned;
 
 use super::{Contact, Faq, Topic};
 use crate::core::diagnostic::{
-    did_you_mean, quote_list, toml_error, unknown_keys, Diagnostic, FileErrors, Source,
+    did_you_mean, missing_keys, quote_list, syntax_error, type_error, unknown_keys, Diagnostic,
+    FileErrors, Source,
 };
 use crate::core::lang::DISCORD_LOCALES;
 use crate::core::limits;
@@ -121,21 +122,61 @@ const TOPIC_KEYS: [&str; 7] = [
 ];
 const LOCALIZED_KEYS: [&str; 2] = ["question", "answer"];
 
+/// The keys each table must have, with how to add each.
+const TOP_REQUIRED: [(&str, &str); 1] = [(
+    "contact",
+    "add a [contact] table with `name`, `phone`, `timezone` and `hours`",
+)];
+const CONTACT_REQUIRED: [(&str, &str); 4] = [
+    (
+        "name",
+        "add `name = \"…\"` to [contact]: who answers, as people know them",
+    ),
+    (
+        "phone",
+        "add `phone = \"…\"` to [contact], in international form (+41 22 …)",
+    ),
+    (
+        "timezone",
+        "add `timezone = \"…\"` to [contact]: the IANA zone the hours are in, or UTC+1",
+    ),
+    (
+        "hours",
+        "add `hours = [\"Mon-Fri 09:00-12:00\"]` to [contact]",
+    ),
+];
+const TOPIC_REQUIRED: [(&str, &str); 3] = [
+    (
+        "id",
+        "add `id = \"…\"` to this [[topic]]: its slash command's name",
+    ),
+    (
+        "question",
+        "add `question = \"…\"` to this [[topic]]: the question it answers",
+    ),
+    (
+        "answer",
+        "add `answer = \"…\"` to this [[topic]]: the FAQ's answer, word for word",
+    ),
+];
+
 pub(super) fn parse(path: &str, text: &str) -> Result<Faq, FileErrors> {
     let source = Source::new(path, text);
     let (table, syntax) = toml::de::DeTable::parse_recoverable(text);
     if !syntax.is_empty() {
-        let problems = syntax.iter().map(|e| toml_error(&source, e)).collect();
+        let problems = syntax.iter().map(|e| syntax_error(&source, e)).collect();
         return Err(source.errors(problems).sorted());
     }
-    // Every misspelt key of every table at once, before any value is read.
+    // Every misspelt and missing key of every table at once, before any value is read.
     let mut unknown = unknown_keys(&source, table.get_ref(), &TOP_KEYS, &[]);
-    if let Some(contact) = table
+    let mut missing = missing_keys(&source, table.get_ref(), 0..0, &TOP_REQUIRED);
+    if let Some((contact, at)) = table
         .get_ref()
         .get("contact")
-        .and_then(|c| c.get_ref().as_table())
+        .and_then(|c| Some((c.get_ref().as_table()?, c.span())))
     {
         unknown.extend(unknown_keys(&source, contact, &CONTACT_KEYS, &[]));
+        missing.extend(missing_keys(&source, contact, at, &CONTACT_REQUIRED));
         let locales = contact
             .get("localized")
             .and_then(|l| l.get_ref().as_table());
@@ -155,8 +196,10 @@ pub(super) fn parse(path: &str, text: &str) -> Result<Faq, FileErrors> {
         .get("topic")
         .and_then(|t| t.get_ref().as_array());
     for topic in topics.into_iter().flatten() {
+        let at = topic.span();
         if let Some(topic) = topic.get_ref().as_table() {
             unknown.extend(unknown_keys(&source, topic, &TOPIC_KEYS, &[]));
+            missing.extend(missing_keys(&source, topic, at, &TOPIC_REQUIRED));
             let locales = topic.get("localized").and_then(|l| l.get_ref().as_table());
             for (_, translation) in locales.into_iter().flatten() {
                 if let Some(translation) = translation.get_ref().as_table() {
@@ -165,11 +208,16 @@ pub(super) fn parse(path: &str, text: &str) -> Result<Faq, FileErrors> {
             }
         }
     }
+    // Values are read only from tables that have every key they need.
+    if !missing.is_empty() {
+        unknown.extend(missing);
+        return Err(source.errors(unknown).sorted());
+    }
     let raw = RawFaq::deserialize(toml::de::Deserializer::from(table));
     let raw = match raw {
         Ok(raw) => raw,
         Err(e) => {
-            unknown.push(toml_error(&source, &e));
+            unknown.push(type_error(&source, &e));
             return Err(source.errors(unknown).sorted());
         }
     };
@@ -578,11 +626,11 @@ impl Checker<'_> {
     }
 }
 
-/// A valid command name resembling `text`, to suggest in the error message; none for what
-/// looks like a secret pasted in the wrong place, which a suggestion would print back, cut
-/// and lower-cased.
+/// A valid command name resembling `text`, to suggest in the error message; none for text
+/// far longer than a name, which is no name misspelt (a secret pasted in the wrong place, say,
+/// which a suggestion would print back, cut and lower-cased, past any filter).
 fn command_name_like(text: &str) -> Option<String> {
-    if crate::core::diagnostic::looks_like_a_token(text) {
+    if text.trim().chars().count() > 2 * limits::MAX_NAME {
         return None;
     }
     let mut name = String::new();
@@ -599,4 +647,29 @@ fn command_name_like(text: &str) -> Option<String> {
         .take(limits::MAX_NAME)
         .collect();
     limits::is_command_name(&name).then_some(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_missing_key_of_every_table_is_reported_at_once() {
+        let text = "[contact]\nname = \"Customer care\"\ntimezone = \"UTC+1\"\n\n\
+                    [[topic]]\nid = \"logo\"\nquestion = \"Who may use the logo?\"\n\n\
+                    [[topic]]\nid = \"un\"\nanswer = \"No.\"\n";
+        let errors = parse("faq.toml", text).unwrap_err().to_string();
+        for expected in [
+            "faq.toml:1:1: error: missing field `phone`",
+            "faq.toml:1:1: error: missing field `hours`",
+            "faq.toml:5:1: error: missing field `answer`",
+            "faq.toml:9:1: error: missing field `question`",
+        ] {
+            assert!(errors.contains(expected), "{expected}\n{errors}");
+        }
+        assert!(
+            errors.contains("help: add `phone = \"…\"` to [contact]"),
+            "{errors}"
+        );
+    }
 }
