@@ -425,7 +425,12 @@ async fn watching_forum() -> (FakeDiscord, Bot, tempfile::TempDir) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn new_forum_posts_get_a_sure_answer_in_their_thread_or_nothing() {
-    let (fake, bot, _dir) = watching_forum().await;
+    // At debug, the bot says which threads it passes over.
+    let (fake, bot, _dir) = bot::connected_with_env(
+        "forum_channels = [7700]\n",
+        &[("RUST_LOG", "warn,faqbot=debug")],
+    )
+    .await;
     assert_eq!(fake.intents(), 1, "GUILDS, and nothing privileged");
 
     // Ignored: another forum, an old thread, a post the FAQ is not sure about.
@@ -449,7 +454,7 @@ async fn new_forum_posts_get_a_sure_answer_in_their_thread_or_nothing() {
     let about_it: Vec<String> = bot
         .log()
         .lines()
-        .filter(|l| l.contains(&format!("thread={unsure}")))
+        .filter(|l| l.contains(" INFO ") && l.contains(&format!("thread={unsure}")))
         .map(str::to_owned)
         .collect();
     assert_eq!(
@@ -505,7 +510,24 @@ async fn new_forum_posts_get_a_sure_answer_in_their_thread_or_nothing() {
         "join_timestamp": "2026-01-01T00:00:00.000000+00:00", "flags": 1});
     fake.dispatch("THREAD_CREATE", joined);
 
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    // Every one of them passed over, and said so: the post twice more, the others once.
+    let passed_over = |id: u64| {
+        let needle = format!("thread={id}");
+        bot.log
+            .text()
+            .lines()
+            .filter(|l| l.contains("passed over") && l.contains(&needle))
+            .count()
+    };
+    fake.wait_for(
+        "the ignored posts passed over",
+        Duration::from_secs(20),
+        |_| {
+            (passed_over(thread) == 2 && passed_over(elsewhere) == 1 && passed_over(old) == 1)
+                .then_some(())
+        },
+    )
+    .await;
     assert_eq!(fake.posted().len(), 1, "nothing for the ignored posts");
     let touching = |id: u64| {
         fake.requests()

@@ -104,10 +104,18 @@ impl Bot {
 /// A fake Discord with a bot connected to it, run in a folder of its own whose `config.toml`
 /// says `config`.
 pub async fn connected_with(config: &str) -> (FakeDiscord, Bot, tempfile::TempDir) {
+    connected_with_env(config, &[]).await
+}
+
+/// [`connected_with`], the bot started with `env` besides.
+pub async fn connected_with_env(
+    config: &str,
+    env: &[(&str, &str)],
+) -> (FakeDiscord, Bot, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("config.toml"), config).unwrap();
     let fake = FakeDiscord::start().await;
-    let bot = Bot::start_in(&fake, dir.path(), &[]).await;
+    let bot = Bot::start_in(&fake, dir.path(), env).await;
     fake.identified(1).await;
     (fake, bot, dir)
 }

@@ -45,6 +45,12 @@ pub(super) async fn answer_post(ctx: &Context, shared: &Arc<Shared>, new: GuildC
     let started = Instant::now();
     let (effects, _in_flight) =
         shared.handle_tracked(Event::Thread(thread(&new)), Timestamp::now(), started);
+    if effects.is_empty() {
+        tracing::debug!(
+            thread = new.id.get(),
+            "passed over: not a new post in a watched forum, or one already answered"
+        );
+    }
     for effect in effects {
         if let Effect::ReadPost(post) = effect {
             let span = tracing::info_span!(
