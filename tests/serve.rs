@@ -420,6 +420,23 @@ async fn begin_slowly(server: &Server, body: &[u8]) -> tokio::net::TcpStream {
     slow
 }
 
+/// Sends the rest of what [`begin_slowly`] began, and reads the whole answer.
+async fn end_slowly(mut slow: tokio::net::TcpStream, body: &[u8]) -> String {
+    slow.write_all(&body[5..]).await.unwrap();
+    let mut answer = String::new();
+    slow.read_to_string(&mut answer).await.unwrap();
+    answer
+}
+
+/// How `server` exits, within 10 s.
+async fn exit_code(server: &mut Server) -> Option<i32> {
+    let status = tokio::time::timeout(Duration::from_secs(10), server.child.wait())
+        .await
+        .unwrap()
+        .unwrap();
+    status.code()
+}
+
 /// An interaction that reaches a replica after SIGTERM is refused with 503, which a load
 /// balancer retries on another replica; a replica going away never starts answering it (and
 /// never calls it an unsupported interaction).
@@ -430,32 +447,23 @@ async fn an_interaction_arriving_while_shutting_down_gets_503() {
     let mut server = Server::start_in(dir.path(), &[("NOTIFY_SOCKET", &socket)]).await;
     systemd.received("READY=1", 1).await;
     let body = serde_json::to_vec(&slash(1, "logo", None, true)).unwrap();
-    let mut slow = begin_slowly(&server, &body).await;
+    let slow = begin_slowly(&server, &body).await;
     let pid = server.child.id().unwrap().to_string();
     std::process::Command::new("kill")
         .args(["-TERM", &pid])
         .status()
         .unwrap();
     systemd.received("STOPPING=1", 1).await;
-    slow.write_all(&body[5..]).await.unwrap();
-    let mut answer = String::new();
-    tokio::io::AsyncReadExt::read_to_string(&mut slow, &mut answer)
-        .await
-        .unwrap();
+    let answer = end_slowly(slow, &body).await;
     assert!(answer.starts_with("HTTP/1.1 503"), "{answer}");
     assert!(answer.ends_with("shutting down"), "{answer}");
-    let status = tokio::time::timeout(Duration::from_secs(10), server.child.wait())
-        .await
-        .unwrap()
-        .unwrap();
-    assert_eq!(status.code(), Some(0));
+    assert_eq!(exit_code(&mut server).await, Some(0));
 }
 
 /// SIGTERM: systemd hears STOPPING=1, the health check says so while a request is still in
 /// flight, the request is finished, and the process exits 0.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sigterm_stops_serving_cleanly() {
-    use tokio::io::AsyncWriteExt;
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("config.toml"),
@@ -478,7 +486,7 @@ async fn sigterm_stops_serving_cleanly() {
 
     // A request whose body is still on its way when SIGTERM comes.
     let body = serde_json::to_vec(&ping()).unwrap();
-    let mut slow = begin_slowly(&server, &body).await;
+    let slow = begin_slowly(&server, &body).await;
 
     let pid = server.child.id().unwrap().to_string();
     std::process::Command::new("kill")
@@ -490,17 +498,9 @@ async fn sigterm_stops_serving_cleanly() {
         health(admin.clone()).await,
         (503, "shutting down\n".to_owned())
     );
-    slow.write_all(&body[5..]).await.unwrap();
-    let mut answer = String::new();
-    tokio::io::AsyncReadExt::read_to_string(&mut slow, &mut answer)
-        .await
-        .unwrap();
+    let answer = end_slowly(slow, &body).await;
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
-    let status = tokio::time::timeout(Duration::from_secs(10), server.child.wait())
-        .await
-        .unwrap()
-        .unwrap();
-    assert_eq!(status.code(), Some(0));
+    assert_eq!(exit_code(&mut server).await, Some(0));
 }
 
 /// A client that never finishes its request cannot hold up a shutdown past its patience

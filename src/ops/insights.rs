@@ -219,9 +219,7 @@ fn keep_writing(
         }
         let metrics = crate::ops::metrics::metrics();
         metrics.task_failed("insight writer");
-        for _ in 0..pending.replace(0) {
-            metrics.insight_dropped();
-        }
+        metrics.insights_dropped(pending.replace(0));
         drop(connection);
         match open(path) {
             Ok(fresh) => {
@@ -253,9 +251,7 @@ fn write(
     let mut failures: u64 = 0;
     let mut last_said: Option<std::time::Instant> = None;
     let mut failed = |e: &rusqlite::Error, count: u64| {
-        for _ in 0..count {
-            crate::ops::metrics::metrics().insight_dropped();
-        }
+        crate::ops::metrics::metrics().insights_dropped(count);
         // A full disk fails every write: one line a minute says so, with how many.
         failures += count;
         if last_said.is_none_or(|at: std::time::Instant| at.elapsed() >= Duration::from_secs(60)) {
@@ -650,11 +646,17 @@ mod tests {
         assert_eq!(old, 0, "older than 90 days: gone");
     }
 
-    #[test]
-    fn the_writer_thread_stores_what_is_queued() {
+    /// A writer on a fresh database in a folder of its own (kept while the folder lives).
+    fn writer() -> (tempfile::TempDir, std::path::PathBuf, Insights) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("insights.db");
         let insights = Insights::open(&path, Duration::from_secs(90 * 86_400)).unwrap();
+        (dir, path, insights)
+    }
+
+    #[test]
+    fn the_writer_thread_stores_what_is_queued() {
+        let (_dir, path, insights) = writer();
         let now = Timestamp::now();
         for _ in 0..500 {
             insights.record(
@@ -675,9 +677,7 @@ mod tests {
 
     #[test]
     fn a_writer_that_panics_is_replaced_and_nothing_after_it_is_lost() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("insights.db");
-        let insights = Insights::open(&path, Duration::from_secs(90 * 86_400)).unwrap();
+        let (_dir, path, insights) = writer();
         let now = Timestamp::now();
         let logo = || Record::Answered {
             topic: "logo".into(),

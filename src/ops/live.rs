@@ -277,14 +277,16 @@ fn watch_files(
             });
             event.need_rescan() || (named && may_change_content(&event.kind))
         });
-        let mut files: Vec<std::borrow::Cow<'_, str>> = events
-            .iter()
-            .flat_map(|event| &event.paths)
-            .filter_map(|path| path.file_name())
-            .map(|name| name.to_string_lossy())
-            .collect();
-        files.dedup();
-        tracing::debug!(?files, save = ours, "file events");
+        if tracing::enabled!(tracing::Level::DEBUG) {
+            let mut files: Vec<std::borrow::Cow<'_, str>> = events
+                .iter()
+                .flat_map(|event| &event.paths)
+                .filter_map(|path| path.file_name())
+                .map(|name| name.to_string_lossy())
+                .collect();
+            files.dedup();
+            tracing::debug!(?files, save = ours, "file events");
+        }
         if ours {
             let _ = tx.try_send(Trigger::FileChanged);
         }

@@ -203,7 +203,12 @@ impl Metrics {
     }
 
     pub fn insight_dropped(&self) {
-        self.insight_drops.inc();
+        self.insights_dropped(1);
+    }
+
+    /// Counts `count` insight records dropped at once (a batch that could not be committed).
+    pub fn insights_dropped(&self, count: u64) {
+        self.insight_drops.inc_by(count);
     }
 
     /// Counts a long-running task that stopped or panicked.

@@ -28,8 +28,6 @@ pub(super) struct Handler {
     /// The FAQ served (`shared.live`), and what answering interactions needs.
     shared: Arc<Shared>,
     registrar: Registrar,
-    /// Whether forum posts are watched, so that servers' languages matter.
-    forums: bool,
     /// Commands are registered once per run, not again on every reconnect.
     registered: AtomicBool,
     /// Each shard's presence updater, replaced when the shard is ready again.
@@ -38,17 +36,11 @@ pub(super) struct Handler {
 }
 
 impl Handler {
-    pub(super) fn new(
-        shared: Arc<Shared>,
-        registrar: Registrar,
-        forums: bool,
-        health: Arc<Health>,
-    ) -> Self {
+    pub(super) fn new(shared: Arc<Shared>, registrar: Registrar, health: Arc<Health>) -> Self {
         Self {
             health,
             shared,
             registrar,
-            forums,
             registered: AtomicBool::new(false),
             presence: Mutex::new(HashMap::new()),
         }
@@ -77,13 +69,13 @@ impl EventHandler for Handler {
     }
 
     async fn guild_create(&self, _ctx: Context, guild: Guild, _is_new: Option<bool>) {
-        if self.forums {
-            let event = Event::Server {
-                guild: crate::core::ids::GuildId::new(guild.id.get()),
-                lang: Lang::of(Some(&guild.preferred_locale)),
-            };
-            self.shared.handle(event, Timestamp::now());
-        }
+        // Only with forums watched does GUILD_CREATE come (the GUILDS intent), and only then
+        // does the bot keep the language.
+        let event = Event::Server {
+            guild: crate::core::ids::GuildId::new(guild.id.get()),
+            lang: Lang::of(Some(&guild.preferred_locale)),
+        };
+        self.shared.handle(event, Timestamp::now());
     }
 
     async fn thread_create(&self, ctx: Context, thread: GuildChannel) {

@@ -203,19 +203,13 @@ async fn gateway(
         interaction::Shared::new(Arc::clone(&live), config.memory(), open_insights(&config));
     let me = crate::core::ids::UserId::new(user.id.get());
     shared.handle(Event::Me(me), jiff::Timestamp::now());
-    let forums = !config.forum_channels.is_empty();
     // Slash commands need no intent; new forum posts come with GUILDS (not privileged).
-    let intents = if forums {
+    let intents = if !config.forum_channels.is_empty() {
         GatewayIntents::GUILDS
     } else {
         GatewayIntents::empty()
     };
-    let handler = Handler::new(
-        Arc::clone(&shared),
-        registrar.clone(),
-        forums,
-        Arc::clone(&health),
-    );
+    let handler = Handler::new(Arc::clone(&shared), registrar.clone(), Arc::clone(&health));
     let mut client = ClientBuilder::new_with_http(http, intents)
         .event_handler(handler)
         .await
