@@ -94,7 +94,7 @@ fn answers_for_someone_replies() {
 fn refusals_and_doubts_are_private_answers_are_not() {
     let faq = Faq::embedded();
     let matcher = Matcher::new(&faq);
-    let private = |q: &str| reply::ask(&faq, q, &matcher.ask(q), now(), Lang::ENGLISH).ephemeral;
+    let private = |q: &str| reply::ask(&faq, q, &matcher.ask(q), now(), Lang::ENGLISH).ephemeral();
     assert!(!private("can companies join ISO?"));
     assert!(private("how do I mount an iso file"));
     assert!(private("standards"));

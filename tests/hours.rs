@@ -61,7 +61,7 @@ fn hours_replies() {
         let now = at(now);
         let status = faq.contact.schedule.status(now);
         let reply = reply::hours(&faq.contact, &status, now, Lang::ENGLISH);
-        assert!(!reply.ephemeral);
+        assert!(!reply.ephemeral());
         insta::assert_snapshot!(format!("hours_{name}"), show(&reply, &faq, now));
         let french = reply::hours(&faq.contact, &status, now, Lang::FRENCH);
         // Discord only: the command line speaks English.
@@ -72,7 +72,7 @@ fn hours_replies() {
 #[test]
 fn the_contact_topic_shows_the_live_status() {
     let faq = faq("Europe/Zurich");
-    let contact = faq.topic("contact").unwrap();
+    let contact = faq.topic_id("contact").unwrap();
     let now = at("2026-11-25T10:15:00+01:00");
     let reply = reply::topic(&faq, contact, now, Lang::ENGLISH);
     insta::assert_snapshot!("topic_contact", show(&reply, &faq, now));
@@ -85,7 +85,12 @@ fn the_contact_topic_shows_the_live_status() {
         reply::status_line(&faq.contact.schedule.status(now), Lang::ENGLISH)
     );
 
-    let membership = reply::topic(&faq, faq.topic("membership").unwrap(), now, Lang::ENGLISH);
+    let membership = reply::topic(
+        &faq,
+        faq.topic_id("membership").unwrap(),
+        now,
+        Lang::ENGLISH,
+    );
     assert!(membership
         .fields
         .iter()

@@ -499,7 +499,7 @@ mod tests {
     fn a_repeat_points_to_the_located_post_unless_it_never_went_out() {
         let mut bot = bot();
         let first = turn(&mut bot, command("logo", None));
-        assert!(!reply(&first).ephemeral);
+        assert!(!reply(&first).ephemeral());
         let done = finish(&mut bot, first, true);
         let key = done
             .iter()
@@ -511,7 +511,7 @@ mod tests {
         let link = "https://discord.com/channels/1/7/99".to_owned();
         bot.handle(Event::Located { key, link }, now());
         let again = turn(&mut bot, command("logo", None));
-        assert!(reply(&again).ephemeral, "the repeat is private");
+        assert!(reply(&again).ephemeral(), "the repeat is private");
         let pointer = reply(&again).fields[0].value.words();
         assert!(
             pointer.ends_with(": https://discord.com/channels/1/7/99"),
@@ -525,7 +525,7 @@ mod tests {
         };
         let refused = turn(&mut bot, elsewhere.clone());
         finish(&mut bot, refused, false);
-        assert!(!reply(&turn(&mut bot, elsewhere)).ephemeral);
+        assert!(!reply(&turn(&mut bot, elsewhere)).ephemeral());
     }
 
     #[test]
@@ -538,7 +538,7 @@ mod tests {
             !done.iter().any(|e| matches!(e, Effect::LocatePost(_))),
             "{done:?}"
         );
-        assert!(!reply(&turn(&mut bot, command("logo", None))).ephemeral);
+        assert!(!reply(&turn(&mut bot, command("logo", None))).ephemeral());
     }
 
     #[test]
@@ -617,7 +617,7 @@ mod tests {
                 turn,
             }] => {
                 assert_eq!((thread.get(), nonce.as_str()), (900, "900"));
-                assert!(!reply(turn).ephemeral, "a post's answer is public");
+                assert!(!reply(turn).ephemeral(), "a post's answer is public");
                 let title = reply(turn).title.as_ref().map(|t| t.words());
                 let title = title.unwrap_or_default();
                 assert!(title.contains("ISO"), "{title}");

@@ -3,7 +3,7 @@
 //! One list serves both registration and dispatch, so a command can never be registered but
 //! unhandled, nor handled but missing from Discord.
 
-use crate::core::faq::Faq;
+use crate::core::faq::{Faq, TopicId};
 use crate::core::lang::{Lang, DISCORD_LOCALES};
 use crate::core::limits;
 
@@ -16,7 +16,7 @@ pub use crate::core::names::{
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     /// Show the topic at this index of [`Faq::topics`].
-    Topic(usize),
+    Topic(TopicId),
     /// Answer a free-text question.
     Ask,
     /// List the topics, or show the one picked.
@@ -141,7 +141,7 @@ impl Catalogue {
                     })
                     .collect(),
             },
-            action: Action::Topic(i),
+            action: Action::Topic(TopicId::new(i)),
             options: vec![for_option()],
         });
         let built_in = [
@@ -259,7 +259,10 @@ mod tests {
             Some(Action::AnswerMessage)
         );
         for (i, topic) in faq.topics.iter().enumerate() {
-            assert_eq!(catalogue.action(&topic.id), Some(Action::Topic(i)));
+            assert_eq!(
+                catalogue.action(&topic.id),
+                Some(Action::Topic(TopicId::new(i)))
+            );
         }
         assert_eq!(catalogue.action("ask"), Some(Action::Ask));
         assert_eq!(catalogue.action("hours"), Some(Action::Hours));

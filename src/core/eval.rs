@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::core::faq::Faq;
+use crate::core::faq::{Faq, TopicId};
 use crate::core::matcher::{Matcher, Verdict};
 
 use crate::core::diagnostic::FileErrors;
@@ -158,7 +158,7 @@ pub fn tally_verdicts(faq: &Faq, cases: &[Case], verdicts: Vec<Verdict>) -> Repo
 }
 
 fn tally<'c>(faq: &Faq, answered: impl Iterator<Item = (&'c Case, Verdict)>) -> Report {
-    let id = |t: usize| faq.topics[t].id.clone();
+    let id = |t: TopicId| faq[t].id.clone();
     let mut report = Report {
         overall: Tally::default(),
         by_kind: BTreeMap::new(),

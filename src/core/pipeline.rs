@@ -9,13 +9,13 @@
 use jiff::Timestamp;
 
 use crate::core::catalogue::{Action, Catalogue, DEFAULT_MENU_NAME};
-use crate::core::faq::Faq;
+use crate::core::faq::{Faq, TopicId};
 use crate::core::ids::{ChannelId, MessageId, UserId};
 use crate::core::lang::Lang;
-use crate::core::matcher::{Matcher, TopicIndex, Verdict};
+use crate::core::matcher::{Matcher, Verdict};
 pub use crate::core::memory::RepeatKey;
 use crate::core::reply::{
-    self, Addressed, Choice, Outcome, Pick, Reply, Target, Text, VoteKey, Votes,
+    self, Addressed, Choice, Doubt, Outcome, Pick, Reply, Shape, Target, Text, VoteKey, Votes,
 };
 use crate::core::schedule::Status;
 use crate::core::text;
@@ -159,7 +159,7 @@ impl Decision {
     /// and a post left to people is a refusal.
     pub fn outcome(&self) -> Outcome {
         match &self.response {
-            Response::Message(reply) => reply.outcome,
+            Response::Message(reply) => reply.outcome(),
             Response::Choices(_) => Outcome::Answered,
             Response::Nothing => Outcome::Refused,
         }
@@ -291,8 +291,7 @@ impl Pipeline {
                     action,
                 };
                 let (mut reply, detail) = match action {
-                    Some(Action::Topic(index)) => {
-                        let topic = &self.faq.topics[index];
+                    Some(Action::Topic(topic)) => {
                         (reply::topic(&self.faq, topic, now, lang), Detail::None)
                     }
                     Some(Action::Ask) => {
@@ -301,7 +300,7 @@ impl Pipeline {
                     }
                     Some(Action::Faq) => {
                         let typed = options.topic.as_deref().map_or("", str::trim);
-                        match self.faq.topic(typed) {
+                        match self.faq.topic_id(typed) {
                             Some(topic) => {
                                 (reply::topic(&self.faq, topic, now, lang), Detail::None)
                             }
@@ -323,7 +322,7 @@ impl Pipeline {
                 // Only a public answer is aimed at someone: `message` drops it from a reply
                 // that ends up private.
                 if let Some(user) = options.for_user {
-                    reply.addressed = Some(Addressed {
+                    reply.address(Addressed {
                         user,
                         intro: Text::new(),
                     });
@@ -374,8 +373,8 @@ impl Pipeline {
                         detail: Detail::Ask { question, verdict },
                     };
                 };
-                let mut reply = reply::topic(&self.faq, &self.faq.topics[topic], now, lang);
-                reply.votes = Some(self.votes(topic, &question, lang));
+                let mut reply = reply::topic(&self.faq, topic, now, lang);
+                self.add_votes(&mut reply, &question, lang);
                 let detail = Detail::Ask { question, verdict };
                 self.message(request, label, reply, detail)
             }
@@ -395,9 +394,7 @@ impl Pipeline {
         let Response::Message(reply) = &decision.response else {
             return decision;
         };
-        let mut private = reply::repeat(reply, at, link, lang);
-        // The asker asked: no need to ping anyone for a private copy.
-        private.addressed = None;
+        let private = reply::repeat(reply, at, link, lang);
         Decision {
             response: Response::Message(private),
             repeat: None,
@@ -427,9 +424,7 @@ impl Pipeline {
     fn ask(&self, question: &str, now: Timestamp, lang: Lang) -> (Reply, Detail) {
         let verdict = self.matcher.ask(question);
         let mut reply = reply::ask(&self.faq, question, &verdict, now, lang);
-        if let Some(topic) = verdict.topic() {
-            reply.votes = Some(self.votes(topic, question, lang));
-        }
+        self.add_votes(&mut reply, question, lang);
         let detail = Detail::Ask {
             question: question.trim().to_owned(),
             verdict,
@@ -437,16 +432,20 @@ impl Pipeline {
         (reply, detail)
     }
 
-    fn votes(&self, topic: TopicIndex, question: &str, lang: Lang) -> Votes {
+    /// 👍/👎 under an answer to `question`, tied to the topic it answered and the question.
+    fn add_votes(&self, reply: &mut Reply, question: &str, lang: Lang) {
+        let Shape::Answer(answer) = &mut reply.shape else {
+            return;
+        };
         let words = lang.words();
-        Votes {
+        answer.votes = Some(Votes {
             key: VoteKey {
-                topic: self.faq.topics[topic].id.clone(),
+                topic: self.faq[answer.topic].id.clone(),
                 question: text::key(question),
             },
             helpful: words.helpful,
             not_helpful: words.not_helpful,
-        }
+        });
     }
 
     /// A member's message answered from its context menu: posted for its author when the FAQ
@@ -491,27 +490,25 @@ impl Pipeline {
         let reply = match verdict.topic() {
             Some(topic) => {
                 let mut reply = self.for_author(topic, &target, message.link.as_deref(), now, lang);
-                reply.votes = Some(self.votes(topic, question, lang));
+                self.add_votes(&mut reply, question, lang);
                 reply
             }
             None => {
-                let closest: Vec<TopicIndex> = verdict.suggestions().to_vec();
-                let every: Vec<TopicIndex> = (0..self.faq.topics.len()).collect();
+                let every: Vec<TopicId> = self.faq.topic_ids().collect();
                 Reply {
                     title: Some(Text::from(words.pick_title)),
                     body: (words.pick)(&reply::quoted(question)),
-                    suggestions: reply::suggestions(&self.faq, &closest, lang),
-                    pick: Some(Pick {
+                    fields: Vec::new(),
+                    shape: Shape::Pick(Pick {
+                        doubt: match verdict {
+                            Verdict::Unsure { .. } => Doubt::Unsure,
+                            _ => Doubt::Refused,
+                        },
                         target,
+                        closest: reply::suggestions(&self.faq, verdict.suggestions(), lang),
                         menu: reply::suggestions(&self.faq, &every, lang),
                         hint: words.pick_any,
                     }),
-                    ephemeral: true,
-                    outcome: match verdict {
-                        Verdict::Unsure { .. } => Outcome::Unsure,
-                        _ => Outcome::Refused,
-                    },
-                    ..Reply::default()
                 }
             }
         };
@@ -521,14 +518,14 @@ impl Pipeline {
     /// `topic` posted publicly for the author of `target`, pointing to their message.
     fn for_author(
         &self,
-        topic: TopicIndex,
+        topic: TopicId,
         target: &Target,
         link: Option<&str>,
         now: Timestamp,
         lang: Lang,
     ) -> Reply {
-        let mut reply = reply::topic(&self.faq, &self.faq.topics[topic], now, lang);
-        reply.addressed = Some(Addressed {
+        let mut reply = reply::topic(&self.faq, topic, now, lang);
+        reply.address(Addressed {
             user: target.author,
             intro: (lang.words().for_you)(link),
         });
@@ -539,7 +536,7 @@ impl Pipeline {
         let words = lang.words();
         match press {
             Press::Topic(id) => {
-                let reply = match self.faq.topic(id) {
+                let reply = match self.faq.topic_id(id) {
                     Some(topic) => reply::topic(&self.faq, topic, now, lang),
                     None => stale_button(lang),
                 };
@@ -556,7 +553,7 @@ impl Pipeline {
                 link,
             } => {
                 let label = Label::of(RequestKind::Button, "pick");
-                let Some(index) = self.faq.index_of(topic) else {
+                let Some(index) = self.faq.topic_id(topic) else {
                     return self.message(request, label, stale_button(lang), Detail::None);
                 };
                 // The helper chose it: no vote key (there is no question of the author's to
@@ -597,39 +594,36 @@ impl Pipeline {
     ) -> Decision {
         // A forum post's answer goes in the post's own thread: never private, never a repeat.
         let in_its_thread = matches!(request.kind, Kind::ForumPost { .. });
-        if !in_its_thread {
-            reply.ephemeral |= !self.settings.public_answers || request.private_only;
-        }
-        if reply.ephemeral {
-            // Seen by the asker alone: there is no one to hand it to, and no one to ping.
-            reply.addressed = None;
+        if !in_its_thread && (!self.settings.public_answers || request.private_only) {
+            reply.make_private();
         }
         // The wording of a question the FAQ could not answer is kept only when it was asked of
         // the bot (`/ask`, `/faq`), never a member's message that a helper pointed it at.
         let asked_of_the_bot = matches!(request.kind, Kind::Command { .. });
-        let insight = match (reply.outcome, &detail) {
+        let name = |topic: TopicId| self.faq[topic].id.clone();
+        let insight = match (reply.outcome(), &detail) {
             (Outcome::Answered, Detail::Ask { question, verdict }) if verdict.topic().is_some() => {
-                reply.topic.clone().map(|topic| Insight::Answered {
-                    topic,
+                reply.topic().map(|topic| Insight::Answered {
+                    topic: name(topic),
                     question: Some((text::key(question), question.clone())),
                 })
             }
-            (Outcome::Answered, _) => reply.topic.clone().map(|topic| Insight::Answered {
-                topic,
+            (Outcome::Answered, _) => reply.topic().map(|topic| Insight::Answered {
+                topic: name(topic),
                 question: None,
             }),
-            (Outcome::Unsure | Outcome::Refused, Detail::Ask { question, .. })
+            (outcome @ (Outcome::Unsure | Outcome::Refused), Detail::Ask { question, .. })
                 if asked_of_the_bot =>
             {
                 Some(Insight::Unanswered {
                     question: question.clone(),
-                    outcome: reply.outcome,
+                    outcome,
                 })
             }
             _ => None,
         };
         let repeat = match request.channel {
-            Some(channel) if !reply.ephemeral && !in_its_thread => Some(RepeatKey {
+            Some(channel) if !reply.ephemeral() && !in_its_thread => Some(RepeatKey {
                 channel,
                 answer: fingerprint(&reply),
             }),
@@ -658,7 +652,7 @@ fn fingerprint(reply: &Reply) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     reply.title.as_ref().map(Text::words).hash(&mut hasher);
     reply.body.words().hash(&mut hasher);
-    reply.addressed.as_ref().map(|a| a.user).hash(&mut hasher);
+    reply.addressed().map(|a| a.user).hash(&mut hasher);
     hasher.finish()
 }
 
@@ -698,6 +692,11 @@ mod tests {
             lang: Lang::ENGLISH,
             private_only: false,
         }
+    }
+
+    /// The embedded FAQ's topic called `name`.
+    fn topic_id(name: &str) -> Option<TopicId> {
+        Faq::embedded().topic_id(name)
     }
 
     fn message(decision: &Decision) -> &Reply {
@@ -749,7 +748,7 @@ mod tests {
     fn unknown_commands_and_stale_buttons_get_polite_private_replies() {
         let pipeline = Pipeline::new(Faq::embedded(), Settings::default());
         let unknown = pipeline.decide(&command("old-topic", None), now());
-        assert!(message(&unknown).ephemeral);
+        assert!(message(&unknown).ephemeral());
         assert!(!unknown.label.known);
         assert_eq!(unknown.repeat, None, "private replies are never repeats");
         let button = |topic: Option<&str>| Request {
@@ -759,8 +758,8 @@ mod tests {
             }),
             ..command("x", None)
         };
-        assert!(message(&pipeline.decide(&button(Some("old-topic")), now())).ephemeral);
-        assert!(message(&pipeline.decide(&button(None), now())).ephemeral);
+        assert!(message(&pipeline.decide(&button(Some("old-topic")), now())).ephemeral());
+        assert!(message(&pipeline.decide(&button(None), now())).ephemeral());
         let fine = pipeline.decide(&button(Some("logo")), now());
         assert_eq!(
             message(&fine).title,
@@ -818,7 +817,7 @@ mod tests {
             Some("https://discord.com/channels/1/2/3"),
         );
         let (public, private) = (message(&first), message(&again));
-        assert!(private.ephemeral && !public.ephemeral);
+        assert!(private.ephemeral() && !public.ephemeral());
         assert_eq!(private.body, public.body, "the answer itself");
         assert!(private.fields[0]
             .value
@@ -838,7 +837,7 @@ mod tests {
             },
         );
         let decision = private.decide(&command("logo", None), now());
-        assert!(message(&decision).ephemeral);
+        assert!(message(&decision).ephemeral());
         assert_eq!(decision.repeat, None);
     }
 
@@ -875,9 +874,9 @@ mod tests {
         );
         assert_eq!(decision.label.action, Some(Action::AnswerMessage));
         let reply = message(&decision);
-        assert!(!reply.ephemeral, "posted for everyone");
-        assert_eq!(reply.topic.as_deref(), Some("logo"));
-        let addressed = reply.addressed.as_ref().expect("addressed");
+        assert!(!reply.ephemeral(), "posted for everyone");
+        assert_eq!(reply.topic(), topic_id("logo"));
+        let addressed = reply.addressed().expect("addressed");
         assert_eq!(
             addressed.user,
             UserId::new(20),
@@ -887,7 +886,7 @@ mod tests {
             .intro
             .words()
             .contains("https://discord.com/channels/1/7/30"));
-        let votes = reply.votes.as_ref().expect("votes");
+        let votes = reply.votes().expect("votes");
         assert_eq!(votes.key.topic, "logo");
         // The same answer for the same member again soon is a repeat (pinged once); for
         // another member, or another answer, it is not.
@@ -911,12 +910,13 @@ mod tests {
         let pipeline = Pipeline::new(Faq::embedded(), Settings::default());
         let decision = pipeline.decide(&on_message("what's the best pizza in Geneva?"), now());
         let reply = message(&decision);
-        assert!(reply.ephemeral);
+        assert!(reply.ephemeral());
         assert_eq!(
-            reply.addressed, None,
+            reply.addressed(),
+            None,
             "nobody is pinged until the helper picks"
         );
-        let pick = reply.pick.clone().expect("a pick");
+        let pick = reply.pick().cloned().expect("a pick");
         let target = pick.target;
         assert_eq!(
             (
@@ -940,14 +940,12 @@ mod tests {
             now(),
         );
         let posted = message(&picked);
-        assert!(!posted.ephemeral);
-        assert_eq!(posted.topic.as_deref(), Some("membership"));
+        assert!(!posted.ephemeral());
+        assert_eq!(posted.topic(), topic_id("membership"));
+        assert_eq!(posted.addressed().map(|a| a.user), Some(UserId::new(20)));
         assert_eq!(
-            posted.addressed.as_ref().map(|a| a.user),
-            Some(UserId::new(20))
-        );
-        assert_eq!(
-            posted.votes, None,
+            posted.votes(),
+            None,
             "the helper chose; there is no question to vote on"
         );
     }
@@ -965,7 +963,7 @@ mod tests {
                 now(),
             );
             let reply = message_of(decision);
-            assert!(reply.ephemeral && reply.addressed.is_none());
+            assert!(reply.ephemeral() && reply.addressed().is_none());
             reply.body.words()
         };
         let base = match on_message("").kind {
@@ -1002,7 +1000,7 @@ mod tests {
         }
         let decision = pipeline.decide(&request, now());
         assert_eq!(
-            message(&decision).addressed.as_ref().map(|a| a.user),
+            message(&decision).addressed().map(|a| a.user),
             Some(UserId::new(42))
         );
         let plain = pipeline.decide(&command("membership", None), now());
@@ -1016,8 +1014,8 @@ mod tests {
         let mut hidden = request.clone();
         hidden.private_only = true;
         let hidden = pipeline.decide(&hidden, now());
-        assert!(message(&hidden).ephemeral);
-        assert_eq!(message(&hidden).addressed, None);
+        assert!(message(&hidden).ephemeral());
+        assert_eq!(message(&hidden).addressed(), None);
         assert_eq!(hidden.repeat, None);
 
         let private = Pipeline::new(
@@ -1027,7 +1025,7 @@ mod tests {
                 ..Settings::default()
             },
         );
-        assert_eq!(message(&private.decide(&request, now())).addressed, None);
+        assert_eq!(message(&private.decide(&request, now())).addressed(), None);
     }
 
     #[test]
@@ -1045,7 +1043,7 @@ mod tests {
             ..command("x", None)
         };
         let decision = pipeline.decide(&vote, now());
-        assert!(message(&decision).ephemeral);
+        assert!(message(&decision).ephemeral());
         assert_eq!(
             decision.insight,
             Some(Insight::Voted {
@@ -1056,7 +1054,7 @@ mod tests {
         );
         let again = pipeline.already_voted(&vote);
         assert_eq!(again.insight, None);
-        assert!(message(&again).ephemeral);
+        assert!(message(&again).ephemeral());
     }
 
     #[test]
@@ -1067,10 +1065,10 @@ mod tests {
         let french = message(&pipeline.decide(&request, now())).clone();
         request.lang = Lang::of(Some("en-GB"));
         let english = message(&pipeline.decide(&request, now())).clone();
-        assert_eq!(french.topic, english.topic);
+        assert_eq!(french.topic(), english.topic());
         assert_ne!(french.title, english.title, "the topic's French title");
         assert_eq!(
-            french.votes.as_ref().map(|v| v.helpful),
+            french.votes().map(|v| v.helpful),
             Some(Lang::FRENCH.words().helpful)
         );
         let hours = |locale: &str| {
@@ -1111,10 +1109,10 @@ mod tests {
         assert_eq!(sure.label.kind, RequestKind::ForumPost);
         let reply = message(&sure);
         assert!(
-            !reply.ephemeral,
+            !reply.ephemeral(),
             "a post's thread is public whatever the setting"
         );
-        assert_eq!(reply.topic.as_deref(), Some("logo"));
+        assert_eq!(reply.topic(), topic_id("logo"));
         assert_eq!(sure.repeat, None);
         let unsure = post("Pizza", Some("Where is the best pizza in Geneva?"));
         assert_eq!(unsure.response, Response::Nothing);
@@ -1134,9 +1132,9 @@ mod tests {
             &on_message("can we put the ISO logo on our packaging?"),
             now(),
         );
-        assert!(message(&sure).ephemeral);
+        assert!(message(&sure).ephemeral());
         assert_eq!(
-            message(&sure).addressed,
+            message(&sure).addressed(),
             None,
             "no mention the helper alone would see"
         );
@@ -1156,7 +1154,7 @@ mod tests {
             now(),
         );
         assert!(
-            message(&picked).ephemeral,
+            message(&picked).ephemeral(),
             "a pick follows public_answers too"
         );
 

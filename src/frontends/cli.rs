@@ -606,12 +606,12 @@ fn ask(
     let faq = pipeline.faq();
     let (topic, score, suggestions) = match &decision.detail {
         Detail::Ask { verdict, .. } => (
-            verdict.topic().map(|t| &faq.topics[t]),
+            verdict.topic().map(|t| &faq[t]),
             verdict.score(),
             verdict
                 .suggestions()
                 .iter()
-                .map(|&t| faq.topics[t].id.as_str())
+                .map(|&t| faq[t].id.as_str())
                 .collect(),
         ),
         // An empty question: no verdict, only the invitation to ask.

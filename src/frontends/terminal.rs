@@ -105,7 +105,7 @@ fn relative(now: Timestamp, at: Timestamp) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::reply::Field;
+    use crate::core::reply::{Field, Shape};
 
     #[test]
     fn instants_become_office_times() {
@@ -149,7 +149,7 @@ mod tests {
                 .plain(" or ")
                 .quote("**x** @everyone"),
             fields: vec![Field::new("Related", Text::new().command("un"), false)],
-            ..Reply::default()
+            shape: Shape::Notice,
         };
         assert_eq!(
             reply(&one, &tz, now),

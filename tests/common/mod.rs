@@ -101,7 +101,7 @@ pub fn discord_form(reply: &faqbot::core::reply::Reply) -> String {
     let mut out = format!(
         "title: {}\nephemeral: {}\nbody:\n{}\n",
         reply.title.as_ref().map_or_else(|| "-".to_owned(), render),
-        reply.ephemeral,
+        reply.ephemeral(),
         render(&reply.body)
     );
     for field in &reply.fields {
@@ -112,24 +112,24 @@ pub fn discord_form(reply: &faqbot::core::reply::Reply) -> String {
             render(&field.value)
         ));
     }
-    for suggestion in &reply.suggestions {
+    for suggestion in reply.suggestions() {
         out.push_str(&format!(
             "button /{}: {}\n",
             suggestion.topic, suggestion.label
         ));
     }
-    if let Some(addressed) = &reply.addressed {
+    if let Some(addressed) = reply.addressed() {
         out.push_str(&format!(
             "for <@{}>: {}\n",
             addressed.user,
             render(&addressed.intro)
         ));
     }
-    if let Some(pick) = &reply.pick {
+    if let Some(pick) = reply.pick() {
         let labels: Vec<&str> = pick.menu.iter().map(|s| s.label.as_str()).collect();
         out.push_str(&format!("menu: {}\n", labels.join(" | ")));
     }
-    if let Some(votes) = &reply.votes {
+    if let Some(votes) = reply.votes() {
         out.push_str(&format!(
             "votes: 👍 {} / 👎 {}\n",
             votes.helpful, votes.not_helpful

@@ -8,6 +8,7 @@
 
 use std::ops::Range;
 
+use super::TopicId;
 use crate::core::diagnostic::{did_you_mean, Diagnostic, FileErrors, Source};
 
 /// The label of a question the FAQ must refuse.
@@ -19,7 +20,7 @@ pub const NO_KIND: &str = "other";
 /// is read), or a refusal (written [`NONE`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Expected {
-    Topic(usize),
+    Topic(TopicId),
     Refusal,
 }
 
@@ -98,7 +99,7 @@ pub fn parse(path: &str, text: &str, topics: &[&str]) -> Result<Vec<Example>, Fi
             at += label.len() + 1;
             let label = label.trim();
             let known = match topics.iter().position(|t| *t == label) {
-                Some(topic) => Expected::Topic(topic),
+                Some(topic) => Expected::Topic(TopicId::new(topic)),
                 None if label == NONE => Expected::Refusal,
                 None => {
                     let help = match did_you_mean(label, topics) {
@@ -162,7 +163,10 @@ mod tests {
         assert!(examples[1].is_off_topic());
         assert_eq!(
             examples[2].expected,
-            [Expected::Topic(1), Expected::Topic(2)]
+            [
+                Expected::Topic(TopicId::new(1)),
+                Expected::Topic(TopicId::new(2))
+            ]
         );
         assert_eq!(examples[2].kind, "paraphrase");
         assert_eq!(

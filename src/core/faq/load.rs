@@ -9,7 +9,7 @@ use std::ops::Range;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Contact, Faq, Topic};
+use super::{Contact, Faq, Topic, TopicId};
 use crate::core::diagnostic::{
     did_you_mean, missing_keys, quote_list, syntax_error, type_error, unknown_keys, Diagnostic,
     FileErrors, Source,
@@ -270,7 +270,12 @@ impl Checker<'_> {
                 question: self.question(&topic.question),
                 answer: self.answer(&topic.answer),
                 keywords: self.keywords(&topic.keywords),
-                related: topic.related.iter().map(|r| r.get_ref().clone()).collect(),
+                related: topic
+                    .related
+                    .iter()
+                    .filter_map(|r| ids.iter().position(|id| *id == r.get_ref().as_str()))
+                    .map(TopicId::new)
+                    .collect(),
                 show_hours: topic.show_hours,
                 localized: self.localized(&topic.localized),
             });

@@ -63,6 +63,25 @@ impl ExamplesFile {
     }
 }
 
+/// Which topic of one loaded FAQ: its place in [`Faq::topics`], resolved from its name once,
+/// at load or when a name arrives from outside (a button, a command). It is only meaningful
+/// for the FAQ it came from: what crosses a reload, or the wire, is the topic's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TopicId(u16);
+
+impl TopicId {
+    /// The `index`th topic. A FAQ has at most a hundred topics (Discord's command limit),
+    /// so an index always fits.
+    pub fn new(index: usize) -> Self {
+        Self(u16::try_from(index).expect("a FAQ has fewer than 65,536 topics"))
+    }
+
+    /// Its place in [`Faq::topics`].
+    pub fn index(self) -> usize {
+        usize::from(self.0)
+    }
+}
+
 /// One question and ISO's answer to it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Topic {
@@ -74,8 +93,8 @@ pub struct Topic {
     pub answer: String,
     /// Words and phrases people type when they mean this topic.
     pub keywords: Vec<String>,
-    /// Ids of topics worth reading next.
-    pub related: Vec<String>,
+    /// Topics worth reading next, resolved from their names at load.
+    pub related: Vec<TopicId>,
     /// Whether the answer is followed by customer care's live open/closed status, for the
     /// topic that tells people when to call.
     pub show_hours: bool,
@@ -226,12 +245,31 @@ impl Faq {
         examples::parse(path, text, &ids)
     }
 
-    pub fn topic(&self, id: &str) -> Option<&Topic> {
-        self.index_of(id).map(|i| &self.topics[i])
+    /// The topic called `name`.
+    pub fn topic(&self, name: &str) -> Option<&Topic> {
+        self.topic_id(name).map(|id| &self[id])
     }
 
-    /// Where the topic `id` stands in [`Faq::topics`], the index the matcher and replies use.
-    pub fn index_of(&self, id: &str) -> Option<usize> {
-        self.topics.iter().position(|t| t.id == id)
+    /// The topic called `name`, as the matcher and replies know it. A scan of at most a
+    /// hundred short names: as quick as hashing them, and with no second copy of the names
+    /// to keep in step with [`Faq::topics`].
+    pub fn topic_id(&self, name: &str) -> Option<TopicId> {
+        self.topics
+            .iter()
+            .position(|t| t.id == name)
+            .map(TopicId::new)
+    }
+
+    /// Every topic's id, in file order.
+    pub fn topic_ids(&self) -> impl Iterator<Item = TopicId> + '_ {
+        (0..self.topics.len()).map(TopicId::new)
+    }
+}
+
+impl std::ops::Index<TopicId> for Faq {
+    type Output = Topic;
+
+    fn index(&self, id: TopicId) -> &Topic {
+        &self.topics[id.index()]
     }
 }

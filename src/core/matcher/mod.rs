@@ -13,6 +13,7 @@ pub mod message;
 
 use std::collections::HashMap;
 
+pub use crate::core::faq::TopicId;
 use crate::core::faq::{Example, Expected, Faq};
 use crate::core::text::{self, is_stop_word, words, Stemmers};
 use fuzzy::Fuzzy;
@@ -88,33 +89,27 @@ const CLOSEST_AT: f32 = 0.12;
 
 type TermId = u32;
 
-/// The index of a topic in [`Faq::topics`].
-pub type TopicIndex = usize;
-
 /// What to do with a question.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Verdict {
     /// This topic answers it; `also` are runners-up nearly as likely, best first.
     Answer {
-        topic: TopicIndex,
+        topic: TopicId,
         score: f32,
-        also: Vec<TopicIndex>,
+        also: Vec<TopicId>,
     },
     /// No topic is likely enough to answer with, but these are worth offering, best first.
     Unsure {
-        suggestions: Vec<TopicIndex>,
+        suggestions: Vec<TopicId>,
         score: f32,
     },
     /// The FAQ does not cover it; the closest topics, if any share a word with it.
-    Refuse {
-        closest: Vec<TopicIndex>,
-        score: f32,
-    },
+    Refuse { closest: Vec<TopicId>, score: f32 },
 }
 
 impl Verdict {
     /// The answering topic, if any.
-    pub fn topic(&self) -> Option<TopicIndex> {
+    pub fn topic(&self) -> Option<TopicId> {
         match self {
             Self::Answer { topic, .. } => Some(*topic),
             _ => None,
@@ -131,7 +126,7 @@ impl Verdict {
     }
 
     /// Other topics worth offering, best first.
-    pub fn suggestions(&self) -> &[TopicIndex] {
+    pub fn suggestions(&self) -> &[TopicId] {
         match self {
             Self::Answer { also, .. } => also,
             Self::Unsure { suggestions, .. } => suggestions,
@@ -229,13 +224,14 @@ pub struct Scores {
 
 impl Scores {
     /// The topics with a positive score, best first (ties in FAQ order).
-    pub fn ranked(&self) -> Vec<(TopicIndex, f32)> {
-        let mut ranked: Vec<(TopicIndex, f32)> = self
+    pub fn ranked(&self) -> Vec<(TopicId, f32)> {
+        let mut ranked: Vec<(TopicId, f32)> = self
             .topics
             .iter()
             .copied()
             .enumerate()
             .filter(|(_, s)| *s > 0.0)
+            .map(|(t, s)| (TopicId::new(t), s))
             .collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         ranked
@@ -264,7 +260,7 @@ fn learn(stem: &Stemmers, faq: &Faq, examples: &[Example]) -> Learned {
                 .expected
                 .iter()
                 .map(|expected| match *expected {
-                    Expected::Topic(topic) => topic,
+                    Expected::Topic(topic) => topic.index(),
                     Expected::Refusal => none,
                 })
                 .collect();
@@ -298,7 +294,7 @@ fn learn(stem: &Stemmers, faq: &Faq, examples: &[Example]) -> Learned {
 /// A multi-word keyword: the stems of each position (English and French readings), in order.
 #[derive(Debug)]
 struct Phrase {
-    topic: TopicIndex,
+    topic: TopicId,
     positions: Vec<[TermId; 2]>,
     idf: f32,
 }
@@ -313,7 +309,7 @@ pub struct Matcher {
     french: HashMap<String, TermId>,
     idf: Vec<f32>,
     /// For each term, the topics it appears in, with its field weight there.
-    postings: Vec<Vec<(TopicIndex, f32)>>,
+    postings: Vec<Vec<(TopicId, f32)>>,
     /// Phrases, by the term of their first word.
     phrases: HashMap<TermId, Vec<Phrase>>,
     /// The FAQ's off-topic words and phrases.
@@ -323,7 +319,7 @@ pub struct Matcher {
     own_names: Lexicon,
     others: Lexicon,
     /// Exact word forms of keywords and questions, with the topics that use them.
-    same_words: HashMap<String, Vec<TopicIndex>>,
+    same_words: HashMap<String, Vec<TopicId>>,
     /// Indexes into `surface`.
     fuzzy: Fuzzy<u32>,
     /// Folded surface words with their terms, for typos and half-typed words.
@@ -333,7 +329,7 @@ pub struct Matcher {
     /// last, "none".
     learned: Learned,
     /// Each topic's `related` topics: the siblings a close runner-up is offered from.
-    related: Vec<Vec<TopicIndex>>,
+    related: Vec<Vec<TopicId>>,
     /// Terms below this are question words, which only count inside phrases.
     cues: TermId,
 }
@@ -373,14 +369,14 @@ impl Matcher {
         }
         let cues = builder.weights.len() as TermId;
         let mut raw_phrases = Vec::new();
-        let mut same_words: HashMap<String, Vec<TopicIndex>> = HashMap::new();
-        let mut same_word = |word: &str, topic: TopicIndex| {
+        let mut same_words: HashMap<String, Vec<TopicId>> = HashMap::new();
+        let mut same_word = |word: &str, topic: TopicId| {
             let topics = same_words.entry(word.to_owned()).or_default();
             if !topics.contains(&topic) {
                 topics.push(topic);
             }
         };
-        for (topic, t) in faq.topics.iter().enumerate() {
+        for (topic, t) in faq.topic_ids().zip(&faq.topics) {
             for word in content_words(&t.answer) {
                 let id = builder.english(stem.english(&word), &word);
                 builder.weigh(id, topic, ANSWER);
@@ -459,13 +455,13 @@ impl Matcher {
                 });
             }
         }
-        let postings: Vec<Vec<(TopicIndex, f32)>> = builder
+        let postings: Vec<Vec<(TopicId, f32)>> = builder
             .weights
             .into_iter()
             .map(|w| w.into_iter().collect())
             .collect();
         let learned = learn(&stem, faq, examples);
-        let keyword_of = |word: &str| -> Vec<TopicIndex> {
+        let keyword_of = |word: &str| -> Vec<TopicId> {
             let term = builder
                 .english
                 .get(&stem.english(word))
@@ -503,11 +499,7 @@ impl Matcher {
             topics,
             cues,
             learned,
-            related: faq
-                .topics
-                .iter()
-                .map(|t| t.related.iter().filter_map(|id| faq.index_of(id)).collect())
-                .collect(),
+            related: faq.topics.iter().map(|t| t.related.clone()).collect(),
             stem,
         }
     }
@@ -529,7 +521,7 @@ impl Matcher {
         let ranked = scores.ranked();
         let best = ranked.first().copied();
         let score = best.map_or(0.0, |(_, s)| s);
-        let topics = |from: usize, min: f32| -> Vec<TopicIndex> {
+        let topics = |from: usize, min: f32| -> Vec<TopicId> {
             ranked
                 .iter()
                 .skip(from)
@@ -544,7 +536,7 @@ impl Matcher {
                 // A sibling the question also points at leads the follow-ups, even when it
                 // is not as close: "does ISO certify us?" answered, "who does, then?" offered.
                 let sibling = ranked.iter().skip(1).find(|(t, s)| {
-                    self.related[topic].contains(t)
+                    self.related[topic.index()].contains(t)
                         && *s >= (score * SIBLING_RATIO).max(SUGGEST_AT / 2.0)
                 });
                 if let Some(&(sibling, _)) = sibling {
@@ -568,9 +560,9 @@ impl Matcher {
 
     /// Topics for a half-typed question, best first, for autocomplete: the last word also
     /// matches the words it begins. Empty input lists every topic in FAQ order.
-    pub fn complete(&self, partial: &str, limit: usize) -> Vec<TopicIndex> {
+    pub fn complete(&self, partial: &str, limit: usize) -> Vec<TopicId> {
         if words(partial).all(|w| is_stop_word(&w)) {
-            return (0..self.topics).take(limit).collect();
+            return (0..self.topics).take(limit).map(TopicId::new).collect();
         }
         self.score(partial, true)
             .ranked()
@@ -639,7 +631,7 @@ impl Matcher {
                 .collect();
             for entry in others {
                 for (topic, damping) in damping.iter_mut().enumerate() {
-                    if !entry.claimed_by.contains(&topic) {
+                    if !entry.claimed_by.contains(&TopicId::new(topic)) {
                         *damping = (*damping * OTHER_ORGANISATION_FACTOR).max(MIN_DAMPING);
                     }
                 }
@@ -652,7 +644,7 @@ impl Matcher {
             };
             for entry in self.off_topic.found(&stems[range.clone()], french) {
                 for (topic, damping) in damping.iter_mut().enumerate() {
-                    if !entry.claimed_by.contains(&topic) {
+                    if !entry.claimed_by.contains(&TopicId::new(topic)) {
                         *damping = (*damping * factor).max(MIN_DAMPING);
                     }
                 }
@@ -729,17 +721,17 @@ impl Matcher {
             let idf = self.idf[u.term as usize];
             total += idf * KEYWORD * u.against;
             for &(topic, weight) in &self.postings[u.term as usize] {
-                evidence[topic] += idf * weight * u.strength * u.quality;
-                explained[topic] += idf * weight * u.against * u.quality;
+                evidence[topic.index()] += idf * weight * u.strength * u.quality;
+                explained[topic.index()] += idf * weight * u.against * u.quality;
             }
             if let Some(word) = u.word {
                 for &topic in self.same_words.get(word).into_iter().flatten() {
-                    evidence[topic] += idf * SAME_WORD * u.strength * u.quality;
+                    evidence[topic.index()] += idf * SAME_WORD * u.strength * u.quality;
                 }
             }
         }
         // Each phrase counts once, where it is found best: repeating it proves nothing more.
-        let mut found: Vec<(*const Phrase, TopicIndex, f32)> = Vec::new();
+        let mut found: Vec<(*const Phrase, TopicId, f32)> = Vec::new();
         for (sentence, range) in sentences.iter().zip(bounds) {
             let (strength, _) = weights(sentence.role);
             let words = &resolved[range.clone()];
@@ -758,7 +750,7 @@ impl Matcher {
             }
         }
         for (_, topic, gain) in found {
-            evidence[topic] += gain;
+            evidence[topic.index()] += gain;
         }
 
         let confidence = (0..self.topics)
@@ -872,15 +864,11 @@ struct LexiconEntry {
     /// The stems of each word, read as English and as French.
     parts: Vec<[String; 2]>,
     /// Topics that have every word of it among their own keywords: it is theirs to mean.
-    claimed_by: Vec<TopicIndex>,
+    claimed_by: Vec<TopicId>,
 }
 
 impl Lexicon {
-    fn new(
-        entries: &[String],
-        stem: &Stemmers,
-        keyword_of: impl Fn(&str) -> Vec<TopicIndex>,
-    ) -> Self {
+    fn new(entries: &[String], stem: &Stemmers, keyword_of: impl Fn(&str) -> Vec<TopicId>) -> Self {
         let entries = entries
             .iter()
             .filter_map(|entry| {
@@ -945,7 +933,7 @@ struct Builder {
     english: HashMap<String, TermId>,
     french: HashMap<String, TermId>,
     /// For each term, each topic's strongest field weight.
-    weights: Vec<std::collections::BTreeMap<TopicIndex, f32>>,
+    weights: Vec<std::collections::BTreeMap<TopicId, f32>>,
     surface: Vec<(String, TermId)>,
     /// The words already in `surface`.
     seen: std::collections::HashSet<String>,
@@ -972,7 +960,7 @@ impl Builder {
 
     fn intern(
         map: &mut HashMap<String, TermId>,
-        weights: &mut Vec<std::collections::BTreeMap<TopicIndex, f32>>,
+        weights: &mut Vec<std::collections::BTreeMap<TopicId, f32>>,
         stem: String,
     ) -> TermId {
         *map.entry(stem).or_insert_with(|| {
@@ -981,7 +969,7 @@ impl Builder {
         })
     }
 
-    fn weigh(&mut self, term: TermId, topic: TopicIndex, weight: f32) {
+    fn weigh(&mut self, term: TermId, topic: TopicId, weight: f32) {
         let w = self.weights[term as usize].entry(topic).or_insert(0.0);
         *w = w.max(weight);
     }

@@ -13,10 +13,7 @@ fn matcher() -> &'static (Faq, Matcher) {
 }
 
 fn answer(matcher: &Matcher, faq: &Faq, question: &str) -> Option<String> {
-    matcher
-        .ask(question)
-        .topic()
-        .map(|t| faq.topics[t].id.clone())
+    matcher.ask(question).topic().map(|t| faq[t].id.clone())
 }
 
 #[test]
@@ -95,7 +92,7 @@ fn long_off_topic_questions_do_not_outscore_short_real_ones() {
 /// The answer and what is offered with it, as topic ids.
 fn offered(matcher: &Matcher, faq: &Faq, question: &str) -> (Option<String>, Vec<String>) {
     let verdict = matcher.ask(question);
-    let id = |t: TopicIndex| faq.topics[t].id.clone();
+    let id = |t: TopicId| faq[t].id.clone();
     (
         verdict.topic().map(id),
         verdict.suggestions().iter().map(|&t| id(t)).collect(),
@@ -138,9 +135,9 @@ fn siblings_get_different_answers_and_each_offers_the_other_first() {
             now,
             crate::core::lang::Lang::ENGLISH,
         );
-        assert_eq!(reply.topic.as_deref(), Some(answer), "{question}");
+        assert_eq!(reply.topic(), faq.topic_id(answer), "{question}");
         assert_eq!(
-            reply.suggestions.first().map(|s| s.topic.as_str()),
+            reply.suggestions().first().map(|s| s.topic.as_str()),
             Some(sibling),
             "{question}: the first button"
         );
@@ -188,7 +185,7 @@ fn autocomplete_ranks_topics_as_the_user_types() {
         matcher
             .complete(typed, 25)
             .into_iter()
-            .map(|t| faq.topics[t].id.as_str())
+            .map(|t| faq[t].id.as_str())
             .collect()
     };
     let all: Vec<&str> = faq.topics.iter().map(|t| t.id.as_str()).collect();
@@ -214,7 +211,7 @@ proptest::proptest! {
         for text in [question.clone(), noise.iter().collect::<String>(), chat.clone(), format!("{question} {}", "logo ".repeat(2000))] {
             let verdict = matcher.ask(&text);
             proptest::prop_assert!((0.0..1.0).contains(&verdict.score()));
-            proptest::prop_assert!(verdict.suggestions().iter().all(|&t| t < faq.topics.len()));
+            proptest::prop_assert!(verdict.suggestions().iter().all(|&t| t.index() < faq.topics.len()));
             proptest::prop_assert!(matcher.complete(&text, 25).len() <= 25);
         }
     }

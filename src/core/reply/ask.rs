@@ -3,7 +3,8 @@
 use jiff::Timestamp;
 
 use super::{
-    answer, status_line, suggestions, topic_line, topic_lines, Field, Lang, Outcome, Reply, Text,
+    answer, status_line, suggestions, topic_line, topic_lines, Doubt, Field, Lang, Reply, Shape,
+    Text,
 };
 use crate::core::faq::{Faq, Topic};
 use crate::core::limits;
@@ -24,17 +25,17 @@ pub fn ask(faq: &Faq, question: &str, verdict: &Verdict, now: Timestamp, lang: L
         return Reply::notice(Some(words.ask_title), (words.ask_hint)());
     }
     match verdict {
-        Verdict::Answer { topic: t, also, .. } => answer(faq, &faq.topics[*t], also, now, lang),
+        Verdict::Answer { topic, also, .. } => answer(faq, *topic, also, now, lang),
         Verdict::Unsure { suggestions: s, .. } => Reply {
             title: Some(Text::from(words.did_you_mean)),
             body: (words.not_sure)(&quoted(question))
                 .line_break()
                 .then(topic_lines(faq, s, lang)),
             fields: vec![elsewhere(faq, now, lang)],
-            suggestions: suggestions(faq, s, lang),
-            ephemeral: true,
-            outcome: Outcome::Unsure,
-            ..Reply::default()
+            shape: Shape::NoAnswer {
+                doubt: Doubt::Unsure,
+                closest: suggestions(faq, s, lang),
+            },
         },
         Verdict::Refuse { closest, .. } => {
             let mut body = (words.no_answer)(&quoted(question));
@@ -49,10 +50,10 @@ pub fn ask(faq: &Faq, question: &str, verdict: &Verdict, now: Timestamp, lang: L
                 title: Some(Text::from(words.not_in_faq)),
                 body,
                 fields: vec![elsewhere(faq, now, lang)],
-                suggestions: suggestions(faq, closest, lang),
-                ephemeral: true,
-                outcome: Outcome::Refused,
-                ..Reply::default()
+                shape: Shape::NoAnswer {
+                    doubt: Doubt::Refused,
+                    closest: suggestions(faq, closest, lang),
+                },
             }
         }
     }
@@ -98,11 +99,7 @@ pub fn faq_list(faq: &Faq, lang: Lang) -> Reply {
     if shown < faq.topics.len() {
         body = body.then((words.more_topics)(faq.topics.len() - shown));
     }
-    Reply {
-        title: Some(Text::from(words.faq_title)),
-        body,
-        ..Reply::default()
-    }
+    Reply::info(words.faq_title, body, Vec::new())
 }
 
 /// One autocomplete choice: what the user sees, and the value Discord sends back.
@@ -134,8 +131,8 @@ fn choices(
     matcher
         .complete(typed, limits::MAX_CHOICES)
         .into_iter()
-        .map(|i| {
-            let t = &faq.topics[i];
+        .map(|id| {
+            let t = &faq[id];
             Choice {
                 name: t
                     .question_in(lang)

@@ -31,10 +31,10 @@ pub fn hours(contact: &Contact, status: &Status, now: Timestamp, lang: Lang) -> 
     if let Holidays::Geneva = schedule.holidays() {
         weekly.push(Text::from(words.closed_on_holidays));
     }
-    Reply {
-        title: Some(Text::from(title)),
-        body: status_line(status, lang),
-        fields: vec![
+    Reply::info(
+        title,
+        status_line(status, lang),
+        vec![
             Field::new(words.phone, contact.phone.as_str(), true),
             Field::new(
                 (words.hours)(&zone_label(contact, now, lang)),
@@ -42,8 +42,7 @@ pub fn hours(contact: &Contact, status: &Status, now: Timestamp, lang: Lang) -> 
                 true,
             ),
         ],
-        ..Reply::default()
-    }
+    )
 }
 
 /// Open or closed now and when that changes, as instants that every reader sees in their own

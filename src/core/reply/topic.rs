@@ -2,13 +2,15 @@
 
 use jiff::Timestamp;
 
-use super::{status_line, suggestions, topic_lines, Field, Lang, Outcome, Reply, Text, TimeStyle};
-use crate::core::faq::{Faq, Topic};
-use crate::core::matcher::TopicIndex;
+use super::{
+    status_line, suggestions, topic_lines, Answer, Audience, Field, Lang, Reply, Shape, Text,
+    TimeStyle,
+};
+use crate::core::faq::{Faq, TopicId};
 
 /// ISO's answer under the question, with the related topics to read next. The topic that says
 /// when to call also says whether the line is open right now.
-pub fn topic(faq: &Faq, topic: &Topic, now: Timestamp, lang: Lang) -> Reply {
+pub fn topic(faq: &Faq, topic: TopicId, now: Timestamp, lang: Lang) -> Reply {
     answer(faq, topic, &[], now, lang)
 }
 
@@ -16,17 +18,18 @@ pub fn topic(faq: &Faq, topic: &Topic, now: Timestamp, lang: Lang) -> Reply {
 /// mean"), and the related topics that are not among them after.
 pub(crate) fn answer(
     faq: &Faq,
-    topic: &Topic,
-    also: &[TopicIndex],
+    id: TopicId,
+    also: &[TopicId],
     now: Timestamp,
     lang: Lang,
 ) -> Reply {
     let words = lang.words();
-    let related: Vec<TopicIndex> = topic
+    let topic = &faq[id];
+    let related: Vec<TopicId> = topic
         .related
         .iter()
-        .filter_map(|id| faq.index_of(id))
-        .filter(|index| !also.contains(index))
+        .copied()
+        .filter(|id| !also.contains(id))
         .collect();
     let mut fields = Vec::new();
     if topic.show_hours {
@@ -51,17 +54,18 @@ pub(crate) fn answer(
             false,
         ));
     }
-    let mut offered = suggestions(faq, also, lang);
-    offered.extend(suggestions(faq, &related, lang));
+    let mut follow_ups = suggestions(faq, also, lang);
+    follow_ups.extend(suggestions(faq, &related, lang));
     Reply {
         title: Some(Text::from(topic.question_in(lang))),
         body: Text::from(topic.answer_in(lang)),
         fields,
-        suggestions: offered,
-        ephemeral: false,
-        outcome: Outcome::Answered,
-        topic: Some(topic.id.clone()),
-        ..Reply::default()
+        shape: Shape::Answer(Answer {
+            topic: id,
+            follow_ups,
+            votes: None,
+            audience: Audience::default(),
+        }),
     }
 }
 
@@ -71,7 +75,7 @@ pub(crate) fn answer(
 pub fn repeat(reply: &Reply, at: Timestamp, link: Option<&str>, lang: Lang) -> Reply {
     let words = lang.words();
     let mut private = reply.clone();
-    private.ephemeral = true;
+    private.make_private();
     let when = Text::new()
         .plain(format!("{} ", words.answered_here))
         .time(at, TimeStyle::Relative);

@@ -141,7 +141,7 @@ fn parts(reply: &Reply) -> Parts {
     let mut room = EMBED - length(&description) - title.as_deref().map_or(0, length);
     let mut embed = CreateEmbed::new()
         .description(description)
-        .colour(if reply.ephemeral { NOTICE } else { ANSWER });
+        .colour(if reply.ephemeral() { NOTICE } else { ANSWER });
     if let Some(title) = title {
         embed = embed.title(title);
     }
@@ -159,13 +159,13 @@ fn parts(reply: &Reply) -> Parts {
     // A pick shows one row of the closest topics and menus of every topic below (four menus of
     // 25 reach the 97 topics a FAQ may have); other replies up to three rows of buttons and
     // the votes.
-    let button_rows = if reply.pick.is_some() { 1 } else { ROWS - 2 };
+    let button_rows = if reply.pick().is_some() { 1 } else { ROWS - 2 };
     let buttons: Vec<CreateButton> = reply
-        .suggestions
+        .suggestions()
         .iter()
         .take(BUTTONS_PER_ROW * button_rows)
         .map(|s| {
-            let id = match &reply.pick {
+            let id = match reply.pick() {
                 Some(pick) => pick_id(PickBy::Button(&s.topic), &pick.target),
                 None => topic_button(&s.topic),
             };
@@ -178,7 +178,10 @@ fn parts(reply: &Reply) -> Parts {
         .chunks(BUTTONS_PER_ROW)
         .map(|row| CreateActionRow::Buttons(row.to_vec()))
         .collect();
-    if let Some(Pick { target, menu, hint }) = &reply.pick {
+    if let Some(Pick {
+        target, menu, hint, ..
+    }) = reply.pick()
+    {
         let menus = menu.chunks(OPTIONS).take(ROWS - rows.len());
         let several = menu.len() > OPTIONS;
         for (number, topics) in menus.enumerate() {
@@ -201,7 +204,7 @@ fn parts(reply: &Reply) -> Parts {
             ));
         }
     }
-    if let Some(votes) = &reply.votes {
+    if let Some(votes) = reply.votes() {
         rows.push(CreateActionRow::Buttons(vec![
             CreateButton::new(vote_id(true, &votes.key))
                 .emoji(ReactionType::Unicode("👍".to_owned()))
@@ -215,7 +218,7 @@ fn parts(reply: &Reply) -> Parts {
     }
     rows.truncate(ROWS);
     // Nothing the bot says may ping anyone but the member an answer is for.
-    let (content, mentions) = match &reply.addressed {
+    let (content, mentions) = match reply.addressed() {
         Some(addressed) => {
             let intro = render(&addressed.intro);
             let content = format!("<@{}> {intro}", addressed.user)
@@ -248,7 +251,7 @@ pub fn message(reply: &Reply) -> CreateInteractionResponse {
     let mut message = CreateInteractionResponseMessage::new()
         .embed(embed)
         .components(rows)
-        .ephemeral(reply.ephemeral)
+        .ephemeral(reply.ephemeral())
         .allowed_mentions(mentions);
     if let Some(content) = content {
         message = message.content(content);
@@ -296,7 +299,7 @@ fn cut(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::reply::{Field, Suggestion};
+    use crate::core::reply::{Doubt, Field, Shape, Suggestion};
 
     #[test]
     fn an_embed_never_holds_more_than_discord_accepts_in_all() {
@@ -306,7 +309,7 @@ mod tests {
             fields: (0..4)
                 .map(|n| Field::new(format!("Field {n}"), "v".repeat(1100), false))
                 .collect(),
-            ..Reply::default()
+            shape: Shape::Notice,
         };
         let json = serde_json::to_value(message(&reply)).unwrap();
         let embed = &json["data"]["embeds"][0];
@@ -329,14 +332,15 @@ mod tests {
             title: Some("Title".into()),
             body: "Body".into(),
             fields: vec![Field::new("Name", "x".repeat(2000), false)],
-            suggestions: (0..7)
-                .map(|n| Suggestion {
-                    topic: format!("t{n}"),
-                    label: "L".repeat(120),
-                })
-                .collect(),
-            ephemeral: true,
-            ..Reply::default()
+            shape: Shape::NoAnswer {
+                doubt: Doubt::Unsure,
+                closest: (0..7)
+                    .map(|n| Suggestion {
+                        topic: format!("t{n}"),
+                        label: "L".repeat(120),
+                    })
+                    .collect(),
+            },
         };
         let json = serde_json::to_value(message(&reply)).unwrap();
         assert_eq!(json["type"], 4);
@@ -373,18 +377,18 @@ mod tests {
         Reply {
             title: Some("Which topic answers it?".into()),
             body: "Pick".into(),
-            suggestions: (0..3).map(suggestion).collect(),
-            pick: Some(Pick {
+            fields: Vec::new(),
+            shape: Shape::Pick(Pick {
+                doubt: Doubt::Refused,
                 target: Target {
                     author: UserId::new(20),
                     channel: ChannelId::new(7),
                     message: MessageId::new(30),
                 },
+                closest: (0..3).map(suggestion).collect(),
                 menu: (0..topics).map(suggestion).collect(),
                 hint: "Or choose any topic…",
             }),
-            ephemeral: true,
-            ..Reply::default()
         }
     }
 
