@@ -261,15 +261,21 @@ pub enum Detail {
 }
 
 impl Pipeline {
-    pub fn new(faq: Faq, settings: Settings) -> Self {
+    pub fn new(mut faq: Faq, settings: Settings) -> Self {
+        let matcher = Matcher::new(&faq);
+        // Learned: nothing reads the labelled questions again while the bot runs, and a
+        // reload reads them from the file.
+        faq.examples = Vec::new();
         Self {
             catalogue: Catalogue::with_menu(&faq, &settings.menu_name),
-            matcher: Matcher::new(&faq),
+            matcher,
             faq,
             settings,
         }
     }
 
+    /// The FAQ answered from, without its examples: the matcher learned them, and they are
+    /// not kept.
     pub fn faq(&self) -> &Faq {
         &self.faq
     }

@@ -9,7 +9,7 @@
 //! class of their own, so a question that looks like them is weighed against the topics.
 //! Counting is all the learning there is, so it takes milliseconds and follows every reload.
 
-use std::collections::HashMap;
+use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
 
 /// Additive smoothing: how much every feature is assumed seen in every class.
 const SMOOTHING: f32 = 0.5;
@@ -18,16 +18,29 @@ const SMOOTHING: f32 = 0.5;
 /// that only set the scene). Examples are learned from at full weight.
 pub type Feature = (String, f32);
 
-/// Per-class log-likelihoods of the features of the examples.
+/// Per-class log-likelihoods of the features of the examples, in three flat arrays. The model
+/// is most of the matcher's memory, held for as long as the bot runs: a map of feature strings
+/// to a list per feature took 1.5 MB for the 9,700 features of the repository's examples;
+/// these arrays take 0.2 MB.
 #[derive(Debug, Default)]
 pub struct Learned {
-    ids: HashMap<String, u32>,
-    /// For each feature, the classes it was seen in, with its smoothed log-likelihood in each
-    /// (counts while learning).
-    counts: Vec<Vec<(u16, f32)>>,
+    /// The features' hashes, sorted: a feature's place here is its id. Two features whose
+    /// 64-bit hashes collide would be read as one; among ten thousand, the odds are one in
+    /// 10^11.
+    features: Vec<u64>,
+    /// Where each feature's likelihoods start in `likelihoods`; one more at the end.
+    starts: Vec<u32>,
+    /// For each feature in turn, the classes it was seen in with its smoothed log-likelihood
+    /// in each.
+    likelihoods: Vec<(u16, f32)>,
     /// For each class, the log-likelihood of a feature never seen in it.
     unseen: Vec<f32>,
     log_prior: Vec<f32>,
+}
+
+/// A feature's hash: the same when learning and when reading, in every run.
+fn hash(feature: &str) -> u64 {
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(feature)
 }
 
 impl Learned {
@@ -37,19 +50,18 @@ impl Learned {
         classes: usize,
         examples: impl IntoIterator<Item = (Vec<Feature>, &'a [usize])>,
     ) -> Self {
-        let mut model = Self {
-            log_prior: vec![1.0; classes],
-            ..Self::default()
-        };
+        let mut log_prior = vec![1.0; classes];
         // For each class, the sum of its feature counts, smoothed: its likelihoods' denominator.
         let mut denominators = vec![0.0f32; classes];
+        // Every sighting of a feature in a class, in the examples' order.
+        let mut seen_in: Vec<(u64, u16, f32)> = Vec::new();
         for (features, labels) in examples {
             if labels.is_empty() {
                 continue;
             }
             let share = 1.0 / labels.len() as f32;
             for &class in labels {
-                model.log_prior[class] += share;
+                log_prior[class] += share;
             }
             let mut seen: Vec<&str> = Vec::with_capacity(features.len());
             for (feature, _) in &features {
@@ -57,30 +69,38 @@ impl Learned {
                     continue;
                 }
                 seen.push(feature);
-                let next = model.ids.len() as u32;
-                let id = *model.ids.entry(feature.clone()).or_insert(next);
-                if id == next {
-                    model.counts.push(Vec::new());
-                }
-                let counts = &mut model.counts[id as usize];
+                let hash = hash(feature);
                 for &class in labels {
                     denominators[class] += share;
-                    match counts.iter_mut().find(|(c, _)| *c as usize == class) {
-                        Some((_, n)) => *n += share,
-                        None => counts.push((class as u16, share)),
-                    }
+                    seen_in.push((hash, class as u16, share));
                 }
             }
         }
-        let vocabulary = model.ids.len() as f32;
+        // A stable sort: each count adds its shares in the examples' order.
+        seen_in.sort_by_key(|&(hash, class, _)| (hash, class));
+        let mut model = Self {
+            log_prior,
+            ..Self::default()
+        };
+        for (hash, class, share) in seen_in {
+            let new_feature = model.features.last() != Some(&hash);
+            if new_feature {
+                model.features.push(hash);
+                model.starts.push(model.likelihoods.len() as u32);
+            }
+            match model.likelihoods.last_mut() {
+                Some((c, n)) if !new_feature && *c == class => *n += share,
+                _ => model.likelihoods.push((class, share)),
+            }
+        }
+        model.starts.push(model.likelihoods.len() as u32);
+        let vocabulary = model.features.len() as f32;
         for d in &mut denominators {
             *d += SMOOTHING * vocabulary;
         }
         // The counts never change once learned: each question reads their logarithms.
-        for counts in &mut model.counts {
-            for (class, n) in counts.iter_mut() {
-                *n = ((*n + SMOOTHING) / denominators[*class as usize]).ln();
-            }
+        for (class, n) in &mut model.likelihoods {
+            *n = ((*n + SMOOTHING) / denominators[*class as usize]).ln();
         }
         model.unseen = denominators.iter().map(|d| (SMOOTHING / d).ln()).collect();
         let total: f32 = model.log_prior.iter().sum();
@@ -90,14 +110,19 @@ impl Learned {
         model
     }
 
+    /// The likelihoods of the feature with this id.
+    fn likelihoods(&self, id: usize) -> &[(u16, f32)] {
+        &self.likelihoods[self.starts[id] as usize..self.starts[id + 1] as usize]
+    }
+
     /// The probability of each class for a message with these features, flattened by
     /// `temperature` (1: naive Bayes as is; higher: less sure, as its independence
     /// assumption deserves). A feature given twice counts once, at its larger weight; a message
     /// with no feature the examples know gets the classes' prior, so the scale never changes.
     pub fn posterior(&self, features: &[Feature], temperature: f32) -> Vec<f32> {
-        let mut known: Vec<(u32, f32)> = Vec::with_capacity(features.len());
+        let mut known: Vec<(usize, f32)> = Vec::with_capacity(features.len());
         for (feature, weight) in features {
-            let Some(&id) = self.ids.get(feature) else {
+            let Ok(id) = self.features.binary_search(&hash(feature)) else {
                 continue;
             };
             match known.iter_mut().find(|(k, _)| *k == id) {
@@ -107,7 +132,7 @@ impl Learned {
         }
         let mut scores = self.log_prior.clone();
         for (id, weight) in known {
-            let likelihoods = &self.counts[id as usize];
+            let likelihoods = self.likelihoods(id);
             for (class, score) in scores.iter_mut().enumerate() {
                 let likelihood = likelihoods
                     .iter()
