@@ -18,7 +18,7 @@ fn questions() -> Vec<String> {
 }
 
 fn matcher(c: &mut Criterion) {
-    let faq = Faq::embedded();
+    let faq = Faq::embedded(&faqbot::frontends::discord::limits::LIMITS);
     c.bench_function("build the matcher from the FAQ", |b| {
         b.iter(|| Matcher::new(black_box(&faq)))
     });

@@ -18,7 +18,7 @@ fn instants(n: usize) -> Vec<Timestamp> {
 }
 
 fn schedule(c: &mut Criterion) {
-    let faq = Faq::embedded();
+    let faq = Faq::embedded(&faqbot::frontends::discord::limits::LIMITS);
     let schedule = &faq.contact.schedule;
     let instants = instants(4096);
 

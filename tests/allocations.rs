@@ -45,7 +45,7 @@ static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
 #[test]
 fn asking_frees_everything_it_allocates() {
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    let faq = Faq::embedded();
+    let faq = Faq::embedded(&faqbot::frontends::discord::limits::LIMITS);
     let matcher = Matcher::new(&faq);
     let questions = [
         "can companies join ISO?",
@@ -125,7 +125,10 @@ fn flood(bot: &mut Bot, from: u64, count: u64, now: Timestamp) {
 #[test]
 fn the_memories_stop_at_their_bounds_however_many_come() {
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    let pipeline = Arc::new(Pipeline::new(Faq::embedded(), Settings::default()));
+    let pipeline = Arc::new(Pipeline::new(
+        Faq::embedded(&faqbot::frontends::discord::limits::LIMITS),
+        Settings::default(),
+    ));
     let memory = Memory {
         repeat_window: std::time::Duration::from_secs(60),
         forums: vec![ChannelId::new(1)],
@@ -162,7 +165,10 @@ fn the_memories_stop_at_their_bounds_however_many_come() {
 fn what_the_bot_answers_from_is_small() {
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let start = LIVE.load(Ordering::SeqCst);
-    let pipeline = Pipeline::new(Faq::embedded(), Settings::default());
+    let pipeline = Pipeline::new(
+        Faq::embedded(&faqbot::frontends::discord::limits::LIMITS),
+        Settings::default(),
+    );
     let held = (LIVE.load(Ordering::SeqCst) - start) as f64 / (1024.0 * 1024.0);
     // 0.87 MiB measured on 2026-12-03; 2.19 MiB before the learned model was kept in flat
     // arrays and the examples' text was dropped once learned.

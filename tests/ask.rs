@@ -31,7 +31,7 @@ fn decide(pipeline: &std::sync::Arc<Pipeline>, request: Request) -> Decision {
 
 #[test]
 fn ask_replies() {
-    let faq = Faq::embedded();
+    let faq = Faq::embedded(&faqbot::frontends::discord::limits::LIMITS);
     let matcher = Matcher::new(&faq);
     for (name, question) in [
         ("answer", "can companies join ISO?"),
@@ -57,7 +57,10 @@ fn ask_replies() {
 #[test]
 fn answers_for_someone_replies() {
     use faqbot::core::pipeline::Message;
-    let pipeline = std::sync::Arc::new(Pipeline::new(Faq::embedded(), Settings::default()));
+    let pipeline = std::sync::Arc::new(Pipeline::new(
+        Faq::embedded(&faqbot::frontends::discord::limits::LIMITS),
+        Settings::default(),
+    ));
     let on_message = |content: &str, locale: &str| {
         let kind = Kind::MessageMenu(Message {
             id: MessageId::new(30),
@@ -92,7 +95,7 @@ fn answers_for_someone_replies() {
 
 #[test]
 fn refusals_and_doubts_are_private_answers_are_not() {
-    let faq = Faq::embedded();
+    let faq = Faq::embedded(&faqbot::frontends::discord::limits::LIMITS);
     let matcher = Matcher::new(&faq);
     let private = |q: &str| reply::ask(&faq, q, &matcher.ask(q), now(), Lang::ENGLISH).ephemeral();
     assert!(!private("can companies join ISO?"));
@@ -103,7 +106,7 @@ fn refusals_and_doubts_are_private_answers_are_not() {
 
 #[test]
 fn faq_lists_every_topic_with_its_command() {
-    let faq = Faq::embedded();
+    let faq = Faq::embedded(&faqbot::frontends::discord::limits::LIMITS);
     let reply = reply::faq_list(&faq, Lang::ENGLISH);
     let body = render(&reply.body);
     for topic in &faq.topics {
@@ -117,7 +120,7 @@ fn faq_lists_every_topic_with_its_command() {
 
 #[test]
 fn a_faq_too_long_for_one_embed_is_cut_with_a_pointer() {
-    let mut faq = Faq::embedded();
+    let mut faq = Faq::embedded(&faqbot::frontends::discord::limits::LIMITS);
     let template = faq.topics[0].clone();
     for n in 0..84 {
         let mut topic = template.clone();
@@ -136,7 +139,10 @@ fn a_faq_too_long_for_one_embed_is_cut_with_a_pointer() {
 
 #[test]
 fn faq_with_a_topic_shows_it_and_with_free_text_asks() {
-    let pipeline = std::sync::Arc::new(Pipeline::new(Faq::embedded(), Settings::default()));
+    let pipeline = std::sync::Arc::new(Pipeline::new(
+        Faq::embedded(&faqbot::frontends::discord::limits::LIMITS),
+        Settings::default(),
+    ));
     let title = |topic: &str| {
         let kind = Kind::Command {
             name: "faq".to_owned(),
@@ -161,7 +167,7 @@ fn faq_with_a_topic_shows_it_and_with_free_text_asks() {
 
 #[test]
 fn autocomplete_choices() {
-    let faq = Faq::embedded();
+    let faq = Faq::embedded(&faqbot::frontends::discord::limits::LIMITS);
     let matcher = Matcher::new(&faq);
     let all = reply::topic_choices(&faq, &matcher, "", Lang::ENGLISH);
     assert_eq!(all.len(), faq.topics.len());

@@ -19,7 +19,7 @@ struct Floors {
 }
 
 fn measure(file: &str, text: &str, folds: Option<usize>, show_misses: bool) -> Report {
-    let faq = Faq::embedded();
+    let faq = Faq::embedded(&faqbot::frontends::discord::limits::LIMITS);
     let cases = eval::parse(text, file, &faq).unwrap_or_else(|e| panic!("{e}"));
     let report = match folds {
         Some(k) => eval::cross_validate(&faq, &cases, k),
@@ -139,7 +139,7 @@ const NEAR_COPY: f64 = 0.6;
 #[test]
 fn no_example_is_a_near_copy_of_a_held_out_question() {
     use std::collections::HashSet;
-    let faq = Faq::embedded();
+    let faq = Faq::embedded(&faqbot::frontends::discord::limits::LIMITS);
     let words = |q: &str| -> HashSet<String> { faqbot::core::text::words(q).collect() };
     let overlap = |a: &HashSet<String>, b: &HashSet<String>| {
         let union = a.union(b).count();
@@ -177,7 +177,7 @@ fn no_example_is_a_near_copy_of_a_held_out_question() {
 
 #[test]
 fn no_held_out_question_is_an_example() {
-    let faq = Faq::embedded();
+    let faq = Faq::embedded(&faqbot::frontends::discord::limits::LIMITS);
     let key = |q: &str| faqbot::core::text::words(q).collect::<Vec<_>>().join(" ");
     let examples: std::collections::HashSet<String> =
         faq.examples.iter().map(|e| key(&e.question)).collect();

@@ -136,7 +136,7 @@ fn commands_json_is_a_valid_bulk_overwrite() {
     let commands = body.as_array().expect("an array of commands");
     assert!(commands.len() <= 100, "at most 100 commands");
 
-    let faq = faqbot::core::faq::Faq::embedded();
+    let faq = faqbot::core::faq::Faq::embedded(&faqbot::frontends::discord::limits::LIMITS);
     let mut expected: Vec<&str> = faq.topics.iter().map(|t| t.id.as_str()).collect();
     expected.extend(["ask", "faq", "hours", "Answer with FAQ"]);
     let names: Vec<&str> = commands

@@ -58,7 +58,7 @@ async fn registers_every_command_in_one_put() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_topic_command_answers_with_its_embed() {
     let (fake, _bot) = connected().await;
-    let faq = faqbot::core::faq::Faq::embedded();
+    let faq = faqbot::core::faq::Faq::embedded(&faqbot::frontends::discord::limits::LIMITS);
     for (n, topic) in faq.topics.iter().enumerate() {
         let callback = fake
             .interact(slash(100 + n as u64, &topic.id, None, true))

@@ -26,7 +26,12 @@ fn page() -> String {
 }
 
 fn faq() -> Faq {
-    Faq::parse("faq.toml", EMBEDDED).expect("the shipped faq.toml is valid")
+    Faq::parse(
+        "faq.toml",
+        EMBEDDED,
+        &faqbot::frontends::discord::limits::LIMITS,
+    )
+    .expect("the shipped faq.toml is valid")
 }
 
 #[test]

@@ -138,7 +138,7 @@ proptest! {
     #[test]
     fn any_text_in_any_interaction_is_answered_safely(question in text()) {
         static SHARED: std::sync::LazyLock<Arc<Shared>> = std::sync::LazyLock::new(|| {
-            Shared::new(Arc::new(Live::new(Faq::embedded(), None, faqbot::core::pipeline::Settings::default())), faqbot::core::bot::Memory::default(), None)
+            Shared::new(Arc::new(Live::new(Faq::embedded(&faqbot::frontends::discord::limits::LIMITS), None, faqbot::core::pipeline::Settings::default())), faqbot::core::bot::Memory::default(), None)
         });
         for interaction in [
             interaction(2, "ask", "question", &question),
@@ -177,7 +177,7 @@ fn the_mention_detector_detects() {
 async fn closing_never_misses_an_interaction_taken_at_the_same_moment() {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let live = Arc::new(Live::new(
-        Faq::embedded(),
+        Faq::embedded(&faqbot::frontends::discord::limits::LIMITS),
         None,
         faqbot::core::pipeline::Settings::default(),
     ));

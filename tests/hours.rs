@@ -15,7 +15,7 @@ fn at(text: &str) -> Timestamp {
 
 /// The shipped FAQ, optionally with its zone pinned to the literal published offset.
 fn faq(zone: &str) -> Faq {
-    let mut faq = Faq::embedded();
+    let mut faq = Faq::embedded(&faqbot::frontends::discord::limits::LIMITS);
     let schedule = &faq.contact.schedule;
     faq.contact.schedule = Schedule::new(
         Zone::parse(zone).unwrap(),

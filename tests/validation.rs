@@ -127,7 +127,7 @@ proptest::proptest! {
         let at = shipped.char_indices().map(|(i, _)| i).nth(cut % shipped.chars().count()).unwrap_or(0);
         let mutated = format!("{}{splice}{}", &shipped[..at], &shipped[at..]);
         for text in [random.as_str(), &mutated] {
-            if let Err(errors) = faqbot::core::faq::Faq::parse("p.toml", text) {
+            if let Err(errors) = faqbot::core::faq::Faq::parse("p.toml", text, &faqbot::frontends::discord::limits::LIMITS) {
                 let lines = text.lines().count().max(1);
                 proptest::prop_assert!(!errors.diagnostics.is_empty());
                 for problem in &errors.diagnostics {
@@ -156,8 +156,18 @@ fn a_topic_may_be_called_help_but_not_after_a_built_in_command() {
              [[topic]]\nid = \"{id}\"\nquestion = \"How do I use this bot?\"\nanswer = \"Ask.\"\n"
         )
     };
-    assert!(faqbot::core::faq::Faq::parse("faq.toml", &faq("help")).is_ok());
-    let taken = faqbot::core::faq::Faq::parse("faq.toml", &faq("ask")).unwrap_err();
+    assert!(faqbot::core::faq::Faq::parse(
+        "faq.toml",
+        &faq("help"),
+        &faqbot::frontends::discord::limits::LIMITS
+    )
+    .is_ok());
+    let taken = faqbot::core::faq::Faq::parse(
+        "faq.toml",
+        &faq("ask"),
+        &faqbot::frontends::discord::limits::LIMITS,
+    )
+    .unwrap_err();
     assert!(
         taken
             .to_string()

@@ -118,7 +118,9 @@ async fn an_unsure_message_lets_the_helper_choose_privately_then_posts_the_choic
         .collect();
     assert_eq!(
         options.len(),
-        faqbot::core::faq::Faq::embedded().topics.len()
+        faqbot::core::faq::Faq::embedded(&faqbot::frontends::discord::limits::LIMITS)
+            .topics
+            .len()
     );
     let menu_id = menu["custom_id"].as_str().unwrap().to_owned();
 
@@ -145,7 +147,7 @@ async fn an_unsure_message_lets_the_helper_choose_privately_then_posts_the_choic
     let topic = pick.split(':').nth(1).unwrap();
     let posted = answer(&fake, fake_discord::click(6002, pick)).await;
     assert_addressed_to(&posted, "6001");
-    let faq = faqbot::core::faq::Faq::embedded();
+    let faq = faqbot::core::faq::Faq::embedded(&faqbot::frontends::discord::limits::LIMITS);
     assert_eq!(
         embed(&posted)["title"],
         faq.topic(topic).unwrap().question.as_str()

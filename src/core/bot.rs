@@ -378,7 +378,10 @@ mod tests {
     }
 
     fn bot() -> Bot {
-        let pipeline = Arc::new(Pipeline::new(Faq::embedded(), Settings::default()));
+        let pipeline = Arc::new(Pipeline::new(
+            Faq::embedded(&crate::core::limits::Limits::NONE),
+            Settings::default(),
+        ));
         Bot::new(
             pipeline,
             Memory {
@@ -530,7 +533,10 @@ mod tests {
 
     #[test]
     fn with_repeats_off_no_post_is_looked_up() {
-        let pipeline = Arc::new(Pipeline::new(Faq::embedded(), Settings::default()));
+        let pipeline = Arc::new(Pipeline::new(
+            Faq::embedded(&crate::core::limits::Limits::NONE),
+            Settings::default(),
+        ));
         let mut bot = Bot::new(pipeline, Memory::default());
         let first = turn(&mut bot, command("logo", None));
         let done = finish(&mut bot, first, true);
@@ -653,7 +659,10 @@ mod tests {
             ),
             "{effects:?}"
         );
-        let fresh = Arc::new(Pipeline::new(Faq::embedded(), Settings::default()));
+        let fresh = Arc::new(Pipeline::new(
+            Faq::embedded(&crate::core::limits::Limits::NONE),
+            Settings::default(),
+        ));
         bot.handle(Event::Reloaded(Arc::clone(&fresh)), now());
         assert!(Arc::ptr_eq(bot.pipeline(), &fresh));
     }

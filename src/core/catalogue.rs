@@ -5,7 +5,6 @@
 
 use crate::core::faq::{Faq, TopicId};
 use crate::core::lang::{Lang, DISCORD_LOCALES};
-use crate::core::limits;
 
 pub use crate::core::names::{
     ASK_FR, BUILT_IN_COMMANDS, DEFAULT_MENU_NAME, FOR_OPTION, FOR_OPTION_FR, HOURS_FR,
@@ -93,7 +92,8 @@ pub struct CommandOption {
     pub required: bool,
     /// Whether Discord asks the bot for suggestions while the user types.
     pub autocomplete: bool,
-    pub max_length: Option<u16>,
+    /// The longest text accepted, as the FAQ's [`Limits`](crate::core::limits::Limits) allow.
+    pub max_length: Option<usize>,
 }
 
 /// Every command: topics first in FAQ order, then the built-ins, then the message command.
@@ -165,7 +165,7 @@ impl Catalogue {
                         ),
                         required: true,
                         autocomplete: true,
-                        max_length: Some(limits::MAX_STRING_OPTION),
+                        max_length: Some(faq.limits.question),
                     },
                     for_option(),
                 ],
@@ -190,7 +190,7 @@ impl Catalogue {
                         ),
                         required: false,
                         autocomplete: true,
-                        max_length: Some(limits::MAX_CHOICE_NAME as u16),
+                        max_length: Some(faq.limits.choice_name),
                     },
                     for_option(),
                 ],
@@ -244,7 +244,7 @@ mod tests {
 
     #[test]
     fn one_command_per_topic_then_the_built_ins() {
-        let faq = Faq::embedded();
+        let faq = Faq::embedded(&crate::core::limits::Limits::NONE);
         let catalogue = Catalogue::new(&faq);
         let names: Vec<&str> = catalogue
             .commands()
@@ -267,35 +267,5 @@ mod tests {
         assert_eq!(catalogue.action("ask"), Some(Action::Ask));
         assert_eq!(catalogue.action("hours"), Some(Action::Hours));
         assert_eq!(catalogue.action("no-such-topic"), None);
-    }
-
-    #[test]
-    fn built_in_texts_fit_discord() {
-        let catalogue = Catalogue::new(&Faq::embedded());
-        let fits = |text: &str| (1..=limits::MAX_DESCRIPTION).contains(&text.chars().count());
-        for command in catalogue.commands() {
-            if command.kind == CommandKind::Message {
-                assert!((1..=limits::MAX_NAME).contains(&command.name.chars().count()));
-                continue;
-            }
-            assert!(limits::is_command_name(&command.name));
-            assert!(command
-                .name_fr
-                .as_deref()
-                .is_none_or(limits::is_command_name));
-            assert!(fits(&command.description.english), "/{}", command.name);
-            let french = command.description.get("fr");
-            assert!(french.is_some_and(fits), "/{} in French", command.name);
-            for option in &command.options {
-                assert!(limits::is_command_name(option.name));
-                assert!(option.name_fr.is_none_or(limits::is_command_name));
-                assert!(fits(&option.description.english));
-                assert!(
-                    option.description.get("fr").is_some_and(fits),
-                    "{}",
-                    option.name
-                );
-            }
-        }
     }
 }

@@ -241,7 +241,7 @@ mod tests {
 
     #[test]
     fn cross_validation_asks_each_question_of_a_matcher_that_never_saw_it() {
-        let faq = Faq::embedded();
+        let faq = Faq::embedded(&crate::core::limits::Limits::NONE);
         let text = "who may put the ISO badge on a mug\tlogo\tparaphrase\n\
                     how do I mount an iso file\tnone\toff\n\
                     can companies join ISO?\tmembership\tdirect\n";
@@ -257,7 +257,7 @@ mod tests {
 
     #[test]
     fn tallies_kinds_topics_refusals_and_misses() {
-        let faq = Faq::embedded();
+        let faq = Faq::embedded(&crate::core::limits::Limits::NONE);
         let matcher = Matcher::new(&faq);
         let text = "Who is allowed to use the ISO logo?\tlogo\tdirect\n\
                     how do I mount an iso file\tnone\toff\n\

@@ -1,60 +1,65 @@
-//! Discord's limits on what a bot registers and sends, in one place, so that validation catches
-//! at load time what Discord would otherwise reject at registration or reply time.
+//! What a front end can register and show, as the core is told it: the FAQ is validated
+//! against it when loaded, so that an admin hears at load time what the platform would
+//! otherwise refuse at registration or reply time, and replies size themselves by it. The core
+//! knows no platform's numbers: Discord's are in `frontends/discord/limits.rs`.
 
-/// Application commands an application may register (global or per guild).
-pub const MAX_COMMANDS: usize = 100;
-/// A command's or option's description, in characters.
-pub const MAX_DESCRIPTION: usize = 100;
-/// A command's or option's name, in characters.
-pub const MAX_NAME: usize = 32;
-/// An embed's description, in characters.
-pub const MAX_EMBED_DESCRIPTION: usize = 4096;
-/// Choices in one autocomplete answer.
-pub const MAX_CHOICES: usize = 25;
-/// A choice's name, in characters.
-pub const MAX_CHOICE_NAME: usize = 100;
-/// A string option's value, in characters.
-pub const MAX_STRING_OPTION: u16 = 6000;
-
-/// Whether `name` is a valid chat-input command name: `^[-_\p{L}\p{N}]{1,32}$`, and lowercase.
-pub fn is_command_name(name: &str) -> bool {
-    let count = name.chars().count();
-    (1..=MAX_NAME).contains(&count)
-        && name
-            .chars()
-            .all(|c| (c == '-' || c == '_' || c.is_alphanumeric()) && !c.is_uppercase())
+/// The sizes one front end allows, in characters unless said otherwise.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Who sets them, for error messages ("Discord allows 100 commands…").
+    pub platform: &'static str,
+    /// Commands one application may register.
+    pub commands: usize,
+    /// A command's name.
+    pub name: usize,
+    /// A command's description: a topic's question is one.
+    pub description: usize,
+    /// The main text of one message: a topic's answer, the topic list.
+    pub message: usize,
+    /// What holds that text there, as error messages name it ("one embed").
+    pub message_kind: &'static str,
+    /// The FAQ's intro, which the topic list shows above the topics in one message.
+    pub intro: usize,
+    /// Choices offered at once while a member types.
+    pub choices: usize,
+    /// One choice's text.
+    pub choice_name: usize,
+    /// A question typed into a command.
+    pub question: usize,
+    /// Whether a text can be a command's name there.
+    pub is_command_name: fn(&str) -> bool,
+    /// What a command's name may be, as the help of an error says it.
+    pub command_names: &'static str,
 }
 
-/// The FAQ's intro, in characters: `/faq` lists the topics under it in one embed, so it leaves
-/// room for them.
-pub const MAX_INTRO: usize = 3000;
+impl Limits {
+    /// No front end's limits: for the core's own tests and for tools that show nothing on a
+    /// platform. A command's name is still one word of letters, digits, `-` and `_`, which
+    /// buttons and logs can carry.
+    pub const NONE: Self = Self {
+        platform: "no front end",
+        commands: usize::MAX,
+        name: usize::MAX,
+        description: usize::MAX,
+        message: usize::MAX,
+        message_kind: "one message",
+        intro: usize::MAX,
+        choices: usize::MAX,
+        choice_name: usize::MAX,
+        question: usize::MAX,
+        is_command_name: is_word,
+        command_names: "one word of letters, digits, `-` or `_`",
+    };
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn command_names_follow_discord() {
-        for good in [
-            "logo",
-            "new-standards",
-            "iso_9001",
-            "adhésion",
-            "会员",
-            "a",
-            &"x".repeat(32),
-        ] {
-            assert!(is_command_name(good), "{good}");
-        }
-        for bad in [
-            "",
-            "Logo",
-            "new standards",
-            "logo!",
-            "we'll",
-            &"x".repeat(33),
-        ] {
-            assert!(!is_command_name(bad), "{bad}");
-        }
+    /// Whether `name` can be a command's name.
+    pub fn is_command_name(&self, name: &str) -> bool {
+        (self.is_command_name)(name)
     }
+}
+
+fn is_word(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c == '-' || c == '_' || c.is_alphanumeric())
 }

@@ -702,7 +702,7 @@ mod tests {
 
     /// The embedded FAQ's topic called `name`.
     fn topic_id(name: &str) -> Option<TopicId> {
-        Faq::embedded().topic_id(name)
+        Faq::embedded(&crate::core::limits::Limits::NONE).topic_id(name)
     }
 
     fn message(decision: &Decision) -> &Reply {
@@ -733,7 +733,10 @@ mod tests {
 
     #[test]
     fn every_registered_command_is_answered() {
-        let pipeline = Pipeline::new(Faq::embedded(), Settings::default());
+        let pipeline = Pipeline::new(
+            Faq::embedded(&crate::core::limits::Limits::NONE),
+            Settings::default(),
+        );
         for command in pipeline.catalogue().commands() {
             let request = match command.kind {
                 CommandKind::Chat => self::command(&command.name, Some("logo")),
@@ -752,7 +755,10 @@ mod tests {
 
     #[test]
     fn unknown_commands_and_stale_buttons_get_polite_private_replies() {
-        let pipeline = Pipeline::new(Faq::embedded(), Settings::default());
+        let pipeline = Pipeline::new(
+            Faq::embedded(&crate::core::limits::Limits::NONE),
+            Settings::default(),
+        );
         let unknown = pipeline.decide(&command("old-topic", None), now());
         assert!(message(&unknown).ephemeral());
         assert!(!unknown.label.known);
@@ -782,7 +788,10 @@ mod tests {
 
     #[test]
     fn ask_decisions_carry_the_verdict_and_what_insight_keeps() {
-        let pipeline = Pipeline::new(Faq::embedded(), Settings::default());
+        let pipeline = Pipeline::new(
+            Faq::embedded(&crate::core::limits::Limits::NONE),
+            Settings::default(),
+        );
         let answered = pipeline.decide(&command("ask", Some("can companies join ISO?")), now());
         assert_eq!(answered.outcome(), Outcome::Answered);
         assert!(answered.label.is_ask());
@@ -801,7 +810,10 @@ mod tests {
 
     #[test]
     fn the_same_answer_has_the_same_key_however_it_was_asked() {
-        let pipeline = Pipeline::new(Faq::embedded(), Settings::default());
+        let pipeline = Pipeline::new(
+            Faq::embedded(&crate::core::limits::Limits::NONE),
+            Settings::default(),
+        );
         let by_command = pipeline.decide(&command("membership", None), now());
         let by_ask = pipeline.decide(&command("ask", Some("can companies join ISO?")), now());
         assert_eq!(by_command.repeat, by_ask.repeat);
@@ -813,7 +825,10 @@ mod tests {
 
     #[test]
     fn a_repeat_gives_the_asker_the_answer_itself_privately() {
-        let pipeline = Pipeline::new(Faq::embedded(), Settings::default());
+        let pipeline = Pipeline::new(
+            Faq::embedded(&crate::core::limits::Limits::NONE),
+            Settings::default(),
+        );
         let first = pipeline.decide(&command("logo", None), now());
         let request = command("logo", None);
         let again = pipeline.repeat(
@@ -836,7 +851,7 @@ mod tests {
     #[test]
     fn private_answers_when_configured() {
         let private = Pipeline::new(
-            Faq::embedded(),
+            Faq::embedded(&crate::core::limits::Limits::NONE),
             Settings {
                 public_answers: false,
                 ..Settings::default()
@@ -849,7 +864,10 @@ mod tests {
 
     #[test]
     fn autocomplete_only_for_commands_with_options() {
-        let pipeline = Pipeline::new(Faq::embedded(), Settings::default());
+        let pipeline = Pipeline::new(
+            Faq::embedded(&crate::core::limits::Limits::NONE),
+            Settings::default(),
+        );
         let complete = |command: &str, typed: &str| {
             let decision = pipeline.decide(
                 &Request {
@@ -873,7 +891,10 @@ mod tests {
 
     #[test]
     fn a_sure_message_answer_is_posted_for_its_author_with_votes() {
-        let pipeline = Pipeline::new(Faq::embedded(), Settings::default());
+        let pipeline = Pipeline::new(
+            Faq::embedded(&crate::core::limits::Limits::NONE),
+            Settings::default(),
+        );
         let decision = pipeline.decide(
             &on_message("hey, am I allowed to put the ISO logo on our packaging?"),
             now(),
@@ -913,7 +934,10 @@ mod tests {
 
     #[test]
     fn an_unsure_message_answer_lets_the_helper_pick_privately() {
-        let pipeline = Pipeline::new(Faq::embedded(), Settings::default());
+        let pipeline = Pipeline::new(
+            Faq::embedded(&crate::core::limits::Limits::NONE),
+            Settings::default(),
+        );
         let decision = pipeline.decide(&on_message("what's the best pizza in Geneva?"), now());
         let reply = message(&decision);
         assert!(reply.ephemeral());
@@ -958,7 +982,10 @@ mod tests {
 
     #[test]
     fn nothing_to_answer_in_empty_embed_only_or_own_messages() {
-        let pipeline = Pipeline::new(Faq::embedded(), Settings::default());
+        let pipeline = Pipeline::new(
+            Faq::embedded(&crate::core::limits::Limits::NONE),
+            Settings::default(),
+        );
         let words = Lang::ENGLISH.words();
         let note = |message: Message| {
             let decision = pipeline.decide(
@@ -999,7 +1026,10 @@ mod tests {
 
     #[test]
     fn for_someone_addresses_public_answers_only() {
-        let pipeline = Pipeline::new(Faq::embedded(), Settings::default());
+        let pipeline = Pipeline::new(
+            Faq::embedded(&crate::core::limits::Limits::NONE),
+            Settings::default(),
+        );
         let mut request = command("membership", None);
         if let Kind::Command { options, .. } = &mut request.kind {
             options.for_user = Some(UserId::new(42));
@@ -1025,7 +1055,7 @@ mod tests {
         assert_eq!(hidden.repeat, None);
 
         let private = Pipeline::new(
-            Faq::embedded(),
+            Faq::embedded(&crate::core::limits::Limits::NONE),
             Settings {
                 public_answers: false,
                 ..Settings::default()
@@ -1036,7 +1066,10 @@ mod tests {
 
     #[test]
     fn votes_are_recorded_once_with_the_question_they_judge() {
-        let pipeline = Pipeline::new(Faq::embedded(), Settings::default());
+        let pipeline = Pipeline::new(
+            Faq::embedded(&crate::core::limits::Limits::NONE),
+            Settings::default(),
+        );
         let key = VoteKey {
             topic: "logo".to_owned(),
             question: 99,
@@ -1065,7 +1098,10 @@ mod tests {
 
     #[test]
     fn french_users_get_french_words_and_french_titles() {
-        let pipeline = Pipeline::new(Faq::embedded(), Settings::default());
+        let pipeline = Pipeline::new(
+            Faq::embedded(&crate::core::limits::Limits::NONE),
+            Settings::default(),
+        );
         let mut request = command("ask", Some("can I use the ISO logo on my website"));
         request.lang = Lang::FRENCH;
         let french = message(&pipeline.decide(&request, now())).clone();
@@ -1090,7 +1126,7 @@ mod tests {
     #[test]
     fn forum_posts_get_a_public_answer_or_nothing() {
         let pipeline = Pipeline::new(
-            Faq::embedded(),
+            Faq::embedded(&crate::core::limits::Limits::NONE),
             Settings {
                 public_answers: false,
                 ..Settings::default()
@@ -1128,7 +1164,7 @@ mod tests {
     #[test]
     fn private_answers_address_no_one_and_keep_no_strangers_words() {
         let private = Pipeline::new(
-            Faq::embedded(),
+            Faq::embedded(&crate::core::limits::Limits::NONE),
             Settings {
                 public_answers: false,
                 ..Settings::default()
@@ -1164,7 +1200,10 @@ mod tests {
             "a pick follows public_answers too"
         );
 
-        let public = Pipeline::new(Faq::embedded(), Settings::default());
+        let public = Pipeline::new(
+            Faq::embedded(&crate::core::limits::Limits::NONE),
+            Settings::default(),
+        );
         let unsure = public.decide(&on_message("what's the best pizza in Geneva?"), now());
         assert_eq!(unsure.insight, None, "a member's message is not kept");
         let asked = public.decide(

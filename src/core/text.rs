@@ -7,7 +7,8 @@ use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
-/// Longest question looked at, in characters: Discord's limit for a string option.
+/// Longest question looked at, in characters: a bound on the work any input costs, as long as
+/// the longest question a chat member can type.
 pub const MAX_QUESTION_CHARS: usize = 6000;
 /// Most words looked at in one message, over all its sentences: enough for a chatty message
 /// of a dozen sentences, and a bound on the work for any input.

@@ -19,6 +19,7 @@ use crate::core::lang::Lang;
 use crate::core::matcher::Matcher;
 use crate::core::pipeline::{Decision, Detail, Kind, Options, Pipeline, Request, Response};
 use crate::core::schedule::{Closure, Holidays};
+use crate::frontends::discord::limits::LIMITS;
 use crate::frontends::terminal;
 use crate::ops::config::{Config, ConfigError, InsightsAt, TokenSource, TOKEN_VAR};
 use crate::ops::logging;
@@ -194,10 +195,9 @@ impl Setup {
                 local.is_file().then_some(local)
             });
         let loaded = match &faq_path {
-            Some(path) => {
-                crate::ops::faq_file::load(path).map(|faq| (faq, path.display().to_string()))
-            }
-            None => Ok((Faq::embedded(), EMBEDDED_LABEL.to_owned())),
+            Some(path) => crate::ops::faq_file::load(path, &LIMITS)
+                .map(|faq| (faq, path.display().to_string())),
+            None => Ok((Faq::embedded(&LIMITS), EMBEDDED_LABEL.to_owned())),
         };
         match (config, loaded) {
             (Ok(config), Ok((faq, faq_label))) => Ok(Self {
@@ -538,7 +538,7 @@ fn command_count(catalogue: &Catalogue) -> String {
     format!(
         "{} commands: {listed} ({slash} of Discord's {} slash commands)",
         commands.len(),
-        crate::core::limits::MAX_COMMANDS
+        crate::frontends::discord::limits::COMMANDS
     )
 }
 
@@ -810,7 +810,7 @@ fn commands(setup: &Setup, out: &mut impl Write) -> io::Result<()> {
         out,
         "{} commands ({scope}): {slash} slash commands (Discord allows {}) and {menus} message command{}",
         catalogue.commands().len(),
-        crate::core::limits::MAX_COMMANDS,
+        crate::frontends::discord::limits::COMMANDS,
         if menus == 1 { "" } else { "s" }
     )?;
     let usage = |c: &crate::core::catalogue::Command| {

@@ -84,7 +84,9 @@ impl Live {
         // The hash of exactly the text validated: a save landing while this runs is seen as a
         // change by the next event, never hidden by a second read.
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        let faq = Faq::load_with(path, |file| {
+        // Validated for the front end the FAQ in service was loaded for.
+        let limits = self.pipeline().faq().limits;
+        let faq = Faq::load_with(path, &limits, |file| {
             let text = std::fs::read_to_string(file)?;
             text.hash(&mut hasher);
             Ok(text)
@@ -340,7 +342,7 @@ mod tests {
         std::fs::write(&path, EMBEDDED).unwrap();
         std::fs::write(dir.path().join("examples.tsv"), EMBEDDED_EXAMPLES).unwrap();
         let live = Live::new(
-            crate::ops::faq_file::load(&path).unwrap(),
+            crate::ops::faq_file::load(&path, &crate::core::limits::Limits::NONE).unwrap(),
             Some(path.clone()),
             Settings::default(),
         );
@@ -379,10 +381,14 @@ mod tests {
             "asked for, a reload reloads"
         );
 
-        std::fs::write(&path, answer_only.replace("id = \"logo\"", "id = \"Logo\"")).unwrap();
+        std::fs::write(
+            &path,
+            answer_only.replace("id = \"logo\"", "id = \"lo go\""),
+        )
+        .unwrap();
         let error = live.reload(Trigger::Asked).unwrap_err().to_string();
         assert!(
-            error.contains("faq.toml:") && error.contains("topic id `Logo`"),
+            error.contains("faq.toml:") && error.contains("topic id `lo go`"),
             "{error}"
         );
         assert_eq!(

@@ -15,7 +15,7 @@ use crate::core::diagnostic::{
     FileErrors, Source,
 };
 use crate::core::lang::DISCORD_LOCALES;
-use crate::core::limits;
+use crate::core::limits::Limits;
 use crate::core::names::{ASK_FR, BUILT_IN_COMMANDS, HOURS_FR};
 
 /// The French names of faqbot's own commands, which no topic may take either: Discord shows
@@ -142,7 +142,7 @@ const CONTACT_REQUIRED: [(&str, &str); 4] = [
     ),
     (
         "hours",
-        "add `hours = [\"Mon-Fri 09:00-12:00\"]` to [contact]",
+        "add `hours = [\"mon-fri 09:00-12:00\"]` to [contact]",
     ),
 ];
 const TOPIC_REQUIRED: [(&str, &str); 3] = [
@@ -160,7 +160,7 @@ const TOPIC_REQUIRED: [(&str, &str); 3] = [
     ),
 ];
 
-pub(super) fn parse(path: &str, text: &str) -> Result<Faq, FileErrors> {
+pub(super) fn parse(path: &str, text: &str, limits: &Limits) -> Result<Faq, FileErrors> {
     let source = Source::new(path, text);
     let (table, syntax) = toml::de::DeTable::parse_recoverable(text);
     if !syntax.is_empty() {
@@ -224,6 +224,7 @@ pub(super) fn parse(path: &str, text: &str) -> Result<Faq, FileErrors> {
     let mut checker = Checker {
         source: &source,
         problems: unknown,
+        limits,
     };
     let faq = checker.faq(raw);
     if checker.problems.is_empty() {
@@ -236,6 +237,8 @@ pub(super) fn parse(path: &str, text: &str) -> Result<Faq, FileErrors> {
 struct Checker<'s> {
     source: &'s Source<'s>,
     problems: Vec<Diagnostic>,
+    /// What the front end the FAQ is loaded for can register and show.
+    limits: &'s Limits,
 }
 
 impl Checker<'_> {
@@ -289,6 +292,7 @@ impl Checker<'_> {
             topics,
             examples_file: raw.examples.and_then(|file| self.examples_file(&file)),
             examples: Vec::new(),
+            limits: *self.limits,
         }
     }
 
@@ -307,13 +311,17 @@ impl Checker<'_> {
 
     fn id(&mut self, id: &Spanned<String>, seen: &mut HashSet<String>, index: usize) {
         let value = id.get_ref();
-        if !limits::is_command_name(value) {
-            let suggestion = command_name_like(value);
+        if !self.limits.is_command_name(value) {
+            let suggestion = command_name_like(value, self.limits);
             self.problem(
                 id.span(),
-                format!("topic id `{value}` is not a valid Discord command name"),
                 format!(
-                    "use 1–32 lowercase letters, digits, `-` or `_`{}",
+                    "topic id `{value}` is not a valid {} command name",
+                    self.limits.platform
+                ),
+                format!(
+                    "use {}{}",
+                    self.limits.command_names,
                     suggestion
                         .map(|s| format!(", e.g. `{s}`"))
                         .unwrap_or_default()
@@ -341,14 +349,15 @@ impl Checker<'_> {
                 "give every topic its own id: it is the topic's slash command",
             );
         }
-        let max_topics = limits::MAX_COMMANDS - BUILT_IN_COMMANDS.len();
+        let max_topics = self.limits.commands.saturating_sub(BUILT_IN_COMMANDS.len());
         if index == max_topics {
             self.problem(
                 id.span(),
                 format!("too many topics: this is topic {}, and faqbot can register at most {max_topics}", index + 1),
                 format!(
-                    "Discord allows {} commands per application, and /ask, /faq and /hours take {}; merge some topics",
-                    limits::MAX_COMMANDS,
+                    "{} allows {} commands per application, and /ask, /faq and /hours take {}; merge some topics",
+                    self.limits.platform,
+                    self.limits.commands,
                     BUILT_IN_COMMANDS.len()
                 ),
             );
@@ -358,7 +367,7 @@ impl Checker<'_> {
     fn question(&mut self, question: &Spanned<String>) -> String {
         let text = question.get_ref().trim();
         let count = text.chars().count();
-        if count == 0 || count > limits::MAX_DESCRIPTION || text.contains('\n') {
+        if count == 0 || count > self.limits.description || text.contains('\n') {
             self.problem(
                 question.span(),
                 format!(
@@ -371,7 +380,7 @@ impl Checker<'_> {
                 ),
                 format!(
                     "write it on one line in 1–{} characters: it is also the command's description",
-                    limits::MAX_DESCRIPTION
+                    self.limits.description
                 ),
             );
         }
@@ -430,13 +439,13 @@ impl Checker<'_> {
                 "answer is empty".to_owned(),
                 "write the answer text between the quotes",
             );
-        } else if count > limits::MAX_EMBED_DESCRIPTION {
+        } else if count > self.limits.message {
             self.problem(
                 answer.span(),
                 format!("answer is {count} characters long"),
                 format!(
-                    "shorten it to at most {} characters (Discord's limit for an embed), or split the topic in two",
-                    limits::MAX_EMBED_DESCRIPTION
+                    "shorten it to at most {} characters ({}'s limit for {}), or split the topic in two",
+                    self.limits.message, self.limits.platform, self.limits.message_kind
                 ),
             );
         }
@@ -446,15 +455,17 @@ impl Checker<'_> {
     fn intro(&mut self, intro: &Spanned<String>) -> String {
         let text = intro.get_ref().trim();
         let count = text.chars().count();
-        if count > limits::MAX_INTRO {
+        if count > self.limits.intro {
             self.problem(
                 intro.span(),
                 format!("intro is {count} characters long"),
                 format!(
                     "shorten it to at most {} characters: /faq shows it above the list of topics, \
-                     and both must fit in one Discord embed ({} characters)",
-                    limits::MAX_INTRO,
-                    limits::MAX_EMBED_DESCRIPTION
+                     and both must fit in {} on {} ({} characters)",
+                    self.limits.intro,
+                    self.limits.message_kind,
+                    self.limits.platform,
+                    self.limits.message
                 ),
             );
         }
@@ -634,8 +645,8 @@ impl Checker<'_> {
 /// A valid command name resembling `text`, to suggest in the error message; none for text
 /// far longer than a name, which is no name misspelt (a secret pasted in the wrong place, say,
 /// which a suggestion would print back, cut and lower-cased, past any filter).
-fn command_name_like(text: &str) -> Option<String> {
-    if text.trim().chars().count() > 2 * limits::MAX_NAME {
+fn command_name_like(text: &str, limits: &Limits) -> Option<String> {
+    if text.trim().chars().count() > limits.name.saturating_mul(2) {
         return None;
     }
     let mut name = String::new();
@@ -646,12 +657,8 @@ fn command_name_like(text: &str) -> Option<String> {
             name.push('-');
         }
     }
-    let name: String = name
-        .trim_matches('-')
-        .chars()
-        .take(limits::MAX_NAME)
-        .collect();
-    limits::is_command_name(&name).then_some(name)
+    let name: String = name.trim_matches('-').chars().take(limits.name).collect();
+    limits.is_command_name(&name).then_some(name)
 }
 
 #[cfg(test)]
@@ -663,7 +670,9 @@ mod tests {
         let text = "[contact]\nname = \"Customer care\"\ntimezone = \"UTC+1\"\n\n\
                     [[topic]]\nid = \"logo\"\nquestion = \"Who may use the logo?\"\n\n\
                     [[topic]]\nid = \"un\"\nanswer = \"No.\"\n";
-        let errors = parse("faq.toml", text).unwrap_err().to_string();
+        let errors = parse("faq.toml", text, &Limits::NONE)
+            .unwrap_err()
+            .to_string();
         for expected in [
             "faq.toml:1:1: error: missing field `phone`",
             "faq.toml:1:1: error: missing field `hours`",
@@ -676,5 +685,38 @@ mod tests {
             errors.contains("help: add `phone = \"…\"` to [contact]"),
             "{errors}"
         );
+    }
+
+    #[test]
+    fn the_front_end_sets_the_sizes_and_names_itself_in_the_errors() {
+        let text = "[contact]\nname = \"Customer care\"\nphone = \"+41\"\ntimezone = \"UTC+1\"\n\
+                    hours = [\"mon-fri 09:00-12:00\"]\n\n\
+                    [[topic]]\nid = \"logo\"\nquestion = \"Who may use the logo?\"\n\
+                    answer = \"Only ISO itself, and only in ways it agrees to.\"\n";
+        assert!(parse("faq.toml", text, &Limits::NONE).is_ok());
+        let tiny = Limits {
+            platform: "Tiny",
+            description: 10,
+            message: 20,
+            ..Limits::NONE
+        };
+        let errors = parse("faq.toml", text, &tiny).unwrap_err().to_string();
+        for expected in [
+            "question is 21 characters long",
+            "in 1–10 characters",
+            "answer is 47 characters long",
+            "at most 20 characters (Tiny's limit for one message)",
+        ] {
+            assert!(errors.contains(expected), "{expected}\n{errors}");
+        }
+        let faq = parse(
+            "faq.toml",
+            text,
+            &Limits {
+                message: 48,
+                ..tiny
+            },
+        );
+        assert!(faq.is_err(), "the question is still too long");
     }
 }

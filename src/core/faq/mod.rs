@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::core::diagnostic::LoadError;
 use crate::core::lang::Lang;
+use crate::core::limits::Limits;
 use crate::core::schedule::Schedule;
 pub use examples::{Example, Expected, NONE};
 
@@ -41,6 +42,8 @@ pub struct Faq {
     /// Questions labelled with the topics that answer them, read from `examples_file`:
     /// `/ask` learns from them. Empty until [`Faq::load_with`] or [`Faq::embedded`] reads them.
     pub examples: Vec<Example>,
+    /// What the front end it was validated for can show: replies size themselves by it.
+    pub limits: Limits,
 }
 
 /// The file of labelled questions a FAQ names, and where it names it.
@@ -183,10 +186,14 @@ impl Contact {
 }
 
 impl Faq {
-    /// Parses and validates FAQ text; `path` names the file in error messages. The examples
-    /// file it names is not read: see [`Faq::load_with`].
-    pub fn parse(path: &str, text: &str) -> Result<Self, crate::core::diagnostic::FileErrors> {
-        load::parse(path, text)
+    /// Parses and validates FAQ text for a front end with these `limits`; `path` names the
+    /// file in error messages. The examples file it names is not read: see [`Faq::load_with`].
+    pub fn parse(
+        path: &str,
+        text: &str,
+        limits: &Limits,
+    ) -> Result<Self, crate::core::diagnostic::FileErrors> {
+        load::parse(path, text, limits)
     }
 
     /// Validates a FAQ file and the examples file it names, each read through `read`: the
@@ -195,6 +202,7 @@ impl Faq {
     /// real save from a read).
     pub fn load_with(
         path: &Path,
+        limits: &Limits,
         mut read: impl FnMut(&Path) -> std::io::Result<String>,
     ) -> Result<Self, LoadError> {
         let label = path.display().to_string();
@@ -202,7 +210,7 @@ impl Faq {
             path: label.clone(),
             source,
         })?;
-        let mut faq = Self::parse(&label, &text)?;
+        let mut faq = Self::parse(&label, &text, limits)?;
         if let Some(file) = &faq.examples_file {
             let examples = file.beside(path);
             let examples_text = read(&examples).map_err(|e| {
@@ -223,9 +231,9 @@ impl Faq {
         Ok(faq)
     }
 
-    /// The FAQ built into the binary, with its examples.
-    pub fn embedded() -> Self {
-        let mut faq = Self::parse(EMBEDDED_LABEL, EMBEDDED)
+    /// The FAQ built into the binary, with its examples, for a front end with these `limits`.
+    pub fn embedded(limits: &Limits) -> Self {
+        let mut faq = Self::parse(EMBEDDED_LABEL, EMBEDDED, limits)
             .expect("the embedded faq.toml is checked by the test suite");
         if faq.examples_file.is_some() {
             faq.examples = faq

@@ -5,7 +5,7 @@ use super::*;
 /// The shipped FAQ and its matcher, built once for all tests.
 fn matcher() -> &'static (Faq, Matcher) {
     static BUILT: std::sync::LazyLock<(Faq, Matcher)> = std::sync::LazyLock::new(|| {
-        let faq = Faq::embedded();
+        let faq = Faq::embedded(&crate::core::limits::Limits::NONE);
         let matcher = Matcher::new(&faq);
         (faq, matcher)
     });

@@ -7,7 +7,6 @@ use super::{
     Text,
 };
 use crate::core::faq::{Faq, Topic};
-use crate::core::limits;
 use crate::core::matcher::{Matcher, Verdict};
 
 /// Longest stretch of the user's question quoted back to them, in characters.
@@ -89,7 +88,7 @@ pub fn faq_list(faq: &Faq, lang: Lang) -> Reply {
     for topic in &faq.topics {
         let line = topic_line(topic, lang).line_break();
         let length = line.length_bound();
-        if used + length + reserve > limits::MAX_EMBED_DESCRIPTION {
+        if used.saturating_add(length + reserve) > faq.limits.message {
             break;
         }
         body = body.then(line);
@@ -129,7 +128,7 @@ fn choices(
     value: impl Fn(&Topic) -> String,
 ) -> Vec<Choice> {
     matcher
-        .complete(typed, limits::MAX_CHOICES)
+        .complete(typed, faq.limits.choices)
         .into_iter()
         .map(|id| {
             let t = &faq[id];
@@ -137,7 +136,7 @@ fn choices(
                 name: t
                     .question_in(lang)
                     .chars()
-                    .take(limits::MAX_CHOICE_NAME)
+                    .take(faq.limits.choice_name)
                     .collect(),
                 value: value(t),
             }

@@ -650,7 +650,7 @@ proptest! {
             prop_assert!(next > now);
         }
         static CONTACT: std::sync::LazyLock<crate::core::faq::Contact> =
-            std::sync::LazyLock::new(|| crate::core::faq::Faq::embedded().contact);
+            std::sync::LazyLock::new(|| crate::core::faq::Faq::embedded(&crate::core::limits::Limits::NONE).contact);
         let mut contact = CONTACT.clone();
         contact.schedule = schedule;
         let reply = crate::core::reply::hours(&contact, &status, now, crate::core::lang::Lang::ENGLISH);

@@ -80,7 +80,8 @@ fn bodies(catalogue: &Catalogue, global: bool) -> Vec<CreateCommand> {
                                 .required(o.required)
                                 .set_autocomplete(o.autocomplete);
                         if let Some(max) = o.max_length {
-                            option = option.max_length(max);
+                            // Discord's own limit on a string option is far below u16's.
+                            option = option.max_length(u16::try_from(max).unwrap_or(u16::MAX));
                         }
                         for (locale, description) in &o.description.translations {
                             option = option.description_localized(*locale, description);

@@ -9,6 +9,7 @@ mod forum;
 mod handler;
 pub mod health;
 pub mod interaction;
+pub mod limits;
 pub mod markup;
 pub mod registration;
 pub mod response;

@@ -9,6 +9,10 @@ use serenity::all::{
     CreateSelectMenuOption, ReactionType,
 };
 
+use super::limits::{
+    BUTTONS_PER_ROW, BUTTON_LABEL, CONTENT, EMBED, EMBED_DESCRIPTION as DESCRIPTION, FIELDS,
+    FIELD_NAME, FIELD_VALUE, OPTIONS, OPTION_LABEL, PLACEHOLDER, ROWS, TITLE,
+};
 use super::markup::render;
 use crate::core::ids::{ChannelId, MessageId, UserId};
 use crate::core::pipeline::Press;
@@ -103,22 +107,6 @@ fn vote_id(helpful: bool, key: &VoteKey) -> String {
     let way = if helpful { "up" } else { "down" };
     format!("{VOTE}{way}:{}:{:016x}", key.topic, key.question)
 }
-
-/// Discord's limits on embeds and components, in characters.
-const TITLE: usize = 256;
-const DESCRIPTION: usize = 4096;
-const FIELD_NAME: usize = 256;
-const FIELD_VALUE: usize = 1024;
-const FIELDS: usize = 25;
-const BUTTON_LABEL: usize = 80;
-const BUTTONS_PER_ROW: usize = 5;
-const ROWS: usize = 5;
-const OPTIONS: usize = 25;
-const OPTION_LABEL: usize = 100;
-const PLACEHOLDER: usize = 150;
-const CONTENT: usize = 2000;
-/// All the texts of one embed together: title, description, field names and values.
-const EMBED: usize = 6000;
 
 /// ISO blue, so answers are recognisable at a glance; private notices are grey.
 const ANSWER: Colour = Colour::new(0x00_5E_B8);
