@@ -387,17 +387,16 @@ fn eval_reports_kinds_topics_confusion_refusals_and_misses() {
     let run = faqbot(dir.path(), &["eval", "questions.tsv"], &[]);
     assert_eq!(run.code, Some(0), "{run:?}");
     assert!(
-        run.stdout
-            .starts_with("questions.tsv:   2/3    66.7% right\n"),
+        run.stdout.starts_with("questions.tsv: 2/3  66.7% right\n"),
         "{}",
         run.stdout
     );
     for part in [
-        "By kind:\n  direct         1/2    50.0%\n  offtopic       1/1   100.0%",
-        "  logo                   0/1     0.0%   given ",
-        "  membership             1/1   100.0%   given   1/1   100.0%\n\n",
-        "  off-topic refused          1/1   100.0%",
-        "Confusion (expected -> got):\n     1  logo -> none",
+        "By kind:\n  direct    1/2   50.0%\n  offtopic  1/1  100.0%\n",
+        "  logo        0/1    0.0%  given  0/0       -\n",
+        "  membership  1/1  100.0%  given  1/1  100.0%\n\n",
+        "  off-topic refused      1/1  100.0%\n",
+        "Confusion (expected -> got):\n  1  logo -> none\n",
         "Misses:\n  line 5 [direct] expected logo, got none",
     ] {
         assert!(run.stdout.contains(part), "{part:?} in\n{}", run.stdout);

@@ -637,44 +637,64 @@ fn print_eval(
     out: &mut impl Write,
 ) -> io::Result<()> {
     use crate::core::eval::Tally;
-    let share = |t: &Tally| match t.total {
-        0 => format!("{:>3}/{:<3}     -", 0, 0),
-        _ => format!("{:>3}/{:<3} {:>5.1}%", t.right, t.total, t.rate() * 100.0),
+    // Right, of how many, and the share right.
+    let share = |t: &Tally| -> [String; 2] {
+        match t.total {
+            0 => ["0/0".to_owned(), "-".to_owned()],
+            _ => [
+                format!("{}/{}", t.right, t.total),
+                format!("{:.1}%", t.rate() * 100.0),
+            ],
+        }
     };
-    writeln!(out, "{label}: {} right", share(&report.overall))?;
+    let [overall, rate] = share(&report.overall);
+    writeln!(out, "{label}: {overall}  {rate} right")?;
     writeln!(out, "\nBy kind:")?;
-    for (kind, tally) in &report.by_kind {
-        writeln!(out, "  {kind:<12} {}", share(tally))?;
-    }
+    let kinds = report.by_kind.iter().map(|(kind, tally)| {
+        let [count, rate] = share(tally);
+        vec![kind.clone(), count, rate]
+    });
+    write!(out, "{}", terminal::columns(kinds, &[1, 2]))?;
     writeln!(
         out,
         "\nBy topic (found when it is the answer; right when given):"
     )?;
-    for (topic, tally) in &report.by_topic {
-        if tally.expected.total + tally.given.total == 0 {
-            continue;
-        }
-        writeln!(
-            out,
-            "  {topic:<20} {}   given {}",
-            share(&tally.expected),
-            share(&tally.given)
-        )?;
-    }
+    let topics = report
+        .by_topic
+        .iter()
+        .filter(|(_, tally)| tally.expected.total + tally.given.total > 0)
+        .map(|(topic, tally)| {
+            let [found, found_rate] = share(&tally.expected);
+            let [given, given_rate] = share(&tally.given);
+            vec![
+                topic.clone(),
+                found,
+                found_rate,
+                "given".to_owned(),
+                given,
+                given_rate,
+            ]
+        });
+    write!(out, "{}", terminal::columns(topics, &[1, 2, 4, 5]))?;
     let r = &report.refusals;
     writeln!(out, "\nRefusals:")?;
-    writeln!(out, "  all questions refused    {}", share(&r.refused))?;
-    writeln!(out, "  off-topic refused        {}", share(&r.off_topic))?;
-    writeln!(
-        out,
-        "  answerable refused       {}",
-        share(&r.answerable_refused)
-    )?;
+    let refusals = [
+        ("all questions refused", &r.refused),
+        ("off-topic refused", &r.off_topic),
+        ("answerable refused", &r.answerable_refused),
+    ]
+    .map(|(what, tally)| {
+        let [count, rate] = share(tally);
+        vec![what.to_owned(), count, rate]
+    });
+    write!(out, "{}", terminal::columns(refusals, &[1, 2]))?;
     if !report.confusion.is_empty() {
         writeln!(out, "\nConfusion (expected -> got):")?;
-        for (expected, got, count) in &report.confusion {
-            writeln!(out, "  {count:>4}  {expected} -> {got}")?;
-        }
+        let rows = report
+            .confusion
+            .iter()
+            .map(|(expected, got, count)| vec![count.to_string(), format!("{expected} -> {got}")]);
+        write!(out, "{}", terminal::columns(rows, &[0]))?;
     }
     if !report.misses.is_empty() {
         writeln!(out, "\nMisses:")?;
@@ -707,12 +727,17 @@ fn print_report(
     if report.topics.is_empty() {
         writeln!(out, "  (none yet)")?;
     }
-    for t in &report.topics {
+    let topics = report.topics.iter().map(|t| {
         let question = faq
             .topic(&t.topic)
             .map_or("(no longer in the FAQ)", |t| &t.question);
-        writeln!(out, "  {:>6}  /{:<20} {question}", t.answers, t.topic)?;
-    }
+        vec![
+            t.answers.to_string(),
+            format!("/{}", t.topic),
+            question.to_owned(),
+        ]
+    });
+    write!(out, "{}", terminal::columns(topics, &[0]))?;
     writeln!(
         out,
         "\nQuestions the FAQ could not answer, most frequent first:"
@@ -720,39 +745,43 @@ fn print_report(
     if report.unanswered.is_empty() {
         writeln!(out, "  (none yet)")?;
     }
-    for q in &report.unanswered {
+    let unanswered = report.unanswered.iter().map(|q| {
         let unsure = if q.unsure > 0 {
             format!("  ({} unsure)", q.unsure)
         } else {
             String::new()
         };
-        writeln!(out, "  {:>6}  {}{unsure}", q.count, q.question)?;
-    }
+        vec![q.count.to_string(), format!("{}{unsure}", q.question)]
+    });
+    write!(out, "{}", terminal::columns(unanswered, &[0]))?;
     writeln!(out, "\nWas it helpful? 👍 and 👎 per topic:")?;
     if report.helpfulness.is_empty() {
         writeln!(out, "  (no votes yet)")?;
     }
-    for h in &report.helpfulness {
+    let helpfulness = report.helpfulness.iter().map(|h| {
         let total = h.helpful + h.unhelpful;
         let share = h.helpful * 100 / total.max(1);
-        writeln!(
-            out,
-            "  {:>4} 👍 {:>4} 👎  {share:>3}% helpful  /{}",
-            h.helpful, h.unhelpful, h.topic
-        )?;
-    }
+        vec![
+            format!("{} 👍", h.helpful),
+            format!("{} 👎", h.unhelpful),
+            format!("{share}% helpful"),
+            format!("/{}", h.topic),
+        ]
+    });
+    write!(out, "{}", terminal::columns(helpfulness, &[0, 1, 2]))?;
     writeln!(out, "\nAnswers that did not help (👎), most often first:")?;
     if report.unhelpful.is_empty() {
         writeln!(out, "  (none yet)")?;
     }
-    for u in &report.unhelpful {
+    let unhelpful = report.unhelpful.iter().map(|u| {
         let question = if u.question.is_empty() {
             "(wording not kept)"
         } else {
             &u.question
         };
-        writeln!(out, "  {:>6}  {question}  → /{}", u.count, u.topic)?;
-    }
+        vec![u.count.to_string(), format!("{question}  → /{}", u.topic)]
+    });
+    write!(out, "{}", terminal::columns(unhelpful, &[0]))?;
     Ok(())
 }
 
@@ -824,20 +853,14 @@ fn commands(setup: &Setup, out: &mut impl Write) -> io::Result<()> {
         }
         usage
     };
-    let width = catalogue
-        .commands()
-        .iter()
-        .map(|c| usage(c).chars().count())
-        .max()
-        .unwrap_or(0);
-    for command in catalogue.commands() {
+    let rows = catalogue.commands().iter().map(|command| {
         let (kind, description) = match command.action {
             Action::Topic(_) => ("topic", command.description.english.as_str()),
             Action::AnswerMessage => ("built-in", "answer someone's message from its Apps menu"),
             _ => ("built-in", command.description.english.as_str()),
         };
-        let usage = usage(command);
-        writeln!(out, "  {usage:<width$}  {kind:<8}  {description}")?;
-    }
+        vec![usage(command), kind.to_owned(), description.to_owned()]
+    });
+    write!(out, "{}", terminal::columns(rows, &[]))?;
     Ok(())
 }

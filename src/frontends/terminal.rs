@@ -4,8 +4,34 @@
 use jiff::tz::TimeZone;
 use jiff::{Timestamp, Unit};
 
+use comfy_table::{presets::NOTHING, CellAlignment, Table};
+
 use crate::core::reply::{Reply, Span, Text, TimeStyle};
 use crate::core::schedule::abbreviation;
+
+/// `rows` as aligned columns, each line two spaces in, the columns numbered in `right` aligned
+/// right (counts, shares). Widths are what a terminal shows: an emoji or a CJK character takes
+/// two columns, so a topic named in Chinese or a 👍 does not push its row out of line.
+pub fn columns<R: Into<comfy_table::Row>>(
+    rows: impl IntoIterator<Item = R>,
+    right: &[usize],
+) -> String {
+    let mut table = Table::new();
+    table.load_preset(NOTHING);
+    for row in rows {
+        table.add_row(row);
+    }
+    for &column in right {
+        if let Some(column) = table.column_mut(column) {
+            column.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    // comfy-table pads every cell by one space on each side: with the one before, two in.
+    table
+        .lines()
+        .map(|line| format!(" {}\n", line.trim_end()))
+        .collect()
+}
 
 /// A reply as lines of text: title, body, then the fields. A field meant to sit beside others
 /// (a phone number) is one line, `Name: value`, when its value is; any other field is a
@@ -164,5 +190,18 @@ mod tests {
             ..one
         };
         assert!(reply(&two, &tz, now).ends_with("Related:\n  /un\n  /ngo\n"));
+    }
+
+    #[test]
+    fn columns_line_up_as_a_terminal_shows_them() {
+        let rows = [
+            ["会员", "1", "👍"],
+            ["logo", "10", "x"],
+            ["adhésion", "7", ""],
+        ];
+        assert_eq!(
+            columns(rows, &[1]),
+            "  会员       1  👍\n  logo      10  x\n  adhésion   7\n"
+        );
     }
 }

@@ -196,28 +196,61 @@ pub enum ConfigError {
     },
 }
 
-/// Every key `config.toml` accepts; `config.example.toml` documents each.
-pub const KEYS: [&str; 19] = [
-    "log_format",
-    "message_command",
-    "forum_channels",
-    "insights",
-    "insights_db",
-    "insights_days",
-    "repeat_window_secs",
-    "watch_faq",
-    "metrics_listen",
-    "token",
-    "token_file",
-    "guilds",
-    "public_key",
-    "interactions_path",
-    "signature_window_secs",
-    "application_id",
-    "api_url",
-    "faq",
-    "public_answers",
-];
+/// The type serde reads a value of each [`Kind`] into.
+macro_rules! value_type {
+    (Bool) => { bool };
+    (Text) => { Spanned<String> };
+    (Integer) => { Spanned<i64> };
+    (Id) => { Spanned<Snowflake> };
+    (Ids) => { Vec<Spanned<Snowflake>> };
+    (Any) => { Spanned<toml::Value> };
+}
+
+/// The keys of `config.toml`, each once with the kind of value it takes: from this come the
+/// list of keys (unknown keys are refused with the nearest one), the check of every value's
+/// kind before any is read (so that every problem is reported at once), and the struct serde
+/// reads them into.
+macro_rules! config_keys {
+    ($($key:ident: $kind:ident),* $(,)?) => {
+        /// Every key `config.toml` accepts; `config.example.toml` documents each.
+        pub const KEYS: &[&str] = &[$(stringify!($key)),*];
+
+        fn kind_of(key: &str) -> Option<Kind> {
+            match key {
+                $(stringify!($key) => Some(Kind::$kind),)*
+                _ => None,
+            }
+        }
+
+        #[derive(Deserialize)]
+        struct RawConfig {
+            $($key: Option<value_type!($kind)>,)*
+        }
+    };
+}
+
+config_keys! {
+    log_format: Text,
+    message_command: Text,
+    forum_channels: Ids,
+    insights: Bool,
+    insights_db: Text,
+    insights_days: Integer,
+    repeat_window_secs: Integer,
+    watch_faq: Bool,
+    metrics_listen: Text,
+    // Only read to refuse it with a helpful message, whatever its value.
+    token: Any,
+    token_file: Text,
+    guilds: Ids,
+    public_key: Text,
+    interactions_path: Text,
+    signature_window_secs: Integer,
+    application_id: Id,
+    api_url: Text,
+    faq: Text,
+    public_answers: Bool,
+}
 
 /// What each key's value must be, checked before the values are read so that every problem
 /// in the file is reported at once.
@@ -232,19 +265,6 @@ enum Kind {
     Ids,
     /// Anything: the key is refused whatever its value.
     Any,
-}
-
-fn kind_of(key: &str) -> Option<Kind> {
-    Some(match key {
-        "public_answers" | "watch_faq" | "insights" => Kind::Bool,
-        "token_file" | "api_url" | "faq" | "public_key" | "interactions_path"
-        | "metrics_listen" | "insights_db" | "message_command" | "log_format" => Kind::Text,
-        "signature_window_secs" | "repeat_window_secs" | "insights_days" => Kind::Integer,
-        "application_id" => Kind::Id,
-        "guilds" | "forum_channels" => Kind::Ids,
-        "token" => Kind::Any,
-        _ => return None,
-    })
 }
 
 /// What a value is, in the words of the help texts.
@@ -297,30 +317,6 @@ impl Kind {
             Self::Any => "",
         }
     }
-}
-
-#[derive(Deserialize)]
-struct RawConfig {
-    message_command: Option<Spanned<String>>,
-    forum_channels: Option<Vec<Spanned<Snowflake>>>,
-    /// Only here to refuse it with a helpful message.
-    token: Option<Spanned<toml::Value>>,
-    token_file: Option<Spanned<String>>,
-    guilds: Option<Vec<Spanned<Snowflake>>>,
-    api_url: Option<Spanned<String>>,
-    faq: Option<Spanned<String>>,
-    public_answers: Option<bool>,
-    public_key: Option<Spanned<String>>,
-    interactions_path: Option<Spanned<String>>,
-    signature_window_secs: Option<Spanned<i64>>,
-    application_id: Option<Spanned<Snowflake>>,
-    watch_faq: Option<bool>,
-    metrics_listen: Option<Spanned<String>>,
-    repeat_window_secs: Option<Spanned<i64>>,
-    insights: Option<bool>,
-    insights_db: Option<Spanned<String>>,
-    insights_days: Option<Spanned<i64>>,
-    log_format: Option<Spanned<String>>,
 }
 
 /// Discord ids are snowflakes; people paste them as numbers or as strings, so both are accepted.
@@ -437,7 +433,7 @@ impl Config {
             return Err(source.errors(problems).sorted().into());
         }
         // Every unknown key and every value of the wrong kind, before any value is read.
-        let mut early = unknown_keys(&source, table.get_ref(), &KEYS, &["token"]);
+        let mut early = unknown_keys(&source, table.get_ref(), KEYS, &["token"]);
         let mut unusable: Vec<String> = Vec::new();
         for (key, value) in table.get_ref().iter() {
             let name = key.get_ref().as_ref();
