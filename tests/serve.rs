@@ -513,10 +513,26 @@ async fn a_request_that_never_ends_does_not_hold_up_shutdown() {
         .await
         .unwrap();
     stuck
-        .write_all(b"POST /interactions HTTP/1.1\r\nhost: faqbot\r\ncontent-type: application/json\r\ncontent-length: 100\r\nx-signature-ed25519: 00\r\nx-signature-timestamp: 0\r\n\r\n{")
+        .write_all(b"POST /interactions HTTP/1.1\r\nhost: faqbot\r\ncontent-type: application/json\r\ncontent-length: 100\r\nexpect: 100-continue\r\nx-signature-ed25519: 00\r\nx-signature-timestamp: 0\r\n\r\n{")
         .await
         .unwrap();
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    // The server asks for the rest of the body once it reads it: the request is in its hands.
+    let mut heard = Vec::new();
+    tokio::time::timeout(Duration::from_secs(10), async {
+        use tokio::io::AsyncReadExt;
+        let mut buffer = [0u8; 256];
+        while !String::from_utf8_lossy(&heard).contains("100 Continue") {
+            let read = stuck.read(&mut buffer).await.unwrap();
+            assert!(
+                read > 0,
+                "the server closed: {}",
+                String::from_utf8_lossy(&heard)
+            );
+            heard.extend_from_slice(&buffer[..read]);
+        }
+    })
+    .await
+    .expect("the server reads the request");
     let pid = server.child.id().unwrap().to_string();
     let asked = std::time::Instant::now();
     std::process::Command::new("kill")
