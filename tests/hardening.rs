@@ -9,6 +9,7 @@ use std::time::Instant;
 use faqbot::core::faq::Faq;
 use faqbot::frontends::discord::interaction::{Begun, Shared};
 use faqbot::ops::live::Live;
+use futures_util::FutureExt;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use serenity::all::Interaction;
@@ -147,7 +148,7 @@ proptest! {
             interaction(4, "faq", "topic", &question),
             interaction(3, "", "", &question.chars().take(100).collect::<String>()),
         ] {
-            let Begun::Answer(turn) = SHARED.begin(&interaction, Instant::now()) else {
+            let Begun::Answer(turn) = SHARED.begin(&interaction, Instant::now()).now_or_never().expect("without a store, begun at once") else {
                 panic!("answered")
             };
             let response = serde_json::to_value(&turn.response).unwrap();
@@ -192,7 +193,11 @@ async fn closing_never_misses_an_interaction_taken_at_the_same_moment() {
             let (shared, unanswered) = (Arc::clone(&shared), Arc::clone(&unanswered));
             std::thread::spawn(move || loop {
                 let ask = interaction(2, "logo", "x", "");
-                match shared.begin(&ask, Instant::now()) {
+                match shared
+                    .begin(&ask, Instant::now())
+                    .now_or_never()
+                    .expect("without a store, begun at once")
+                {
                     Begun::Answer(turn) => {
                         unanswered.fetch_add(1, Ordering::SeqCst);
                         std::thread::yield_now();

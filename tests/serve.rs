@@ -9,123 +9,17 @@ use std::process::Stdio;
 use std::sync::Arc;
 use std::time::Duration;
 
-use ed25519_dalek::{Signer, SigningKey};
+use common::serve::{
+    key, now_secs, post, public_key_hex, serve_command, signed, signed_headers, Headers, Server,
+};
+use ed25519_dalek::SigningKey;
 use fake_discord::{
     autocomplete, click, click_by, in_locale, member_user, message_menu, message_object, select,
     slash, slash_for, user_installed, FakeDiscord, APPLICATION_ID, TOKEN,
 };
 use serde_json::{json, Value};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::process::{Child, Command};
-
-/// The application's key pair, made here: the public half is what the portal shows.
-fn key() -> SigningKey {
-    SigningKey::from_bytes(&[7; 32])
-}
-
-fn public_key_hex() -> String {
-    hex::encode(key().verifying_key().to_bytes())
-}
-
-fn now_secs() -> i64 {
-    jiff::Timestamp::now().as_second()
-}
-
-/// A running `faqbot serve` on an ephemeral port.
-struct Server {
-    child: Child,
-    base: String,
-    log: common::Log,
-}
-
-impl Server {
-    async fn start(env: &[(&str, &str)]) -> Self {
-        Self::start_with(common::repo(), &common::scratch_state(), env).await
-    }
-
-    /// Starts `faqbot serve` in `dir`, which may hold a `config.toml`, with its state there too.
-    async fn start_in(dir: &std::path::Path, env: &[(&str, &str)]) -> Self {
-        Self::start_with(dir, dir, env).await
-    }
-
-    /// Starts `faqbot serve` in `dir` with its state folder in `state`.
-    async fn start_with(
-        dir: &std::path::Path,
-        state: &std::path::Path,
-        env: &[(&str, &str)],
-    ) -> Self {
-        let mut child = serve_command(env)
-            .current_dir(dir)
-            .env("XDG_STATE_HOME", state)
-            .spawn()
-            .unwrap();
-        let log = common::collect_log(child.stderr.take().unwrap());
-        let addr = log.value_after("addr=").await;
-        Self {
-            child,
-            base: format!("http://{addr}"),
-            log,
-        }
-    }
-}
-
-fn serve_command(env: &[(&str, &str)]) -> Command {
-    let mut command = Command::from(common::command(common::repo(), &common::scratch_state()));
-    command
-        .args(["serve", "--listen", "127.0.0.1:0"])
-        .env("DISCORD_PUBLIC_KEY", public_key_hex())
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .kill_on_drop(true);
-    for (key, value) in env {
-        command.env(key, value);
-    }
-    command
-}
-
-/// POSTs `body` to /interactions, signed by `signer` at `timestamp` unless told otherwise.
-async fn post(server: &Server, body: &[u8], headers: &[(&str, String)]) -> (u16, Vec<u8>) {
-    let client = reqwest::Client::new();
-    let mut request = client
-        .post(format!("{}/interactions", server.base))
-        .body(body.to_vec());
-    for (name, value) in headers {
-        request = request.header(*name, value);
-    }
-    let response = request.send().await.unwrap();
-    let status = response.status().as_u16();
-    (status, response.bytes().await.unwrap().to_vec())
-}
-
-/// Request headers, by name.
-type Headers = Vec<(&'static str, String)>;
-
-fn signed_headers(signer: &SigningKey, timestamp: &str, body: &[u8]) -> Headers {
-    let message = [timestamp.as_bytes(), body].concat();
-    vec![
-        ("content-type", "application/json".to_owned()),
-        (
-            "x-signature-ed25519",
-            hex::encode(signer.sign(&message).to_bytes()),
-        ),
-        ("x-signature-timestamp", timestamp.to_owned()),
-    ]
-}
-
-async fn signed(server: &Server, body: &Value) -> (u16, Value) {
-    let bytes = serde_json::to_vec(body).unwrap();
-    let (status, reply) = post(
-        server,
-        &bytes,
-        &signed_headers(&key(), &now_secs().to_string(), &bytes),
-    )
-    .await;
-    (
-        status,
-        serde_json::from_slice(&reply).unwrap_or(Value::Null),
-    )
-}
+use tokio::process::Command;
 
 fn ping() -> Value {
     json!({"id": "900", "application_id": "2000", "type": 1, "token": "t", "version": 1})

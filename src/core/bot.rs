@@ -13,7 +13,7 @@ use jiff::Timestamp;
 
 use crate::core::ids::{ChannelId, GuildId, UserId};
 use crate::core::lang::Lang;
-use crate::core::memory::{Forums, RepeatKey, Repeats, VoteBy, Votes};
+use crate::core::memory::{Earlier, Forums, RepeatKey, Repeats, VoteBy, Votes};
 use crate::core::pipeline::{
     self, Decision, Insight, Kind, Label, Pipeline, Press, Request, RequestKind, Response,
 };
@@ -60,6 +60,10 @@ pub enum Event {
     Done { turn: Turn, sent: bool },
     /// Where the public answer remembered under `key` is, found after it was posted.
     Located { key: RepeatKey, link: String },
+    /// What a shared store knows that this replica may not: answers posted lately in the
+    /// channel of the interaction that follows, and whether its vote was already cast. Handed
+    /// in before [`Event::Interaction`], as [`lookup`] asks.
+    Recalled(Recall),
     /// Who the bot is.
     Me(UserId),
     /// The language a server prefers, which its forum posts are answered in.
@@ -100,6 +104,45 @@ pub struct Post {
     pub title: String,
 }
 
+/// What a shared store is asked before an interaction is decided: the channel's recent public
+/// answers, and the vote it casts, if it is one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lookup {
+    pub channel: ChannelId,
+    pub vote: Option<VoteBy>,
+}
+
+/// What a shared store remembered, for [`Event::Recalled`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Recall {
+    /// Public answers posted within the repeat window, by any replica.
+    pub posts: Vec<(RepeatKey, Earlier)>,
+    /// The vote of the lookup, when it was cast before.
+    pub voted: Option<VoteBy>,
+}
+
+/// A public answer posted (and, once found, where), for a shared store to tell other replicas.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Posted {
+    pub key: RepeatKey,
+    pub at: Timestamp,
+    pub link: Option<String>,
+}
+
+/// What to ask a shared store before deciding `request`: nothing for autocomplete (never a
+/// repeat, never a vote) or outside a channel.
+pub fn lookup(request: &Request) -> Option<Lookup> {
+    let channel = request.channel?;
+    let vote = match (&request.kind, request.user, request.message) {
+        (Kind::Button(Press::Vote { .. }), Some(user), Some(answer)) => {
+            Some(VoteBy::of(user, answer))
+        }
+        (Kind::Autocomplete { .. }, _, _) => return None,
+        _ => None,
+    };
+    Some(Lookup { channel, vote })
+}
+
 /// What the front end is to do.
 #[derive(Debug)]
 pub enum Effect {
@@ -121,6 +164,8 @@ pub enum Effect {
     },
     /// Keep this in insight.
     Record(Insight),
+    /// Tell the other replicas (through the shared store) of this public answer.
+    Remember(Posted),
     /// Count this request in metrics and log it.
     Count(Tally),
     /// Show this as the bot's status, until then.
@@ -201,6 +246,15 @@ impl Bot {
             Event::Done { turn, sent } => self.done(turn, sent),
             Event::Located { key, link } => {
                 self.repeats.found(key, link);
+                self.shared(key).into_iter().collect()
+            }
+            Event::Recalled(recall) => {
+                for (key, earlier) in recall.posts {
+                    self.repeats.recall(key, earlier);
+                }
+                if let Some(vote) = recall.voted {
+                    self.votes.recall(vote);
+                }
                 Vec::new()
             }
             Event::Me(user) => {
@@ -282,6 +336,7 @@ impl Bot {
         let mut effects = Vec::new();
         let note = if sent {
             if let Some(key) = turn.first_post {
+                effects.extend(self.shared(key));
                 effects.push(Effect::LocatePost(key));
             }
             if let Some(insight) = &turn.decision.insight {
@@ -304,6 +359,16 @@ impl Bot {
         };
         effects.insert(0, Effect::Count(tally(&turn.decision, note)));
         effects
+    }
+
+    /// The post remembered under `key`, to share.
+    fn shared(&self, key: RepeatKey) -> Option<Effect> {
+        let earlier = self.repeats.earlier(key)?;
+        Some(Effect::Remember(Posted {
+            key,
+            at: earlier.at,
+            link: earlier.link.clone(),
+        }))
     }
 
     /// Whether `thread` is a post opened lately in a watched forum, seen for the first time.

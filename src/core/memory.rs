@@ -4,7 +4,7 @@
 //! least-recently-used map of fixed capacity: a flood of distinct members, channels or messages
 //! pushes out the oldest entries instead of growing, at O(1) a call.
 
-use std::hash::{Hash, Hasher};
+use std::hash::Hash;
 use std::num::NonZeroUsize;
 use std::time::Duration;
 
@@ -101,6 +101,28 @@ impl Repeats {
         }
     }
 
+    /// The time and place of the post remembered under `key`, for sharing with other replicas.
+    pub fn earlier(&self, key: RepeatKey) -> Option<&Earlier> {
+        self.posted.peek(&key)
+    }
+
+    /// Learns of a post another replica made: kept unless this memory knows a later one of the
+    /// same answer (or the same post with its link).
+    pub fn recall(&mut self, key: RepeatKey, shared: Earlier) {
+        if self.window.is_zero() {
+            return;
+        }
+        match self.posted.get_mut(&key) {
+            Some(known) if known.at > shared.at => {}
+            Some(known) if known.at == shared.at => {
+                known.link = known.link.take().or(shared.link);
+            }
+            _ => {
+                self.posted.put(key, shared);
+            }
+        }
+    }
+
     /// How many answers are remembered.
     pub fn len(&self) -> usize {
         self.posted.len()
@@ -124,15 +146,29 @@ impl Default for Votes {
     }
 }
 
-/// A member's vote on an answer, as the memory of votes keeps it: a hash of the two.
+/// A member's vote on an answer, as the memory of votes keeps it: a hash of the two. The hash
+/// (FNV-1a of both ids) is the same in every build, since a shared store keeps it for months
+/// and replicas of different versions must agree on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct VoteBy(u64);
 
 impl VoteBy {
     pub fn of(user: UserId, answer: MessageId) -> Self {
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        (user, answer).hash(&mut hasher);
-        Self(hasher.finish())
+        let bytes = user.get().to_le_bytes().into_iter();
+        let bytes = bytes.chain(answer.get().to_le_bytes());
+        Self(bytes.fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+        }))
+    }
+
+    /// The hash, as a store keeps it.
+    pub fn get(self) -> u64 {
+        self.0
+    }
+
+    /// A vote a store kept.
+    pub fn from_stored(hash: u64) -> Self {
+        Self(hash)
     }
 }
 
@@ -146,6 +182,11 @@ impl Votes {
     /// Whether this is the member's first vote on the answer; it counts from now on.
     pub fn first(&mut self, vote: VoteBy) -> bool {
         self.seen.put(vote.0, ()).is_none()
+    }
+
+    /// Learns of a vote another replica (or this one, before a restart) took.
+    pub fn recall(&mut self, vote: VoteBy) {
+        self.seen.put(vote.0, ());
     }
 
     /// Forgets a vote that could not be acknowledged, so that the member may vote again.
@@ -289,6 +330,44 @@ mod tests {
             Some("https://discord.com/channels/5/1/3")
         );
         assert_eq!(recent.len(), 1, "a link for an unknown post adds nothing");
+    }
+
+    #[test]
+    fn a_post_another_replica_made_is_a_repeat_unless_this_one_knows_a_later_one() {
+        let mut recent = Repeats::new(Duration::from_secs(60));
+        let t0 = Timestamp::from_second(1_800_000_000).unwrap();
+        let later = |s: i64| Timestamp::from_second(t0.as_second() + s).unwrap();
+        let shared = |at, link: Option<&str>| Earlier {
+            at,
+            link: link.map(str::to_owned),
+        };
+        recent.recall(key(1, 9), shared(t0, None));
+        assert_eq!(
+            recent.repeat_of(key(1, 9), later(5)),
+            Some(shared(t0, None))
+        );
+        recent.recall(key(1, 9), shared(t0, Some("link")));
+        assert_eq!(
+            recent
+                .repeat_of(key(1, 9), later(6))
+                .unwrap()
+                .link
+                .as_deref(),
+            Some("link"),
+            "the same post, now with its link"
+        );
+        recent.repeat_of(key(2, 9), later(10));
+        recent.recall(key(2, 9), shared(t0, Some("older")));
+        assert_eq!(
+            recent.repeat_of(key(2, 9), later(11)),
+            Some(shared(later(10), None)),
+            "an older post does not replace this replica's own later one"
+        );
+        assert_eq!(
+            VoteBy::of(UserId::new(1), MessageId::new(2)).get(),
+            0x7717_9803_63c8_e066,
+            "the vote's hash is the same in every build"
+        );
     }
 
     #[test]

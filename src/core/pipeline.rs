@@ -14,6 +14,7 @@ use crate::core::ids::{ChannelId, MessageId, UserId};
 use crate::core::lang::Lang;
 use crate::core::matcher::{Matcher, Verdict};
 pub use crate::core::memory::RepeatKey;
+use crate::core::memory::VoteBy;
 use crate::core::reply::{
     self, Addressed, Choice, Doubt, Outcome, Pick, Reply, Shape, Target, Text, VoteKey, Votes,
 };
@@ -239,11 +240,13 @@ pub enum Insight {
     },
     /// A question got no sure answer.
     Unanswered { question: String, outcome: Outcome },
-    /// Someone said whether an answer helped.
+    /// Someone said whether an answer helped; `by` is the member's vote on that answer (a
+    /// hash), which a store counts once however many replicas pass it on.
     Voted {
         topic: String,
         helpful: bool,
         question: u64,
+        by: Option<VoteBy>,
     },
 }
 
@@ -579,6 +582,10 @@ impl Pipeline {
                     topic: key.topic.clone(),
                     helpful: *helpful,
                     question: key.question,
+                    by: request
+                        .user
+                        .zip(request.message)
+                        .map(|(user, answer)| VoteBy::of(user, answer)),
                 });
                 decision
             }
@@ -1088,7 +1095,8 @@ mod tests {
             Some(Insight::Voted {
                 topic: "logo".to_owned(),
                 helpful: false,
-                question: 99
+                question: 99,
+                by: Some(VoteBy::of(UserId::new(20), MessageId::new(31))),
             })
         );
         let again = pipeline.already_voted(&vote);

@@ -148,6 +148,8 @@ pub enum CliError {
         path: String,
         source: rusqlite::Error,
     },
+    #[error("error: {0}")]
+    Database(#[from] crate::ops::store::ReportError),
 }
 
 impl CliError {
@@ -161,7 +163,7 @@ impl CliError {
             | Self::Eval(_)
             | Self::Read { .. } => 2,
             Self::Run(e) => e.exit_code(),
-            Self::Output(_) | Self::Insights { .. } => 1,
+            Self::Output(_) | Self::Insights { .. } | Self::Database(_) => 1,
         }
     }
 }
@@ -352,24 +354,32 @@ pub fn run(
             }
         }
         Command::Report { days, json } => {
-            let path = setup
-                .config
-                .insights_db
-                .as_deref()
-                .ok_or(CliError::NoInsights)?;
-            if !path.exists() {
-                // Reading must not create it (in a folder the service owns, say): nothing yet.
-                logging::warning(&format!(
-                    "no insight recorded yet: {} does not exist; `faqbot run` or `serve` creates it",
-                    path.display()
-                ));
-            }
-            let report = crate::ops::insights::report(path, days, 20, Timestamp::now()).map_err(
-                |source| CliError::Insights {
-                    path: path.display().to_string(),
-                    source,
-                },
-            )?;
+            let report = match &setup.config.database {
+                // Every replica's answers, from the database they share.
+                Some(database) => {
+                    crate::ops::store::report_from_database(database, days, 20, Timestamp::now())?
+                }
+                None => {
+                    let path = setup
+                        .config
+                        .insights_db
+                        .as_deref()
+                        .ok_or(CliError::NoInsights)?;
+                    if !path.exists() {
+                        // Reading must not create it (in a folder the service owns, say).
+                        logging::warning(&format!(
+                            "no insight recorded yet: {} does not exist; `faqbot run` or `serve` creates it",
+                            path.display()
+                        ));
+                    }
+                    crate::ops::insights::report(path, days, 20, Timestamp::now()).map_err(
+                        |source| CliError::Insights {
+                            path: path.display().to_string(),
+                            source,
+                        },
+                    )?
+                }
+            };
             if json {
                 serde_json::to_writer(&mut *out, &report).map_err(io::Error::from)?;
                 writeln!(out)?;

@@ -22,6 +22,8 @@ pub const API_URL_VAR: &str = "DISCORD_API_URL";
 pub const PUBLIC_KEY_VAR: &str = "DISCORD_PUBLIC_KEY";
 /// How log lines are written: `text` or `json`.
 pub const LOG_FORMAT_VAR: &str = "FAQBOT_LOG_FORMAT";
+/// The shared database, in place of the config's `database`.
+pub const DATABASE_VAR: &str = "FAQBOT_DATABASE_URL";
 /// Where systemd puts the credentials a unit loads (`LoadCredential=`).
 pub const CREDENTIALS_VAR: &str = "CREDENTIALS_DIRECTORY";
 /// The name of the token's credential: `LoadCredential=discord-token:/etc/faqbot/discord-token`.
@@ -85,6 +87,68 @@ pub enum InsightsAt {
     NoStateFolder,
 }
 
+/// The PostgreSQL database replicas share (`database`, `FAQBOT_DATABASE_URL`).
+#[derive(Debug, Clone)]
+pub struct Database {
+    /// How to connect, the password included (never printed: its `Debug` hides it, and the
+    /// secret filter knows it).
+    pub config: tokio_postgres::Config,
+    /// The URL without its password, for messages.
+    pub shown: String,
+}
+
+impl Database {
+    /// A `postgres://` or `postgresql://` URL (or a `key=value` connection string), its
+    /// password kept secret from this moment on.
+    pub fn parse(url: &str) -> Result<Self, String> {
+        let url = url.trim();
+        if let Some(password) = url::Url::parse(url)
+            .ok()
+            .and_then(|u| u.password().map(str::to_owned))
+        {
+            secrets::keep_secret(&password);
+        }
+        let scheme = url.split("://").next().unwrap_or_default();
+        if url.contains("://") && !matches!(scheme, "postgres" | "postgresql") {
+            return Err(format!(
+                "`{scheme}://` is not a PostgreSQL URL (faqbot keeps SQLite itself: leave `database` out for it)"
+            ));
+        }
+        let config: tokio_postgres::Config = url
+            .parse()
+            .map_err(|e| format!("not a PostgreSQL connection URL: {e}"))?;
+        if let Some(password) = config.get_password() {
+            secrets::keep_secret(&String::from_utf8_lossy(password));
+        }
+        let host = match config.get_hosts().first() {
+            Some(tokio_postgres::config::Host::Tcp(host)) => host.clone(),
+            #[cfg(unix)]
+            Some(tokio_postgres::config::Host::Unix(path)) => path.display().to_string(),
+            None => "localhost".to_owned(),
+        };
+        let port = config.get_ports().first().copied().unwrap_or(5432);
+        let user = config
+            .get_user()
+            .map(|u| format!("{u}@"))
+            .unwrap_or_default();
+        let dbname = config.get_dbname().unwrap_or_default();
+        Ok(Self {
+            shown: format!("postgres://{user}{host}:{port}/{dbname}"),
+            config,
+        })
+    }
+
+    /// Uses `password` (read from `database_password_file`), kept secret.
+    fn with_password(mut self, password: &secrecy::SecretString) -> Self {
+        use secrecy::ExposeSecret;
+        secrets::keep_secret(password.expose_secret());
+        self.config.password(password.expose_secret().as_bytes());
+        self
+    }
+}
+
+const DATABASE_HELP: &str = "write the PostgreSQL database's URL, e.g. \"postgres://faqbot@db.internal/faqbot\", with the password in `database_password_file`; leave `database` out to keep SQLite";
+
 /// The resolved settings.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -127,6 +191,10 @@ pub struct Config {
     pub message_command: String,
     /// Forums whose new posts the gateway bot answers, when sure.
     pub forum_channels: Vec<u64>,
+    /// The PostgreSQL database replicas share; `None`: SQLite, at `insights_db`.
+    pub database: Option<Database>,
+    /// The password `database_password_file` holds, for a `FAQBOT_DATABASE_URL` without one.
+    database_password: Option<secrecy::SecretString>,
     /// Problems that do not stop the bot but deserve the admin's attention, such as a token
     /// file other users can read.
     pub warnings: Vec<String>,
@@ -178,6 +246,8 @@ impl Default for Config {
             insights_retention: std::time::Duration::from_secs(90 * 86_400),
             message_command: crate::core::catalogue::DEFAULT_MENU_NAME.to_owned(),
             forum_channels: Vec::new(),
+            database: None,
+            database_password: None,
             warnings: Vec::new(),
         }
     }
@@ -236,6 +306,8 @@ config_keys! {
     insights: Bool,
     insights_db: Text,
     insights_days: Integer,
+    database: Text,
+    database_password_file: Text,
     repeat_window_secs: Integer,
     watch_faq: Bool,
     metrics_listen: Text,
@@ -391,6 +463,19 @@ impl Config {
                 help: API_URL_HELP.into(),
             })?);
             config.api_url_origin = Some(API_URL_VAR);
+        }
+        if let Some(url) = set(DATABASE_VAR) {
+            let database = Database::parse(&url).map_err(|message| ConfigError::Environment {
+                var: DATABASE_VAR,
+                message: secrets::scrub(&message).into_owned(),
+                help: DATABASE_HELP.into(),
+            })?;
+            config.database = Some(match &config.database_password {
+                Some(password) if database.config.get_password().is_none() => {
+                    database.with_password(password)
+                }
+                _ => database,
+            });
         }
         if let Some(name) = set(LOG_FORMAT_VAR) {
             config.log_format =
@@ -550,6 +635,42 @@ impl Config {
                 .map_err(|message| problem(key.span(), message, PUBLIC_KEY_HELP))
                 .ok()
         });
+        let database_password = raw.database_password_file.as_ref().and_then(|file| {
+            let password_path = dir.join(file.get_ref());
+            match std::fs::read_to_string(&password_path) {
+                Ok(text) if !text.trim().is_empty() => {
+                    Some(secrecy::SecretString::new(text.trim().to_owned()))
+                }
+                Ok(_) => {
+                    problem(
+                        file.span(),
+                        format!("password file `{}` is empty", password_path.display()),
+                        "write the database user's password into it",
+                    );
+                    None
+                }
+                Err(e) => {
+                    problem(
+                        file.span(),
+                        format!(
+                            "cannot read password file `{}`: {e}",
+                            password_path.display()
+                        ),
+                        "check the path; a relative one starts from the config file's folder",
+                    );
+                    None
+                }
+            }
+        });
+        let database = raw.database.as_ref().and_then(|url| {
+            Database::parse(url.get_ref())
+                .map_err(|message| problem(url.span(), message, DATABASE_HELP))
+                .ok()
+        });
+        let database = match (database, &database_password) {
+            (Some(database), Some(password)) => Some(database.with_password(password)),
+            (database, _) => database,
+        };
         let interactions_path = match &raw.interactions_path {
             Some(path)
                 if !path.get_ref().starts_with('/')
@@ -659,6 +780,8 @@ impl Config {
             insights_retention: insights_retention.unwrap_or(Self::default().insights_retention),
             message_command: message_command.unwrap_or(Self::default().message_command),
             forum_channels,
+            database,
+            database_password,
             log_format: log_format.unwrap_or_default(),
             warnings,
             ..Self::default()

@@ -24,7 +24,7 @@ const QUESTION_CHARS: usize = 300;
 /// Records waiting for the writer before new ones are dropped.
 const QUEUE: usize = 1024;
 /// The schema version this build writes; older databases are migrated up to it.
-const SCHEMA_VERSION: i64 = 2;
+const SCHEMA_VERSION: i64 = 3;
 /// Answered questions whose wording is remembered (in memory only) for a 👎 to name.
 const REMEMBERED_QUESTIONS: usize = 4096;
 
@@ -190,8 +190,22 @@ fn migrate(connection: &Connection) -> rusqlite::Result<()> {
              COMMIT;",
         )?;
     }
+    if version < 3 {
+        // The votes cast, as a hash of member and answer: a vote counts once, also after a
+        // restart has emptied the bot's memory of them.
+        connection.execute_batch(
+            "BEGIN;
+             CREATE TABLE voters (
+                 vote INTEGER PRIMARY KEY,
+                 day TEXT NOT NULL
+             );
+             CREATE INDEX voters_day ON voters (day);
+             PRAGMA user_version = 3;
+             COMMIT;",
+        )?;
+    }
     debug_assert_eq!(
-        SCHEMA_VERSION, 2,
+        SCHEMA_VERSION, 3,
         "add a migration step for each new version"
     );
     Ok(())
@@ -319,13 +333,25 @@ fn write(
     }
 }
 
-fn day(now: Timestamp) -> String {
+pub(crate) fn day(now: Timestamp) -> String {
     now.strftime("%Y-%m-%d").to_string()
 }
 
 /// The wording of recently answered questions, by key: in memory only, for a 👎 to name.
 #[derive(Debug)]
-struct Asked(lru::LruCache<u64, String>);
+pub(crate) struct Asked(lru::LruCache<u64, String>);
+
+impl Asked {
+    /// Keeps the wording of the question answered under `key`, capped.
+    pub(crate) fn remember(&mut self, key: u64, question: &str) {
+        self.0.put(key, capped(question));
+    }
+
+    /// The wording of the question answered under `key`; empty when it is forgotten.
+    pub(crate) fn wording(&mut self, key: u64) -> String {
+        self.0.get(&key).cloned().unwrap_or_default()
+    }
+}
 
 impl Default for Asked {
     fn default() -> Self {
@@ -337,7 +363,7 @@ impl Default for Asked {
 }
 
 /// `question` trimmed and capped to [`QUESTION_CHARS`].
-fn capped(question: &str) -> String {
+pub(crate) fn capped(question: &str) -> String {
     let question: String = question.trim().chars().take(QUESTION_CHARS).collect();
     question.trim_end().to_owned()
 }
@@ -351,7 +377,7 @@ fn insert(
     match record {
         Record::Answered { topic, question } => {
             if let Some((key, question)) = question {
-                asked.0.put(*key, capped(question));
+                asked.remember(*key, question);
             }
             connection
                 .prepare_cached(
@@ -364,7 +390,17 @@ fn insert(
             topic,
             helpful,
             question,
+            by,
         } => {
+            if let Some(by) = by {
+                let first = connection
+                    .prepare_cached("INSERT OR IGNORE INTO voters (vote, day) VALUES (?1, ?2)")?
+                    .execute(params![by.get() as i64, day(now)])?;
+                if first == 0 {
+                    // Cast before this restart: counted once.
+                    return Ok(());
+                }
+            }
             let (up, down) = if *helpful { (1, 0) } else { (0, 1) };
             connection
                 .prepare_cached(
@@ -374,7 +410,7 @@ fn insert(
                 )?
                 .execute(params![day(now), topic, up, down])?;
             if !helpful {
-                let wording = asked.0.get(question).cloned().unwrap_or_default();
+                let wording = asked.wording(*question);
                 connection
                     .prepare_cached(
                         "INSERT INTO unhelpful (day, key, topic, question) VALUES (?1, ?2, ?3, ?4)",
@@ -408,11 +444,12 @@ fn sweep(connection: &Connection, now: Timestamp, retention: Duration) -> rusqli
     connection.execute("DELETE FROM unanswered WHERE day < ?1", params![oldest])?;
     connection.execute("DELETE FROM votes WHERE day < ?1", params![oldest])?;
     connection.execute("DELETE FROM unhelpful WHERE day < ?1", params![oldest])?;
+    connection.execute("DELETE FROM voters WHERE day < ?1", params![oldest])?;
     Ok(())
 }
 
 /// Questions that differ only in case, accents and punctuation count as one.
-fn normalize(question: &str) -> String {
+pub(crate) fn normalize(question: &str) -> String {
     words(question).collect::<Vec<_>>().join(" ")
 }
 
@@ -719,6 +756,7 @@ mod tests {
             topic: topic.into(),
             helpful,
             question: key,
+            by: None,
         };
         for record in [
             answer(1, "can we print the logo on our boxes", "logo"),
@@ -790,7 +828,10 @@ mod tests {
             insert(&connection, &mut Asked::default(), &record, now).unwrap();
             // Back to the schema of version 1.
             connection
-                .execute_batch("DROP TABLE votes; DROP TABLE unhelpful; PRAGMA user_version = 1;")
+                .execute_batch(
+                    "DROP TABLE votes; DROP TABLE unhelpful; DROP TABLE voters;
+                     PRAGMA user_version = 1;",
+                )
                 .unwrap();
         }
         let connection = open(&path).unwrap();
@@ -801,6 +842,7 @@ mod tests {
                 topic: "logo".into(),
                 helpful: true,
                 question: 1,
+                by: None,
             },
             now,
         )
@@ -811,6 +853,28 @@ mod tests {
             report.helpfulness[0].helpful, 1,
             "votes work after the upgrade"
         );
+    }
+
+    #[test]
+    fn a_members_vote_on_an_answer_counts_once_also_after_a_restart() {
+        use crate::core::ids::{MessageId, UserId};
+        use crate::core::memory::VoteBy;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("insights.db");
+        let now = at("2026-11-25T10:00:00Z");
+        let vote = |user: u64| Record::Voted {
+            topic: "logo".into(),
+            helpful: true,
+            question: 1,
+            by: Some(VoteBy::of(UserId::new(user), MessageId::new(77))),
+        };
+        for user in [1, 1, 2] {
+            // Each vote through a freshly opened database, as after a restart.
+            let connection = open(&path).unwrap();
+            insert(&connection, &mut Asked::default(), &vote(user), now).unwrap();
+        }
+        let report = report(&path, 30, 10, now).unwrap();
+        assert_eq!(report.helpfulness[0].helpful, 2, "{report:?}");
     }
 
     #[test]

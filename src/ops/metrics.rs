@@ -48,13 +48,16 @@ pub struct Metrics {
     task_failures: Family<TaskLabels, Counter>,
     ready: Gauge,
     faq_valid: Gauge,
+    database_up: Gauge,
+    database_queue: Gauge,
 }
 
 /// The long-running tasks whose failures are counted, shown at 0 from the start so that the
 /// first failure is an increase an alert can see.
-pub const TASKS: [&str; 5] = [
+pub const TASKS: [&str; 6] = [
     "admin listener",
     "insight writer",
+    "database writer",
     "health monitor",
     "presence",
     "reload watcher",
@@ -136,6 +139,19 @@ impl Metrics {
         for task in TASKS {
             let _ = task_failures.get_or_create(&TaskLabels { task });
         }
+        let database_up = Gauge::default();
+        registry.register(
+            "database_up",
+            "1 while the shared database (PostgreSQL) takes writes; 0 while it cannot be reached and records wait in memory. Absent meaning: SQLite, always 1",
+            database_up.clone(),
+        );
+        database_up.set(1);
+        let database_queue = Gauge::default();
+        registry.register(
+            "database_queue",
+            "Records (insight, votes, posts) waiting in memory to be written to the database",
+            database_queue.clone(),
+        );
         let ready = Gauge::default();
         registry.register(
             "ready",
@@ -145,6 +161,8 @@ impl Metrics {
         Self {
             ready,
             faq_valid,
+            database_up,
+            database_queue,
             registry,
             interactions,
             refusals,
@@ -209,6 +227,16 @@ impl Metrics {
     /// Counts `count` insight records dropped at once (a batch that could not be committed).
     pub fn insights_dropped(&self, count: u64) {
         self.insight_drops.inc_by(count);
+    }
+
+    /// Whether the database takes writes now.
+    pub fn set_database_up(&self, up: bool) {
+        self.database_up.set(i64::from(up));
+    }
+
+    /// How many records wait to be written.
+    pub fn set_database_queue(&self, depth: usize) {
+        self.database_queue.set(depth as i64);
     }
 
     /// Counts a long-running task that stopped or panicked.

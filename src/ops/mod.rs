@@ -8,6 +8,8 @@ pub mod insights;
 pub mod live;
 pub mod logging;
 pub mod metrics;
+pub mod postgres;
 pub mod secrets;
 pub mod service;
+pub mod store;
 pub mod tasks;

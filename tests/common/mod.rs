@@ -317,3 +317,5 @@ impl Systemd {
         );
     }
 }
+pub mod postgres;
+pub mod serve;

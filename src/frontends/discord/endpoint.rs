@@ -104,7 +104,7 @@ async fn interaction(State(endpoint): State<Arc<Endpoint>>, request: Request) ->
         )
             .into_response();
     }
-    let turn = match endpoint.shared.begin(&interaction, started) {
+    let turn = match endpoint.shared.begin(&interaction, started).await {
         Begun::Answer(turn) => turn,
         // A load balancer retries another replica on 503; Discord shows the member that the
         // application did not respond, and they may ask again.

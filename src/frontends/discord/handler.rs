@@ -84,7 +84,7 @@ impl EventHandler for Handler {
 
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
         let started = Instant::now();
-        let turn = match self.shared.begin(&interaction, started) {
+        let turn = match self.shared.begin(&interaction, started).await {
             Begun::Answer(turn) => turn,
             Begun::Closing => return,
             Begun::Unsupported => {

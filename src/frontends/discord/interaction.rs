@@ -21,9 +21,9 @@ use crate::core::ids::{ChannelId, MessageId, UserId};
 use crate::core::lang::Lang;
 use crate::core::pipeline::{Decision, Kind, Message, Options, Press, Request, Response};
 use crate::core::reply::Reply;
-use crate::ops::insights::Insights;
 use crate::ops::live::Live;
 use crate::ops::metrics::metrics;
+use crate::ops::store::Store;
 
 /// What every interaction is answered with: the bot that decides, behind one lock (it decides
 /// in microseconds and never waits inside), and what carries out its effects.
@@ -35,7 +35,8 @@ pub struct Shared {
     /// wait for it. A token is taken under the bot's lock, so nothing the bot took can start
     /// after shutting down began and be missed by the wait.
     tracker: TaskTracker,
-    pub insights: Option<Insights>,
+    /// Where insight goes, and what replicas share (SQLite or PostgreSQL), if anywhere.
+    pub store: Option<Store>,
 }
 
 /// One interaction being answered.
@@ -80,12 +81,12 @@ impl Turn {
 }
 
 impl Shared {
-    pub fn new(live: Arc<Live>, memory: Memory, insights: Option<Insights>) -> Arc<Self> {
+    pub fn new(live: Arc<Live>, memory: Memory, store: Option<Store>) -> Arc<Self> {
         Arc::new(Self {
             bot: Mutex::new(Bot::new(live.pipeline(), memory)),
             live,
             tracker: TaskTracker::new(),
-            insights,
+            store,
         })
     }
 
@@ -129,14 +130,21 @@ impl Shared {
     }
 
     /// Decides the answer to `interaction`; the turn counts as in flight until it is finished.
-    pub fn begin(&self, interaction: &Interaction, started: Instant) -> Begun {
-        let now = Timestamp::now();
+    /// With a shared store, what the other replicas know of its channel (and of its vote) is
+    /// asked first, briefly, and handed to the bot before the interaction.
+    pub async fn begin(&self, interaction: &Interaction, started: Instant) -> Begun {
         let Some(envelope) = Envelope::of(interaction) else {
             return Begun::Unsupported;
         };
         let Some(request) = request(interaction, &envelope) else {
             return Begun::Unsupported;
         };
+        if let (Some(store), Some(lookup)) = (&self.store, crate::core::bot::lookup(&request)) {
+            if let Some(recall) = store.recall(lookup, Timestamp::now()).await {
+                self.handle(Event::Recalled(recall), Timestamp::now());
+            }
+        }
+        let now = Timestamp::now();
         let (effects, in_flight) = self.handle_tracked(Event::Interaction(request), now, started);
         for effect in effects {
             match effect {
@@ -205,8 +213,14 @@ impl Shared {
     ) -> Option<Effect> {
         match effect {
             Effect::Record(insight) => {
-                if let Some(insights) = &self.insights {
-                    insights.record(insight, now);
+                if let Some(store) = &self.store {
+                    store.record(insight, now);
+                }
+                None
+            }
+            Effect::Remember(posted) => {
+                if let Some(store) = &self.store {
+                    store.remember(posted);
                 }
                 None
             }
@@ -249,13 +263,11 @@ impl Shared {
             let left = self.tracker.len();
             tracing::warn!(left, "shutting down with interactions still in flight");
         }
-        if let Some(insights) = self.insights.clone() {
+        if let Some(store) = &self.store {
             let left = deadline.saturating_duration_since(tokio::time::Instant::now());
-            let flushed = tokio::task::spawn_blocking(move || {
-                insights.flush(left.max(std::time::Duration::from_secs(1)))
-            })
-            .await
-            .unwrap_or(false);
+            let flushed = store
+                .flush(left.max(std::time::Duration::from_secs(1)))
+                .await;
             if !flushed {
                 tracing::warn!("shutting down before every insight record was written");
             }

@@ -24,7 +24,7 @@ use serenity::http::HttpError;
 
 use crate::core::bot::Event;
 use crate::core::faq::Faq;
-use crate::ops::config::{shown_url, Config, InsightsAt, Token, TokenSource};
+use crate::ops::config::{shown_url, Config, Token, TokenSource};
 use crate::ops::live::{reload_when_asked, Live, Reloaded};
 use crate::ops::service;
 use crate::ops::tasks::watched;
@@ -200,8 +200,11 @@ async fn gateway(
 
     let live = Arc::new(Live::new(faq, faq_path, config.pipeline_settings()));
     let registrar = Registrar::start(registration::scopes(&config.guilds));
-    let shared =
-        interaction::Shared::new(Arc::clone(&live), config.memory(), open_insights(&config));
+    let shared = interaction::Shared::new(
+        Arc::clone(&live),
+        config.memory(),
+        crate::ops::store::Store::open(&config),
+    );
     let me = crate::core::ids::UserId::new(user.id.get());
     shared.handle(Event::Me(me), jiff::Timestamp::now());
     // Slash commands need no intent; new forum posts come with GUILDS (not privileged).
@@ -296,8 +299,11 @@ pub async fn serve(
     let health = Health::endpoint();
     health::serve_admin(config.metrics_listen.as_deref(), Arc::clone(&health)).await?;
     let live = Arc::new(Live::new(faq, faq_path, config.pipeline_settings()));
-    let shared =
-        interaction::Shared::new(Arc::clone(&live), config.memory(), open_insights(&config));
+    let shared = interaction::Shared::new(
+        Arc::clone(&live),
+        config.memory(),
+        crate::ops::store::Store::open(&config),
+    );
     let reloaded = Arc::clone(&shared);
     watched(
         "reload watcher",
@@ -358,32 +364,6 @@ pub async fn serve(
     // The requests in flight are answered by now; what they recorded is still to be written.
     shared.close(SHUTDOWN_PATIENCE).await;
     Ok(())
-}
-
-/// The insight recorder, where the config says (by default, in the state folder, created on
-/// first use); one log line says where, or why there is none. A database that cannot be
-/// opened is logged, and the bot answers without insight rather than not at all.
-fn open_insights(config: &Config) -> Option<crate::ops::insights::Insights> {
-    let Some(path) = config.insights_db.as_ref() else {
-        match config.insights_at {
-            InsightsAt::NoStateFolder => tracing::warn!(
-                "insight is off: no state folder (set STATE_DIRECTORY, XDG_STATE_HOME or HOME, \
-                 or `insights_db` in the config)"
-            ),
-            _ => tracing::info!("insight is off (`insights = false`)"),
-        }
-        return None;
-    };
-    match crate::ops::insights::Insights::open(path, config.insights_retention) {
-        Ok(insights) => {
-            tracing::info!(db = %path.display(), "recording insight");
-            Some(insights)
-        }
-        Err(e) => {
-            tracing::error!(db = %path.display(), error = %e, "cannot open the insights database; answering without it");
-            Some(crate::ops::insights::Insights::unavailable())
-        }
-    }
 }
 
 /// Listens on `addr` (port 0 picks a free one).

@@ -1,0 +1,647 @@
+//! The shared store: what replicas of faqbot remember together, in PostgreSQL. Insight (the
+//! same tables and privacy as the SQLite engine), the votes cast (a hash of member and answer,
+//! so that a vote counts once whichever replica takes it, also after restarts) and the public
+//! answers posted lately (so that a repeat through another replica is still a repeat).
+//!
+//! Answering never waits on the database: records go to a bounded queue in memory that one
+//! task writes in batches, after the answer went out; what an interaction needs to know (the
+//! channel's recent answers, a vote already cast) is asked with a short patience, and when the
+//! database does not answer in time the replica decides from its own memory. While the
+//! database is down the queue holds what is to be written, up to [`QUEUE`] records (beyond
+//! that they are dropped and counted, with one log line a minute); when it is back the queue
+//! drains. Each batch carries an id written in its own transaction, so a batch retried after
+//! an acknowledgement was lost is not counted twice.
+
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use deadpool_postgres::{GenericClient, Manager, ManagerConfig, Pool, RecyclingMethod, Runtime};
+use jiff::Timestamp;
+use tokio_postgres::NoTls;
+
+use crate::core::bot::{Lookup, Posted, Recall};
+use crate::core::memory::{Earlier, RepeatKey};
+use crate::ops::insights::{capped, day, normalize, Asked, Record, Report};
+use crate::ops::metrics::metrics;
+
+/// Records waiting to be written at most; beyond it, new ones are dropped and counted. About
+/// 2 MB of memory at its fullest, and some minutes of a busy bot's answers.
+pub const QUEUE: usize = 10_000;
+/// Records written in one transaction at most.
+const BATCH: usize = 256;
+/// How long an interaction waits for what the other replicas know before it is decided from
+/// this replica's memory alone: a small part of Discord's 3-second window.
+pub const RECALL_PATIENCE: Duration = Duration::from_millis(250);
+/// How long connecting may take before the attempt counts as failed.
+const CONNECT_PATIENCE: Duration = Duration::from_secs(3);
+/// How long a batch is remembered as written: far beyond any retry of it.
+const BATCHES_KEPT: jiff::SignedDuration = jiff::SignedDuration::from_hours(48);
+/// The advisory lock replicas take to migrate the schema one at a time.
+const MIGRATION_LOCK: i64 = 0x6661_7162_6f74; // "faqbot"
+
+mod embedded {
+    refinery::embed_migrations!("migrations/postgres");
+}
+
+/// A failure of the database, as the log shows it.
+type Failure = Box<dyn std::error::Error + Send + Sync>;
+
+/// One thing to write.
+#[derive(Debug)]
+enum Item {
+    Record(Record, Timestamp),
+    Posted(Posted),
+}
+
+/// The handle every front end holds: cheap to clone, never blocks.
+#[derive(Debug, Clone)]
+pub struct Postgres {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    pool: Pool,
+    config: tokio_postgres::Config,
+    queue: Mutex<VecDeque<Item>>,
+    /// Wakes the writer when the queue was empty.
+    wake: tokio::sync::Notify,
+    /// Records queued or being written: zero when everything is in the database.
+    pending: tokio::sync::watch::Sender<usize>,
+    /// Whether the last write went through.
+    up: AtomicBool,
+    /// Whether insight is kept (`insights = false` keeps only what replicas share to decide).
+    insight: bool,
+    /// How long a public answer counts as just posted.
+    window: Duration,
+    retention: Duration,
+    /// Drops not yet said in the log, and when the log last said so.
+    drops: Mutex<(u64, Option<Instant>)>,
+}
+
+impl Postgres {
+    /// The store on the database `config` points to. Nothing is connected yet: the writer
+    /// migrates the schema (under an advisory lock, so replicas starting together take turns)
+    /// and retries until the database answers, while the bot answers regardless. Must be
+    /// called inside the Tokio runtime, which the writer runs on.
+    pub fn open(
+        config: &tokio_postgres::Config,
+        insight: bool,
+        window: Duration,
+        retention: Duration,
+    ) -> Result<Self, Failure> {
+        let mut config = config.clone();
+        if config.get_connect_timeout().is_none() {
+            config.connect_timeout(CONNECT_PATIENCE);
+        }
+        config.application_name("faqbot");
+        let manager = Manager::from_config(
+            config.clone(),
+            NoTls,
+            ManagerConfig {
+                recycling_method: RecyclingMethod::Fast,
+            },
+        );
+        let pool = Pool::builder(manager)
+            .max_size(8)
+            .runtime(Runtime::Tokio1)
+            .create_timeout(Some(CONNECT_PATIENCE))
+            .wait_timeout(Some(CONNECT_PATIENCE))
+            .build()?;
+        let inner = Arc::new(Inner {
+            pool,
+            config,
+            queue: Mutex::new(VecDeque::new()),
+            wake: tokio::sync::Notify::new(),
+            pending: tokio::sync::watch::Sender::new(0),
+            up: AtomicBool::new(true),
+            insight,
+            window,
+            retention,
+            drops: Mutex::new((0, None)),
+        });
+        tokio::spawn(keep_writing(Arc::clone(&inner)));
+        Ok(Self { inner })
+    }
+
+    /// Queues an insight record, to be written after the answer went out.
+    pub fn record(&self, record: Record, now: Timestamp) {
+        if self.inner.insight {
+            self.inner.push(Item::Record(record, now));
+        }
+    }
+
+    /// Queues a public answer for the other replicas to know.
+    pub fn remember(&self, posted: Posted) {
+        if !self.inner.window.is_zero() {
+            self.inner.push(Item::Posted(posted));
+        }
+    }
+
+    /// What the other replicas know that bears on an interaction: `None` when the database
+    /// is down or slower than [`RECALL_PATIENCE`] (the replica then decides alone).
+    pub async fn recall(&self, lookup: Lookup, now: Timestamp) -> Option<Recall> {
+        if !self.inner.up.load(Ordering::Relaxed) {
+            return None;
+        }
+        match tokio::time::timeout(RECALL_PATIENCE, self.inner.recall(lookup, now)).await {
+            Ok(Ok(recall)) => Some(recall),
+            Ok(Err(e)) => {
+                tracing::debug!(error = %e, "the shared store could not say what it knows; deciding alone");
+                None
+            }
+            Err(_) => {
+                tracing::debug!("the shared store is slow; deciding alone");
+                None
+            }
+        }
+    }
+
+    /// Waits, at most `patience`, until every record queued so far is written.
+    pub async fn flush(&self, patience: Duration) -> bool {
+        let mut pending = self.inner.pending.subscribe();
+        tokio::time::timeout(patience, pending.wait_for(|n| *n == 0))
+            .await
+            .is_ok_and(|seen| seen.is_ok())
+    }
+}
+
+impl Inner {
+    fn push(&self, item: Item) {
+        let depth = {
+            let mut queue = self.queue.lock().unwrap_or_else(|e| e.into_inner());
+            if queue.len() >= QUEUE {
+                drop(queue);
+                self.dropped();
+                return;
+            }
+            queue.push_back(item);
+            queue.len()
+        };
+        self.pending.send_modify(|n| *n += 1);
+        metrics().set_database_queue(depth);
+        self.wake.notify_one();
+    }
+
+    /// Counts a record dropped for want of room; says so once a minute at most.
+    fn dropped(&self) {
+        metrics().insight_dropped();
+        let mut drops = self.drops.lock().unwrap_or_else(|e| e.into_inner());
+        drops.0 += 1;
+        if drops
+            .1
+            .is_none_or(|at| at.elapsed() >= Duration::from_secs(60))
+        {
+            tracing::error!(
+                dropped = drops.0,
+                queue = QUEUE,
+                "the database is not taking writes and the queue is full: records are dropped and counted"
+            );
+            *drops = (0, Some(Instant::now()));
+        }
+    }
+
+    /// The database failed to take a write: said in the metric, and in the log once a minute.
+    fn down(&self, error: &Failure, last_said: &mut Option<Instant>) {
+        self.up.store(false, Ordering::Relaxed);
+        metrics().set_database_up(false);
+        if last_said.is_none_or(|at| at.elapsed() >= Duration::from_secs(60)) {
+            let queued = *self.pending.borrow();
+            tracing::error!(error = %error, queued, "the database is not taking writes; records wait in memory and are retried");
+            *last_said = Some(Instant::now());
+        }
+    }
+
+    async fn recall(&self, lookup: Lookup, now: Timestamp) -> Result<Recall, Failure> {
+        let client = self.pool.get().await?;
+        let since = now.as_millisecond() - self.window.as_millis() as i64;
+        let channel = lookup.channel.get() as i64;
+        let posts = async {
+            if self.window.is_zero() {
+                return Ok(Vec::new());
+            }
+            let statement = client
+                .prepare_cached("SELECT answer, at, link FROM posts WHERE channel = $1 AND at > $2")
+                .await?;
+            client.query(&statement, &[&channel, &since]).await
+        };
+        let voted = async {
+            let Some(vote) = lookup.vote else {
+                return Ok(None);
+            };
+            let statement = client
+                .prepare_cached("SELECT vote FROM voters WHERE vote = $1")
+                .await?;
+            let row = client
+                .query_opt(&statement, &[&(vote.get() as i64)])
+                .await?;
+            Ok::<_, tokio_postgres::Error>(row.map(|_| vote))
+        };
+        let (posts, voted) = tokio::try_join!(posts, voted)?;
+        let posts = posts
+            .iter()
+            .filter_map(|row| {
+                let key = RepeatKey {
+                    channel: lookup.channel,
+                    answer: row.get::<_, i64>(0) as u64,
+                };
+                let at = Timestamp::from_millisecond(row.get(1)).ok()?;
+                Some((
+                    key,
+                    Earlier {
+                        at,
+                        link: row.get(2),
+                    },
+                ))
+            })
+            .collect();
+        Ok(Recall { posts, voted })
+    }
+}
+
+/// Writes what is queued, batch after batch, for the life of the process; a batch the
+/// database refuses is retried (with jittered backoff) until it goes in, while what comes
+/// meanwhile waits in the queue.
+async fn keep_writing(inner: Arc<Inner>) {
+    use backon::BackoffBuilder;
+    let replica = replica_id();
+    let backoff = || {
+        backon::ExponentialBuilder::default()
+            .with_min_delay(Duration::from_millis(200))
+            .with_max_delay(Duration::from_secs(5))
+            .with_jitter()
+            .without_max_times()
+            .build()
+    };
+    let mut last_said: Option<Instant> = None;
+    let mut delays = backoff();
+    // The schema first, at start-up; until the database answers, records wait in the queue.
+    while let Err(e) = migrate(&inner.config).await {
+        inner.down(&e, &mut last_said);
+        tokio::time::sleep(delays.next().unwrap_or(Duration::from_secs(5))).await;
+    }
+    let mut asked = Asked::default();
+    let mut last_sweep: Option<Timestamp> = None;
+    let mut written: u64 = 0;
+    loop {
+        let batch: Vec<Item> = loop {
+            {
+                let mut queue = inner.queue.lock().unwrap_or_else(|e| e.into_inner());
+                if !queue.is_empty() {
+                    let take = queue.len().min(BATCH);
+                    break queue.drain(..take).collect();
+                }
+            }
+            inner.wake.notified().await;
+        };
+        written += 1;
+        let id = format!("{replica}-{written}");
+        let mut delays = backoff();
+        loop {
+            match write(&inner.pool, &id, &batch, &mut asked).await {
+                Ok(()) => {
+                    if !inner.up.swap(true, Ordering::Relaxed) {
+                        tracing::info!("the database takes writes again; the queue drains");
+                    }
+                    metrics().set_database_up(true);
+                    break;
+                }
+                Err(e) => {
+                    inner.down(&e, &mut last_said);
+                    tokio::time::sleep(delays.next().unwrap_or(Duration::from_secs(5))).await;
+                }
+            }
+        }
+        let depth = inner.queue.lock().map_or(0, |q| q.len());
+        metrics().set_database_queue(depth);
+        inner
+            .pending
+            .send_modify(|n| *n = n.saturating_sub(batch.len()));
+        let now = Timestamp::now();
+        if last_sweep.is_none_or(|at| now.duration_since(at).as_secs() > 3600) {
+            if let Err(e) = sweep(&inner.pool, now, inner.retention).await {
+                tracing::error!(error = %e, "the database: cannot delete old records");
+            }
+            last_sweep = Some(now);
+        }
+    }
+}
+
+/// An id no other replica (or earlier run of this one) uses: batches are known by it.
+fn replica_id() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u32(std::process::id());
+    hasher.write_i64(Timestamp::now().as_nanosecond() as i64);
+    format!("{:016x}", hasher.finish())
+}
+
+/// Brings the schema up to date, one replica at a time: the lock is held on a connection of
+/// its own, released when it closes.
+async fn migrate(config: &tokio_postgres::Config) -> Result<(), Failure> {
+    let (mut client, connection) = config.connect(NoTls).await?;
+    let connection = tokio::spawn(connection);
+    client
+        .execute("SELECT pg_advisory_lock($1)", &[&MIGRATION_LOCK])
+        .await?;
+    let report = embedded::migrations::runner()
+        .run_async(&mut client)
+        .await?;
+    for migration in report.applied_migrations() {
+        tracing::info!(migration = %migration, "the database's schema was migrated");
+    }
+    drop(client);
+    let _ = connection.await;
+    Ok(())
+}
+
+/// Writes one batch in one transaction, unless a transaction with its id was committed before.
+async fn write(pool: &Pool, id: &str, batch: &[Item], asked: &mut Asked) -> Result<(), Failure> {
+    let mut client = pool.get().await?;
+    let transaction = client.transaction().await?;
+    let today = day(Timestamp::now());
+    let fresh = transaction
+        .execute(
+            "INSERT INTO batches (id, day) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+            &[&id, &today],
+        )
+        .await?;
+    if fresh == 1 {
+        for item in batch {
+            apply(&transaction, item, asked).await?;
+        }
+    }
+    transaction.commit().await?;
+    Ok(())
+}
+
+async fn apply(
+    client: &impl GenericClient,
+    item: &Item,
+    asked: &mut Asked,
+) -> Result<(), tokio_postgres::Error> {
+    let (record, now) = match item {
+        Item::Posted(posted) => {
+            let statement = client
+                .prepare_cached(
+                    "INSERT INTO posts (channel, answer, at, link) VALUES ($1, $2, $3, $4)
+                     ON CONFLICT (channel, answer) DO UPDATE
+                     SET at = EXCLUDED.at, link = COALESCE(EXCLUDED.link, posts.link)
+                     WHERE posts.at <= EXCLUDED.at",
+                )
+                .await?;
+            let channel = posted.key.channel.get() as i64;
+            let answer = posted.key.answer as i64;
+            let at = posted.at.as_millisecond();
+            client
+                .execute(&statement, &[&channel, &answer, &at, &posted.link])
+                .await?;
+            return Ok(());
+        }
+        Item::Record(record, now) => (record, day(*now)),
+    };
+    match record {
+        Record::Answered { topic, question } => {
+            if let Some((key, question)) = question {
+                asked.remember(*key, question);
+            }
+            let statement = client
+                .prepare_cached(
+                    "INSERT INTO answers (day, topic, count) VALUES ($1, $2, 1)
+                     ON CONFLICT (day, topic) DO UPDATE SET count = answers.count + 1",
+                )
+                .await?;
+            client.execute(&statement, &[&now, topic]).await?;
+        }
+        Record::Voted {
+            topic,
+            helpful,
+            question,
+            by,
+        } => {
+            if let Some(by) = by {
+                let statement = client
+                    .prepare_cached(
+                        "INSERT INTO voters (vote, day) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+                    )
+                    .await?;
+                let first = client
+                    .execute(&statement, &[&(by.get() as i64), &now])
+                    .await?;
+                if first == 0 {
+                    // Cast before, through another replica or before a restart: counted once.
+                    return Ok(());
+                }
+            }
+            let (up, down) = if *helpful { (1i64, 0i64) } else { (0, 1) };
+            let statement = client
+                .prepare_cached(
+                    "INSERT INTO votes (day, topic, helpful, unhelpful) VALUES ($1, $2, $3, $4)
+                     ON CONFLICT (day, topic) DO UPDATE SET helpful = votes.helpful + $3,
+                                                             unhelpful = votes.unhelpful + $4",
+                )
+                .await?;
+            client
+                .execute(&statement, &[&now, topic, &up, &down])
+                .await?;
+            if !helpful {
+                let wording = asked.wording(*question);
+                let statement = client
+                    .prepare_cached(
+                        "INSERT INTO unhelpful (day, key, topic, question) VALUES ($1, $2, $3, $4)",
+                    )
+                    .await?;
+                let key = format!("{question:016x}");
+                client
+                    .execute(&statement, &[&now, &key, topic, &wording])
+                    .await?;
+            }
+        }
+        Record::Unanswered { question, outcome } => {
+            let question = capped(question);
+            let statement = client
+                .prepare_cached(
+                    "INSERT INTO unanswered (day, question, normalized, outcome)
+                     VALUES ($1, $2, $3, $4)",
+                )
+                .await?;
+            client
+                .execute(
+                    &statement,
+                    &[&now, &question, &normalize(&question), &outcome.label()],
+                )
+                .await?;
+        }
+    }
+    Ok(())
+}
+
+/// Deletes insight older than the retention window, posts older than a day and batch ids
+/// older than two.
+async fn sweep(pool: &Pool, now: Timestamp, retention: Duration) -> Result<(), Failure> {
+    let client = pool.get().await?;
+    let oldest = day(now
+        .checked_sub(jiff::SignedDuration::try_from(retention).unwrap_or_default())
+        .unwrap_or(now));
+    for table in ["answers", "unanswered", "votes", "unhelpful", "voters"] {
+        client
+            .execute(&format!("DELETE FROM {table} WHERE day < $1"), &[&oldest])
+            .await?;
+    }
+    let batches = day(now.checked_sub(BATCHES_KEPT).unwrap_or(now));
+    client
+        .execute("DELETE FROM batches WHERE day < $1", &[&batches])
+        .await?;
+    let posts = now.as_millisecond() - 86_400_000;
+    client
+        .execute("DELETE FROM posts WHERE at < $1", &[&posts])
+        .await?;
+    Ok(())
+}
+
+/// What `faqbot report` shows, from the shared database: every replica's insight.
+pub async fn report(
+    config: &tokio_postgres::Config,
+    days: u32,
+    limit: usize,
+    now: Timestamp,
+) -> Result<Report, Failure> {
+    migrate(config).await?;
+    let (client, connection) = config.connect(NoTls).await?;
+    let connection = tokio::spawn(connection);
+    let since = day(now
+        .checked_sub(jiff::SignedDuration::from_hours(
+            24 * i64::from(days.saturating_sub(1)),
+        ))
+        .unwrap_or(now));
+    let limit = limit as i64;
+    let rows = |sql: &'static str| {
+        let client = &client;
+        let since = &since;
+        async move { client.query(sql, &[since, &limit]).await }
+    };
+    let count = |row: &tokio_postgres::Row, i: usize| row.get::<_, i64>(i) as u64;
+    let topics = rows(
+        "SELECT topic, CAST(SUM(count) AS BIGINT) AS n FROM answers WHERE day >= $1
+         GROUP BY topic ORDER BY n DESC, topic LIMIT $2",
+    )
+    .await?
+    .iter()
+    .map(|row| crate::ops::insights::TopicCount {
+        topic: row.get(0),
+        answers: count(row, 1),
+    })
+    .collect();
+    let unanswered = rows(
+        "SELECT (SELECT question FROM unanswered AS latest WHERE latest.normalized = u.normalized
+                 ORDER BY id DESC LIMIT 1),
+                COUNT(*) AS n, COUNT(*) FILTER (WHERE outcome = 'unsure')
+         FROM unanswered AS u WHERE day >= $1 AND normalized != ''
+         GROUP BY normalized ORDER BY n DESC, normalized LIMIT $2",
+    )
+    .await?
+    .iter()
+    .map(|row| crate::ops::insights::QuestionCount {
+        question: row.get(0),
+        count: count(row, 1),
+        unsure: count(row, 2),
+    })
+    .collect();
+    let helpfulness = rows(
+        "SELECT topic, CAST(SUM(helpful) AS BIGINT), CAST(SUM(unhelpful) AS BIGINT)
+         FROM votes WHERE day >= $1
+         GROUP BY topic ORDER BY SUM(helpful) + SUM(unhelpful) DESC, topic LIMIT $2",
+    )
+    .await?
+    .iter()
+    .map(|row| crate::ops::insights::Helpfulness {
+        topic: row.get(0),
+        helpful: count(row, 1),
+        unhelpful: count(row, 2),
+    })
+    .collect();
+    let unhelpful = rows(
+        "SELECT COALESCE((SELECT question FROM unhelpful AS latest
+                          WHERE latest.key = u.key AND latest.question != ''
+                          ORDER BY id DESC LIMIT 1), ''),
+                u.topic, COUNT(*) AS n
+         FROM unhelpful AS u WHERE u.day >= $1
+         GROUP BY u.key, u.topic ORDER BY n DESC, u.topic LIMIT $2",
+    )
+    .await?
+    .iter()
+    .map(|row| crate::ops::insights::Unhelpful {
+        question: row.get(0),
+        topic: row.get(1),
+        count: count(row, 2),
+    })
+    .collect();
+    drop(client);
+    let _ = connection.await;
+    Ok(Report {
+        days,
+        topics,
+        unanswered,
+        helpfulness,
+        unhelpful,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::ids::ChannelId;
+    use crate::core::reply::Outcome;
+
+    fn drops() -> f64 {
+        metrics()
+            .render()
+            .lines()
+            .find_map(|line| {
+                line.strip_prefix("faqbot_insight_drops_total ")?
+                    .parse()
+                    .ok()
+            })
+            .unwrap_or(0.0)
+    }
+
+    /// With no database to write to, the queue holds what it can and no more: the rest is
+    /// dropped and counted, and the bot decides from its own memory without waiting.
+    #[tokio::test]
+    async fn a_full_queue_drops_and_counts_what_does_not_fit() {
+        // Nothing listens on port 1: every attempt to connect fails at once.
+        let config: tokio_postgres::Config =
+            "postgres://faqbot@127.0.0.1:1/faqbot".parse().unwrap();
+        let store = Postgres::open(
+            &config,
+            true,
+            Duration::from_secs(60),
+            Duration::from_secs(86_400),
+        )
+        .unwrap();
+        let before = drops();
+        let now = Timestamp::now();
+        for n in 0..QUEUE + 3 {
+            store.record(
+                Record::Unanswered {
+                    question: format!("question {n}"),
+                    outcome: Outcome::Refused,
+                },
+                now,
+            );
+        }
+        assert_eq!(*store.inner.pending.borrow(), QUEUE, "the queue is bounded");
+        assert!(drops() - before >= 3.0, "the drops are counted");
+        assert!(
+            !store.flush(Duration::from_millis(50)).await,
+            "nothing was written"
+        );
+        let lookup = Lookup {
+            channel: ChannelId::new(5),
+            vote: None,
+        };
+        assert_eq!(store.recall(lookup, now).await, None, "decided alone");
+    }
+}
