@@ -132,6 +132,7 @@ fn the_memories_stop_at_their_bounds_however_many_come() {
     let memory = Memory {
         repeat_window: std::time::Duration::from_secs(60),
         forums: vec![ChannelId::new(1)],
+        shared: false,
     };
     let now: Timestamp = "2026-11-25T10:15:00+01:00".parse().unwrap();
     let start = LIVE.load(Ordering::SeqCst);

@@ -465,3 +465,80 @@ fn a_reader_that_goes_away_is_not_an_error() {
     assert_eq!(output.status.code(), Some(0));
     assert!(!String::from_utf8_lossy(&output.stderr).contains("Broken pipe"));
 }
+
+/// The shared database and the shard range, as `check` shows them: the database's password,
+/// from the URL or its file, never printed, and every mistake named with its line.
+#[test]
+fn check_shows_the_shared_database_and_shards_never_the_password() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("db-password"), "file-secret-b7Qz\n").unwrap();
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "database = \"postgres://faqbot@db.internal:5433/faqbot\"\n\
+         database_password_file = \"db-password\"\nshards = \"2-3\"\nshard_total = 4\n",
+    )
+    .unwrap();
+    let run = faqbot(dir.path(), &["check"], &[]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(
+        run.stdout.contains(
+            "  memory: shared by every replica in postgres://faqbot@db.internal:5433/faqbot"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("  insight: in the shared database"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains(
+            "  gateway shards: 2-3 of 4 (leaves registering to the process with shard 0)"
+        ),
+        "{}",
+        run.stdout
+    );
+    let from_env = faqbot(
+        dir.path(),
+        &["check"],
+        &[(
+            "FAQBOT_DATABASE_URL",
+            "postgres://bot:url-secret-9xKp@10.0.0.5/faq",
+        )],
+    );
+    assert!(
+        from_env
+            .stdout
+            .contains("in postgres://bot@10.0.0.5:5432/faq"),
+        "{}",
+        from_env.stdout
+    );
+    for run in [&run, &from_env] {
+        let all = format!("{}{}", run.stdout, run.stderr);
+        assert!(
+            !all.contains("file-secret") && !all.contains("url-secret"),
+            "{all}"
+        );
+    }
+
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "database = \"mysql://faqbot@db/faqbot\"\nshards = \"4-5\"\nshard_total = 4\n",
+    )
+    .unwrap();
+    let run = faqbot(dir.path(), &["check"], &[]);
+    assert_eq!(run.code, Some(2), "{run:?}");
+    assert!(run.stderr.contains("config.toml:1:"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("not a PostgreSQL URL"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("config.toml:2:"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("shard 5 does not exist"),
+        "{}",
+        run.stderr
+    );
+}

@@ -37,6 +37,8 @@ pub struct Bot {
     me: Option<UserId>,
     /// Set when shutting down: nothing new is taken from then on.
     closing: bool,
+    /// Whether first posts and first votes are confirmed with a shared store.
+    shared: bool,
 }
 
 /// How the deployment wants the memories kept.
@@ -46,6 +48,9 @@ pub struct Memory {
     pub repeat_window: Duration,
     /// The forums whose new posts are answered.
     pub forums: Vec<ChannelId>,
+    /// Whether a store shared with other replicas stands behind these memories: a first
+    /// public post or a first vote is then confirmed with it before it is sent.
+    pub shared: bool,
 }
 
 /// Something that happened, as the bot needs to know it.
@@ -60,10 +65,12 @@ pub enum Event {
     Done { turn: Turn, sent: bool },
     /// Where the public answer remembered under `key` is, found after it was posted.
     Located { key: RepeatKey, link: String },
-    /// What a shared store knows that this replica may not: answers posted lately in the
-    /// channel of the interaction that follows, and whether its vote was already cast. Handed
-    /// in before [`Event::Interaction`], as [`lookup`] asks.
-    Recalled(Recall),
+    /// What the shared store said of a decision [`Effect::Confirm`] held back (`None`: it
+    /// could not say in time, and this replica's memory decides).
+    Confirmed {
+        pending: Pending,
+        recall: Option<Recall>,
+    },
     /// Who the bot is.
     Me(UserId),
     /// The language a server prefers, which its forum posts are answered in.
@@ -104,21 +111,21 @@ pub struct Post {
     pub title: String,
 }
 
-/// What a shared store is asked before an interaction is decided: the channel's recent public
-/// answers, and the vote it casts, if it is one.
+/// What to ask the shared store before a decision goes out: whether the answer was posted in
+/// its channel lately by another replica, and whether the vote was cast before.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Lookup {
-    pub channel: ChannelId,
+    pub post: Option<RepeatKey>,
     pub vote: Option<VoteBy>,
 }
 
-/// What a shared store remembered, for [`Event::Recalled`].
+/// What a shared store remembered, for [`Event::Confirmed`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Recall {
-    /// Public answers posted within the repeat window, by any replica.
-    pub posts: Vec<(RepeatKey, Earlier)>,
-    /// The vote of the lookup, when it was cast before.
-    pub voted: Option<VoteBy>,
+    /// The post of the lookup's answer in its channel, within the repeat window.
+    pub post: Option<Earlier>,
+    /// Whether the lookup's vote was cast before.
+    pub voted: bool,
 }
 
 /// A public answer posted (and, once found, where), for a shared store to tell other replicas.
@@ -129,18 +136,21 @@ pub struct Posted {
     pub link: Option<String>,
 }
 
-/// What to ask a shared store before deciding `request`: nothing for autocomplete (never a
-/// repeat, never a vote) or outside a channel.
-pub fn lookup(request: &Request) -> Option<Lookup> {
-    let channel = request.channel?;
-    let vote = match (&request.kind, request.user, request.message) {
-        (Kind::Button(Press::Vote { .. }), Some(user), Some(answer)) => {
-            Some(VoteBy::of(user, answer))
-        }
-        (Kind::Autocomplete { .. }, _, _) => return None,
-        _ => None,
-    };
-    Some(Lookup { channel, vote })
+/// A decision held back until the shared store confirms it: carried out by the front end as
+/// [`Effect::Confirm`] says, and handed back in [`Event::Confirmed`].
+#[derive(Debug)]
+pub struct Pending {
+    turn: Turn,
+    lookup: Lookup,
+    /// The reply should the vote prove to be a second one (boxed: only votes carry one).
+    already_voted: Option<Box<Decision>>,
+}
+
+impl Pending {
+    /// What to ask the shared store.
+    pub fn lookup(&self) -> Lookup {
+        self.lookup
+    }
 }
 
 /// What the front end is to do.
@@ -148,6 +158,10 @@ pub fn lookup(request: &Request) -> Option<Lookup> {
 pub enum Effect {
     /// Answer the interaction with `turn`'s response, then report [`Event::Done`].
     Respond(Turn),
+    /// Ask the shared store what [`Pending::lookup`] says, then report [`Event::Confirmed`]:
+    /// only a first public post or a first vote waits on it, and never longer than the store
+    /// allows.
+    Confirm(Pending),
     /// The interaction is not taken: the bot is shutting down.
     Refuse,
     /// Tell the member, in place of the answer that could not be sent, that it failed.
@@ -229,6 +243,7 @@ impl Bot {
             repeats: Repeats::new(memory.repeat_window),
             votes: Votes::default(),
             forums: Forums::new(memory.forums),
+            shared: memory.shared,
             me: None,
             closing: false,
         }
@@ -248,15 +263,7 @@ impl Bot {
                 self.repeats.found(key, link);
                 self.shared(key).into_iter().collect()
             }
-            Event::Recalled(recall) => {
-                for (key, earlier) in recall.posts {
-                    self.repeats.recall(key, earlier);
-                }
-                if let Some(vote) = recall.voted {
-                    self.votes.recall(vote);
-                }
-                Vec::new()
-            }
+            Event::Confirmed { pending, recall } => vec![self.confirmed(pending, recall, now)],
             Event::Me(user) => {
                 self.me = Some(user);
                 Vec::new()
@@ -297,6 +304,7 @@ impl Bot {
         }
         let lang = request.lang;
         let mut vote = None;
+        let mut already_voted = None;
         let mut decision = match (&request.kind, request.user, request.message) {
             // One vote per member per answer: the memory holds a hash of the two, never the
             // member's id.
@@ -304,6 +312,9 @@ impl Bot {
                 let by = VoteBy::of(user, answer);
                 if self.votes.first(by) {
                     vote = Some(by);
+                    if self.shared {
+                        already_voted = Some(Box::new(self.pipeline.already_voted(&request)));
+                    }
                     self.pipeline.decide(&request, now)
                 } else {
                     self.pipeline.already_voted(&request)
@@ -324,12 +335,56 @@ impl Bot {
                 None => {}
             }
         }
-        Effect::Respond(Turn {
+        let turn = Turn {
             decision,
             vote,
             first_post,
             lang,
-        })
+        };
+        // What this replica takes for a first may have happened through another: the shared
+        // store confirms it first. Repeats it knows of, refusals and notices need no asking.
+        if self.shared && (first_post.is_some() || vote.is_some()) {
+            return Effect::Confirm(Pending {
+                turn,
+                lookup: Lookup {
+                    post: first_post,
+                    vote,
+                },
+                already_voted,
+            });
+        }
+        Effect::Respond(turn)
+    }
+
+    /// A held-back decision, corrected by what the shared store remembers: a vote cast
+    /// through another replica is a second vote, an answer posted through another replica
+    /// within the window is a repeat.
+    fn confirmed(&mut self, pending: Pending, recall: Option<Recall>, now: Timestamp) -> Effect {
+        let Pending {
+            mut turn,
+            already_voted,
+            ..
+        } = pending;
+        let Some(recall) = recall else {
+            return Effect::Respond(turn);
+        };
+        if recall.voted && turn.vote.take().is_some() {
+            if let Some(second) = already_voted {
+                turn.decision = *second;
+            }
+        }
+        if let (Some(key), Some(earlier)) = (turn.first_post, recall.post) {
+            if let Some(earlier) = self.repeats.posted_elsewhere(key, earlier, now) {
+                turn.decision = self.pipeline.repeat(
+                    turn.decision,
+                    turn.lang,
+                    earlier.at,
+                    earlier.link.as_deref(),
+                );
+                turn.first_post = None;
+            }
+        }
+        Effect::Respond(turn)
     }
 
     fn done(&mut self, turn: Turn, sent: bool) -> Vec<Effect> {
@@ -452,6 +507,7 @@ mod tests {
             Memory {
                 repeat_window: Duration::from_secs(60),
                 forums: vec![ChannelId::new(500)],
+                shared: false,
             },
         )
     }
@@ -512,6 +568,78 @@ mod tests {
             .iter()
             .filter(|e| matches!(e, Effect::Record(_)))
             .count()
+    }
+
+    /// The decision a shared store is asked to confirm, and what the bot makes of its answer.
+    fn confirm(bot: &mut Bot, request: Request, recall: Option<Recall>) -> (Lookup, Turn) {
+        let mut effects = bot.handle(Event::Interaction(request), now());
+        let Some(Effect::Confirm(pending)) = effects.pop() else {
+            panic!("held back for the shared store, not {effects:?}");
+        };
+        let lookup = pending.lookup();
+        match bot
+            .handle(Event::Confirmed { pending, recall }, now())
+            .pop()
+        {
+            Some(Effect::Respond(turn)) => (lookup, turn),
+            other => panic!("a response, not {other:?}"),
+        }
+    }
+
+    #[test]
+    fn with_a_shared_store_first_posts_and_votes_are_confirmed_and_nothing_else() {
+        let mut bot = bot();
+        bot.shared = true;
+        let elsewhere = Earlier {
+            at: now() - jiff::SignedDuration::from_secs(20),
+            link: Some("https://discord.com/channels/1/7/99".to_owned()),
+        };
+        // Another replica posted this answer in the channel 20 s ago: a repeat, pointing there.
+        let recall = Recall {
+            post: Some(elsewhere.clone()),
+            voted: false,
+        };
+        let (lookup, repeat) = confirm(&mut bot, command("logo", None), Some(recall));
+        assert_eq!(lookup.post.map(|key| key.channel), Some(ChannelId::new(7)));
+        assert!(reply(&repeat).ephemeral(), "a repeat is private");
+        assert!(finish(&mut bot, repeat, true)
+            .iter()
+            .all(|e| !matches!(e, Effect::Remember(_) | Effect::LocatePost(_))));
+        // Now this replica knows: the next is a repeat without asking.
+        let again = turn(&mut bot, command("logo", None));
+        assert!(reply(&again).ephemeral());
+
+        // No word from the store: this replica's memory decides, and tells the others.
+        let (_, first) = confirm(&mut bot, command("membership", None), None);
+        assert!(!reply(&first).ephemeral(), "a first post is public");
+        let effects = finish(&mut bot, first, true);
+        assert!(effects
+            .iter()
+            .any(|e| matches!(e, Effect::Remember(p) if p.at == now())));
+
+        // A vote cast through another replica is a second vote: thanked, not counted.
+        let recall = Recall {
+            post: None,
+            voted: true,
+        };
+        let (lookup, second) = confirm(&mut bot, vote(41), Some(recall));
+        assert!(lookup.vote.is_some() && lookup.post.is_none());
+        assert_eq!(second.decision().insight, None, "not counted again");
+        let (_, first_vote) = confirm(&mut bot, vote(42), Some(Recall::default()));
+        assert!(
+            first_vote.decision().insight.is_some(),
+            "a first vote counts"
+        );
+
+        // Refusals and notices never wait on the store.
+        let refused = bot.handle(
+            Event::Interaction(command("ask", Some("how do I cook rice"))),
+            now(),
+        );
+        assert!(
+            matches!(refused.as_slice(), [Effect::Respond(_)]),
+            "{refused:?}"
+        );
     }
 
     #[test]

@@ -106,21 +106,21 @@ impl Repeats {
         self.posted.peek(&key)
     }
 
-    /// Learns of a post another replica made: kept unless this memory knows a later one of the
-    /// same answer (or the same post with its link).
-    pub fn recall(&mut self, key: RepeatKey, shared: Earlier) {
-        if self.window.is_zero() {
-            return;
+    /// Another replica posted the answer under `key` (`elsewhere`) while this one was about to:
+    /// if that post is within the window, it is the one remembered (this one is never sent)
+    /// and returned, for the answer to become a repeat pointing to it.
+    pub fn posted_elsewhere(
+        &mut self,
+        key: RepeatKey,
+        elsewhere: Earlier,
+        now: Timestamp,
+    ) -> Option<Earlier> {
+        let fresh = now.duration_since(elsewhere.at).unsigned_abs() < self.window;
+        if !fresh {
+            return None;
         }
-        match self.posted.get_mut(&key) {
-            Some(known) if known.at > shared.at => {}
-            Some(known) if known.at == shared.at => {
-                known.link = known.link.take().or(shared.link);
-            }
-            _ => {
-                self.posted.put(key, shared);
-            }
-        }
+        self.posted.put(key, elsewhere.clone());
+        Some(elsewhere)
     }
 
     /// How many answers are remembered.
@@ -182,11 +182,6 @@ impl Votes {
     /// Whether this is the member's first vote on the answer; it counts from now on.
     pub fn first(&mut self, vote: VoteBy) -> bool {
         self.seen.put(vote.0, ()).is_none()
-    }
-
-    /// Learns of a vote another replica (or this one, before a restart) took.
-    pub fn recall(&mut self, vote: VoteBy) {
-        self.seen.put(vote.0, ());
     }
 
     /// Forgets a vote that could not be acknowledged, so that the member may vote again.
@@ -333,35 +328,29 @@ mod tests {
     }
 
     #[test]
-    fn a_post_another_replica_made_is_a_repeat_unless_this_one_knows_a_later_one() {
+    fn a_post_another_replica_made_within_the_window_is_the_one_remembered() {
         let mut recent = Repeats::new(Duration::from_secs(60));
         let t0 = Timestamp::from_second(1_800_000_000).unwrap();
         let later = |s: i64| Timestamp::from_second(t0.as_second() + s).unwrap();
-        let shared = |at, link: Option<&str>| Earlier {
-            at,
-            link: link.map(str::to_owned),
+        let elsewhere = Earlier {
+            at: t0,
+            link: Some("link".to_owned()),
         };
-        recent.recall(key(1, 9), shared(t0, None));
+        assert_eq!(recent.repeat_of(key(1, 9), later(5)), None, "a first here");
         assert_eq!(
-            recent.repeat_of(key(1, 9), later(5)),
-            Some(shared(t0, None))
+            recent.posted_elsewhere(key(1, 9), elsewhere.clone(), later(5)),
+            Some(elsewhere.clone())
         );
-        recent.recall(key(1, 9), shared(t0, Some("link")));
         assert_eq!(
-            recent
-                .repeat_of(key(1, 9), later(6))
-                .unwrap()
-                .link
-                .as_deref(),
-            Some("link"),
-            "the same post, now with its link"
+            recent.repeat_of(key(1, 9), later(6)),
+            Some(elsewhere.clone()),
+            "later repeats point to the other replica's post"
         );
-        recent.repeat_of(key(2, 9), later(10));
-        recent.recall(key(2, 9), shared(t0, Some("older")));
+        recent.repeat_of(key(2, 9), later(100));
         assert_eq!(
-            recent.repeat_of(key(2, 9), later(11)),
-            Some(shared(later(10), None)),
-            "an older post does not replace this replica's own later one"
+            recent.posted_elsewhere(key(2, 9), elsewhere, later(100)),
+            None,
+            "a post older than the window is no reason to hold back"
         );
         assert_eq!(
             VoteBy::of(UserId::new(1), MessageId::new(2)).get(),

@@ -41,8 +41,17 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Connect to Discord (gateway) and serve until ctrl-c or SIGTERM
-    Run,
-    /// Answer Discord over an HTTP interactions endpoint (stateless; run as many as you like)
+    Run {
+        /// Run only these gateway shards, e.g. 0-1 (with --shard-total), so that several
+        /// processes split one bot; the one with shard 0 registers the commands
+        #[arg(long, value_name = "FIRST-LAST", requires = "shard_total")]
+        shards: Option<String>,
+        /// How many shards the whole bot has (with --shards)
+        #[arg(long, value_name = "N", requires = "shards")]
+        shard_total: Option<i64>,
+    },
+    /// Answer Discord over an HTTP interactions endpoint (run as many replicas as you like,
+    /// sharing a PostgreSQL `database` to remember together)
     Serve {
         /// The address to listen on, e.g. 0.0.0.0:8080
         #[arg(long, value_name = "ADDR", value_parser = crate::ops::config::listen_address)]
@@ -150,6 +159,8 @@ pub enum CliError {
     },
     #[error("error: {0}")]
     Database(#[from] crate::ops::store::ReportError),
+    #[error("error: --shards: {0}\n  help: give the shards this process runs, e.g. --shards 0-1 --shard-total 4")]
+    Shards(String),
 }
 
 impl CliError {
@@ -160,6 +171,7 @@ impl CliError {
             | Self::Faq(_)
             | Self::Both(..)
             | Self::NoInsights
+            | Self::Shards(_)
             | Self::Eval(_)
             | Self::Read { .. } => 2,
             Self::Run(e) => e.exit_code(),
@@ -225,7 +237,7 @@ pub fn run(
     // even a broken config is reported as JSON.
     let logs = matches!(
         cli.command,
-        Command::Run | Command::Serve { .. } | Command::Register
+        Command::Run { .. } | Command::Serve { .. } | Command::Register
     );
     let json_env = env(crate::ops::config::LOG_FORMAT_VAR)
         .and_then(|name| logging::Format::parse(&name))
@@ -233,7 +245,15 @@ pub fn run(
     if logs && json_env {
         logging::init(logging::Format::Json);
     }
-    let setup = Setup::load(cli.config.as_deref(), cli.faq.as_deref(), env)?;
+    let mut setup = Setup::load(cli.config.as_deref(), cli.faq.as_deref(), env)?;
+    if let Command::Run {
+        shards: Some(ref range),
+        shard_total: Some(total),
+    } = cli.command
+    {
+        let shards = crate::ops::config::Shards::parse(range, total).map_err(CliError::Shards)?;
+        setup.config.shards = Some(shards);
+    }
     if logs {
         logging::init(setup.config.log_format);
     }
@@ -241,7 +261,7 @@ pub fn run(
         logging::warning(warning);
     }
     match cli.command {
-        Command::Run => {
+        Command::Run { .. } => {
             // One thread answers thousands of interactions a second (the core takes
             // microseconds), and keeps the bot's memory small.
             let runtime = tokio::runtime::Builder::new_current_thread()
@@ -481,6 +501,8 @@ fn check(setup: &Setup, out: &mut impl Write) -> io::Result<()> {
     };
     writeln!(out, "  answers: {visibility}")?;
     let insight = match (&config.insights_db, &config.insights_at) {
+        (_, InsightsAt::Off) => "off (`insights = false`)".to_owned(),
+        _ if config.database.is_some() => "in the shared database".to_owned(),
         (Some(db), InsightsAt::Configured) => format!("{} (insights_db)", db.display()),
         (Some(db), InsightsAt::BesideConfig) => {
             format!("{} (found beside the config file)", db.display())
@@ -494,6 +516,22 @@ fn check(setup: &Setup, out: &mut impl Write) -> io::Result<()> {
         _ => "off (`insights = false`)".to_owned(),
     };
     writeln!(out, "  insight: {insight}")?;
+    match &config.database {
+        Some(database) => writeln!(
+            out,
+            "  memory: shared by every replica in {} (votes, recent answers, insight)",
+            database.shown
+        )?,
+        None => writeln!(out, "  memory: this process's own (SQLite for insight)")?,
+    }
+    if let Some(shards) = config.shards {
+        let registers = if shards.registers() {
+            "registers the commands"
+        } else {
+            "leaves registering to the process with shard 0"
+        };
+        writeln!(out, "  gateway shards: {shards} ({registers})")?;
+    }
     let format = match config.log_format {
         logging::Format::Text => "text",
         logging::Format::Json => "JSON, one object a line",

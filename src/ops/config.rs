@@ -149,6 +149,62 @@ impl Database {
 
 const DATABASE_HELP: &str = "write the PostgreSQL database's URL, e.g. \"postgres://faqbot@db.internal/faqbot\", with the password in `database_password_file`; leave `database` out to keep SQLite";
 
+/// The gateway shards one `faqbot run` process connects: `first` to `last` of `total`, so that
+/// processes on several machines split one bot between them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shards {
+    pub first: u32,
+    pub last: u32,
+    pub total: u32,
+}
+
+impl Shards {
+    /// `range` ("0-1", or "2" for one shard) of `total`.
+    pub fn parse(range: &str, total: i64) -> Result<Self, String> {
+        let number = |text: &str| {
+            text.trim()
+                .parse::<u32>()
+                .map_err(|_| format!("`{range}` is not a shard range"))
+        };
+        let (first, last) = match range.split_once('-') {
+            Some((first, last)) => (number(first)?, number(last)?),
+            None => (number(range)?, number(range)?),
+        };
+        let total = u32::try_from(total)
+            .ok()
+            .filter(|t| *t >= 1)
+            .ok_or_else(|| format!("{total} shards in all is not a number of shards"))?;
+        if first > last {
+            return Err(format!("the shard range {first}-{last} runs backwards"));
+        }
+        if last >= total {
+            return Err(format!(
+                "shard {last} does not exist in a bot of {total} shards (they are numbered 0 to {})",
+                total - 1
+            ));
+        }
+        Ok(Self { first, last, total })
+    }
+
+    /// How many shards this process runs.
+    pub fn count(self) -> u32 {
+        self.last - self.first + 1
+    }
+
+    /// Whether this process holds shard 0, and so registers the commands (once for the bot).
+    pub fn registers(self) -> bool {
+        self.first == 0
+    }
+}
+
+impl std::fmt::Display for Shards {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}-{} of {}", self.first, self.last, self.total)
+    }
+}
+
+const SHARDS_HELP: &str = "give the shards this process runs as \"FIRST-LAST\" (e.g. \"0-1\") with `shard_total`, the shards of the whole bot (e.g. 4); leave both out to run every shard in one process";
+
 /// The resolved settings.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -191,6 +247,8 @@ pub struct Config {
     pub message_command: String,
     /// Forums whose new posts the gateway bot answers, when sure.
     pub forum_channels: Vec<u64>,
+    /// The gateway shards `run` connects; `None`: as many as Discord recommends, all here.
+    pub shards: Option<Shards>,
     /// The PostgreSQL database replicas share; `None`: SQLite, at `insights_db`.
     pub database: Option<Database>,
     /// The password `database_password_file` holds, for a `FAQBOT_DATABASE_URL` without one.
@@ -201,7 +259,6 @@ pub struct Config {
 }
 
 impl Config {
-    /// How the bot answers, from these settings.
     /// What the bot remembers, as the config sets it.
     pub fn memory(&self) -> crate::core::bot::Memory {
         crate::core::bot::Memory {
@@ -212,6 +269,7 @@ impl Config {
                 .copied()
                 .map(crate::core::ids::ChannelId::new)
                 .collect(),
+            shared: self.database.is_some(),
         }
     }
 
@@ -246,6 +304,7 @@ impl Default for Config {
             insights_retention: std::time::Duration::from_secs(90 * 86_400),
             message_command: crate::core::catalogue::DEFAULT_MENU_NAME.to_owned(),
             forum_channels: Vec::new(),
+            shards: None,
             database: None,
             database_password: None,
             warnings: Vec::new(),
@@ -308,6 +367,8 @@ config_keys! {
     insights_days: Integer,
     database: Text,
     database_password_file: Text,
+    shards: Text,
+    shard_total: Integer,
     repeat_window_secs: Integer,
     watch_faq: Bool,
     metrics_listen: Text,
@@ -671,6 +732,28 @@ impl Config {
             (Some(database), Some(password)) => Some(database.with_password(password)),
             (database, _) => database,
         };
+        let shards = match (&raw.shards, &raw.shard_total) {
+            (None, None) => None,
+            (Some(range), Some(total)) => Shards::parse(range.get_ref(), *total.get_ref())
+                .map_err(|message| problem(range.span(), message, SHARDS_HELP))
+                .ok(),
+            (Some(range), None) => {
+                problem(
+                    range.span(),
+                    "`shards` needs `shard_total`".into(),
+                    SHARDS_HELP,
+                );
+                None
+            }
+            (None, Some(total)) => {
+                problem(
+                    total.span(),
+                    "`shard_total` needs `shards`".into(),
+                    SHARDS_HELP,
+                );
+                None
+            }
+        };
         let interactions_path = match &raw.interactions_path {
             Some(path)
                 if !path.get_ref().starts_with('/')
@@ -780,6 +863,7 @@ impl Config {
             insights_retention: insights_retention.unwrap_or(Self::default().insights_retention),
             message_command: message_command.unwrap_or(Self::default().message_command),
             forum_channels,
+            shards,
             database,
             database_password,
             log_format: log_format.unwrap_or_default(),

@@ -1,6 +1,6 @@
-//! What running the bot takes beside answering: configuration, live FAQ reload, insight in
-//! SQLite, Prometheus metrics, logging, keeping secrets out of
-//! every output, and speaking to systemd. The front ends feed them; the core never reaches them.
+//! What running the bot takes beside answering: configuration, live FAQ reload, what is
+//! remembered (insight, votes, recent answers: SQLite, or PostgreSQL shared by replicas),
+//! Prometheus metrics, logging, keeping secrets out of every output, and speaking to systemd. The front ends feed them; the core never reaches them.
 
 pub mod config;
 pub mod faq_file;

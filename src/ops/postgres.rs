@@ -22,7 +22,7 @@ use jiff::Timestamp;
 use tokio_postgres::NoTls;
 
 use crate::core::bot::{Lookup, Posted, Recall};
-use crate::core::memory::{Earlier, RepeatKey};
+use crate::core::memory::Earlier;
 use crate::ops::insights::{capped, day, normalize, Asked, Record, Report};
 use crate::ops::metrics::metrics;
 
@@ -140,8 +140,8 @@ impl Postgres {
         }
     }
 
-    /// What the other replicas know that bears on an interaction: `None` when the database
-    /// is down or slower than [`RECALL_PATIENCE`] (the replica then decides alone).
+    /// What the other replicas know of a first post or vote about to go out: `None` when the
+    /// database is down or slower than [`RECALL_PATIENCE`] (the replica then decides alone).
     pub async fn recall(&self, lookup: Lookup, now: Timestamp) -> Option<Recall> {
         if !self.inner.up.load(Ordering::Relaxed) {
             return None;
@@ -216,20 +216,31 @@ impl Inner {
 
     async fn recall(&self, lookup: Lookup, now: Timestamp) -> Result<Recall, Failure> {
         let client = self.pool.get().await?;
-        let since = now.as_millisecond() - self.window.as_millis() as i64;
-        let channel = lookup.channel.get() as i64;
-        let posts = async {
-            if self.window.is_zero() {
-                return Ok(Vec::new());
-            }
+        let post = async {
+            let Some(key) = lookup.post else {
+                return Ok(None);
+            };
+            let since = now.as_millisecond() - self.window.as_millis() as i64;
             let statement = client
-                .prepare_cached("SELECT answer, at, link FROM posts WHERE channel = $1 AND at > $2")
+                .prepare_cached(
+                    "SELECT at, link FROM posts WHERE channel = $1 AND answer = $2 AND at > $3",
+                )
                 .await?;
-            client.query(&statement, &[&channel, &since]).await
+            let (channel, answer) = (key.channel.get() as i64, key.answer as i64);
+            let row = client
+                .query_opt(&statement, &[&channel, &answer, &since])
+                .await?;
+            Ok::<_, tokio_postgres::Error>(row.and_then(|row| {
+                let at = Timestamp::from_millisecond(row.get(0)).ok()?;
+                Some(Earlier {
+                    at,
+                    link: row.get(1),
+                })
+            }))
         };
         let voted = async {
             let Some(vote) = lookup.vote else {
-                return Ok(None);
+                return Ok(false);
             };
             let statement = client
                 .prepare_cached("SELECT vote FROM voters WHERE vote = $1")
@@ -237,27 +248,10 @@ impl Inner {
             let row = client
                 .query_opt(&statement, &[&(vote.get() as i64)])
                 .await?;
-            Ok::<_, tokio_postgres::Error>(row.map(|_| vote))
+            Ok::<_, tokio_postgres::Error>(row.is_some())
         };
-        let (posts, voted) = tokio::try_join!(posts, voted)?;
-        let posts = posts
-            .iter()
-            .filter_map(|row| {
-                let key = RepeatKey {
-                    channel: lookup.channel,
-                    answer: row.get::<_, i64>(0) as u64,
-                };
-                let at = Timestamp::from_millisecond(row.get(1)).ok()?;
-                Some((
-                    key,
-                    Earlier {
-                        at,
-                        link: row.get(2),
-                    },
-                ))
-            })
-            .collect();
-        Ok(Recall { posts, voted })
+        let (post, voted) = tokio::try_join!(post, voted)?;
+        Ok(Recall { post, voted })
     }
 }
 
@@ -369,14 +363,38 @@ async fn write(pool: &Pool, id: &str, batch: &[Item], asked: &mut Asked) -> Resu
         )
         .await?;
     if fresh == 1 {
+        // Answers are counted per day and topic: a batch adds each count once, however many
+        // answers of it the batch holds.
+        let mut answers: std::collections::BTreeMap<(String, &str), i64> = Default::default();
         for item in batch {
-            apply(&transaction, item, asked).await?;
+            if let Item::Record(Record::Answered { topic, question }, now) = item {
+                if let Some((key, question)) = question {
+                    asked.remember(*key, question);
+                }
+                *answers.entry((day(*now), topic.as_str())).or_default() += 1;
+            } else {
+                apply(&transaction, item, asked).await?;
+            }
+        }
+        if !answers.is_empty() {
+            let statement = transaction
+                .prepare_cached(
+                    "INSERT INTO answers (day, topic, count) VALUES ($1, $2, $3)
+                     ON CONFLICT (day, topic) DO UPDATE SET count = answers.count + $3",
+                )
+                .await?;
+            for ((day, topic), count) in &answers {
+                transaction
+                    .execute(&statement, &[day, topic, count])
+                    .await?;
+            }
         }
     }
     transaction.commit().await?;
     Ok(())
 }
 
+/// Writes one item other than an answer (which [`write`] counts per batch).
 async fn apply(
     client: &impl GenericClient,
     item: &Item,
@@ -403,18 +421,7 @@ async fn apply(
         Item::Record(record, now) => (record, day(*now)),
     };
     match record {
-        Record::Answered { topic, question } => {
-            if let Some((key, question)) = question {
-                asked.remember(*key, question);
-            }
-            let statement = client
-                .prepare_cached(
-                    "INSERT INTO answers (day, topic, count) VALUES ($1, $2, 1)
-                     ON CONFLICT (day, topic) DO UPDATE SET count = answers.count + 1",
-                )
-                .await?;
-            client.execute(&statement, &[&now, topic]).await?;
-        }
+        Record::Answered { .. } => {}
         Record::Voted {
             topic,
             helpful,
@@ -593,6 +600,7 @@ pub async fn report(
 mod tests {
     use super::*;
     use crate::core::ids::ChannelId;
+    use crate::core::memory::RepeatKey;
     use crate::core::reply::Outcome;
 
     fn drops() -> f64 {
@@ -639,7 +647,10 @@ mod tests {
             "nothing was written"
         );
         let lookup = Lookup {
-            channel: ChannelId::new(5),
+            post: Some(RepeatKey {
+                channel: ChannelId::new(5),
+                answer: 9,
+            }),
             vote: None,
         };
         assert_eq!(store.recall(lookup, now).await, None, "decided alone");

@@ -5,8 +5,9 @@
 //! answers posted lately, which a single process keeps in its own memory.
 //!
 //! Front ends never wait on a write: `record` and `remember` queue. Only `recall`, asked
-//! before an interaction is decided, waits, and never longer than a small part of Discord's
-//! window (SQLite has nothing to add to the process's own memory, and answers at once).
+//! before a first public post or a first vote goes out, waits, and never longer than a small
+//! part of Discord's window (SQLite has nothing to add to the process's own memory, and
+//! answers at once).
 
 use std::time::Duration;
 
@@ -86,7 +87,7 @@ impl Store {
         }
     }
 
-    /// What other replicas know that bears on an interaction, if anything.
+    /// What other replicas know of a first post or vote about to go out, if anything.
     pub async fn recall(&self, lookup: Lookup, now: Timestamp) -> Option<Recall> {
         match self {
             Self::Local(_) => None,

@@ -36,9 +36,21 @@ impl Bot {
         state: &std::path::Path,
         env: &[(&str, &str)],
     ) -> Self {
+        Self::start_with_args(fake, dir, state, &[], env).await
+    }
+
+    /// Starts `faqbot run ARGS…` in `dir` with its state folder in `state`.
+    pub async fn start_with_args(
+        fake: &FakeDiscord,
+        dir: &std::path::Path,
+        state: &std::path::Path,
+        args: &[&str],
+        env: &[(&str, &str)],
+    ) -> Self {
         let mut command = Command::from(common::command(dir, state));
         command
             .arg("run")
+            .args(args)
             .env("DISCORD_TOKEN", TOKEN)
             .env("DISCORD_API_URL", fake.url())
             .stdin(Stdio::null())

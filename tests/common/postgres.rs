@@ -4,7 +4,7 @@
 //! mock: the tests of the shared store talk to a real server.
 
 use std::os::unix::process::CommandExt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 /// A running server; stopped, and its files removed, when dropped.
@@ -197,10 +197,6 @@ impl Cluster {
             return Err(String::from_utf8_lossy(&out.stderr).into_owned());
         }
         Ok(String::from_utf8_lossy(&out.stdout).trim().to_owned())
-    }
-
-    pub fn folder(&self) -> &Path {
-        self.folder.path()
     }
 }
 

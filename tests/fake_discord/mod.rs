@@ -84,7 +84,14 @@ struct Shared {
     requests: Mutex<Vec<Request>>,
     presences: Mutex<Vec<String>>,
     changed: Notify,
-    connection: Mutex<Option<mpsc::UnboundedSender<Command>>>,
+    /// Each shard's gateway connection, by shard id.
+    connections: Mutex<std::collections::HashMap<u64, mpsc::UnboundedSender<Command>>>,
+    /// How many shards `GET /gateway/bot` recommends and dispatches are routed over.
+    shard_total: AtomicU64,
+    /// Each IDENTIFY's `[shard, total]`, in order.
+    identified_shards: Mutex<Vec<(u64, u64)>>,
+    /// The shard of each presence update, in order.
+    presence_shards: Mutex<Vec<u64>>,
     identifies: AtomicU32,
     /// The intents of the last IDENTIFY.
     intents: AtomicU64,
@@ -121,7 +128,10 @@ impl FakeDiscord {
             requests: Mutex::new(Vec::new()),
             presences: Mutex::new(Vec::new()),
             changed: Notify::new(),
-            connection: Mutex::new(None),
+            connections: Mutex::new(std::collections::HashMap::new()),
+            shard_total: AtomicU64::new(1),
+            identified_shards: Mutex::new(Vec::new()),
+            presence_shards: Mutex::new(Vec::new()),
             identifies: AtomicU32::new(0),
             intents: AtomicU64::new(u64::MAX),
             heartbeat_ms: AtomicU64::new(41_250),
@@ -217,6 +227,36 @@ impl FakeDiscord {
         self.shared.presences.lock().unwrap().clone()
     }
 
+    /// A fake Discord that recommends `total` shards and routes each guild's events to shard
+    /// `(guild_id >> 22) % total`, as Discord does.
+    pub async fn sharded(total: u64) -> Self {
+        let fake = Self::start().await;
+        fake.shared.shard_total.store(total, Ordering::SeqCst);
+        fake
+    }
+
+    /// The `[shard, total]` of every IDENTIFY so far.
+    pub fn identified_shards(&self) -> Vec<(u64, u64)> {
+        self.shared.identified_shards.lock().unwrap().clone()
+    }
+
+    /// The shard each presence update came over, in order.
+    pub fn presence_shards(&self) -> Vec<u64> {
+        self.shared.presence_shards.lock().unwrap().clone()
+    }
+
+    /// Waits until each of `shards` is connected.
+    pub async fn connected(&self, shards: &[u64]) {
+        self.wait_for("every shard connected", Duration::from_secs(30), |fake| {
+            let connections = fake.shared.connections.lock().unwrap();
+            shards
+                .iter()
+                .all(|s| connections.contains_key(s))
+                .then_some(())
+        })
+        .await;
+    }
+
     pub fn identifies(&self) -> u32 {
         self.shared.identifies.load(Ordering::SeqCst)
     }
@@ -275,15 +315,21 @@ impl FakeDiscord {
     /// Waits until the bot is connected and has identified `count` times in all.
     pub async fn identified(&self, count: u32) {
         self.wait_for("IDENTIFY", Duration::from_secs(20), |fake| {
-            (fake.identifies() >= count && fake.shared.connection.lock().unwrap().is_some())
+            (fake.identifies() >= count && !fake.shared.connections.lock().unwrap().is_empty())
                 .then_some(())
         })
         .await;
     }
 
-    /// Sends a dispatch event over the current gateway connection.
+    /// Sends a dispatch event over the gateway connection of the shard its guild belongs to
+    /// (shard 0 for events outside guilds).
     pub fn dispatch(&self, event: &str, data: Value) {
-        self.send(Command::Dispatch(event.to_owned(), data));
+        let total = self.shared.shard_total.load(Ordering::SeqCst).max(1);
+        let shard = data["guild_id"]
+            .as_str()
+            .and_then(|id| id.parse::<u64>().ok())
+            .map_or(0, |guild| (guild >> 22) % total);
+        self.send_to(shard, Command::Dispatch(event.to_owned(), data));
     }
 
     /// Sends INTERACTION_CREATE and waits for the bot's callback to it.
@@ -305,10 +351,14 @@ impl FakeDiscord {
     }
 
     fn send(&self, command: Command) {
-        let connection = self.shared.connection.lock().unwrap();
-        let sender = connection
-            .as_ref()
-            .expect("the bot is connected to the gateway");
+        self.send_to(0, command);
+    }
+
+    fn send_to(&self, shard: u64, command: Command) {
+        let connections = self.shared.connections.lock().unwrap();
+        let sender = connections
+            .get(&shard)
+            .unwrap_or_else(|| panic!("the bot is connected to the gateway as shard {shard}"));
         let _ = sender.send(command);
     }
 }
@@ -364,7 +414,7 @@ async fn api(
         ("GET", ["gateway"]) => Json(json!({ "url": *shared.ws_url.lock().unwrap() })).into_response(),
         ("GET", ["gateway", "bot"]) => Json(json!({
             "url": *shared.ws_url.lock().unwrap(),
-            "shards": 1,
+            "shards": shared.shard_total.load(Ordering::SeqCst),
             "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1},
         }))
         .into_response(),
@@ -556,6 +606,8 @@ async fn connection(shared: Arc<Shared>, socket: WebSocket) {
         return;
     }
     let next = |shared: &Shared| shared.sequence.fetch_add(1, Ordering::SeqCst) + 1;
+    // The shard this connection is, once it identified or resumed.
+    let mut this_shard = 0;
     loop {
         tokio::select! {
             incoming = stream.next() => {
@@ -585,13 +637,18 @@ async fn connection(shared: Arc<Shared>, socket: WebSocket) {
                             let _ = sink.send(Message::Close(Some(close))).await;
                             break;
                         }
-                        *shared.connection.lock().unwrap() = Some(commands.clone());
+                        let shard = payload["d"]["shard"][0].as_u64().unwrap_or(0);
+                        let total = payload["d"]["shard"][1].as_u64().unwrap_or(1);
+                        this_shard = shard;
+                        shared.identified_shards.lock().unwrap().push((shard, total));
+                        shared.connections.lock().unwrap().insert(shard, commands.clone());
                         shared.changed.notify_waiters();
                         Some(json!({"op": 0, "t": "READY", "s": next(&shared), "d": {
                             "v": 10,
                             "user": user(),
                             "guilds": [],
-                            "session_id": "fake-session",
+                            "shard": [shard, total],
+                            "session_id": format!("fake-session-{shard}"),
                             "resume_gateway_url": *shared.ws_url.lock().unwrap(),
                             "application": {"id": APPLICATION_ID, "flags": 0},
                         }}))
@@ -599,12 +656,18 @@ async fn connection(shared: Arc<Shared>, socket: WebSocket) {
                     Some(3) => {
                         let state = payload["d"]["activities"][0]["state"].as_str().unwrap_or_default();
                         shared.presences.lock().unwrap().push(state.to_owned());
+                        shared.presence_shards.lock().unwrap().push(this_shard);
                         shared.changed.notify_waiters();
                         None
                     }
                     Some(6) => {
                         shared.resumes.fetch_add(1, Ordering::SeqCst);
-                        *shared.connection.lock().unwrap() = Some(commands.clone());
+                        let shard = payload["d"]["session_id"]
+                            .as_str()
+                            .and_then(|id| id.strip_prefix("fake-session-")?.parse().ok())
+                            .unwrap_or(0);
+                        this_shard = shard;
+                        shared.connections.lock().unwrap().insert(shard, commands.clone());
                         shared.changed.notify_waiters();
                         Some(json!({"op": 0, "t": "RESUMED", "s": next(&shared), "d": {}}))
                     }
@@ -633,13 +696,11 @@ async fn connection(shared: Arc<Shared>, socket: WebSocket) {
             }
         }
     }
-    let mut connection = shared.connection.lock().unwrap();
-    if connection
-        .as_ref()
-        .is_some_and(|c| c.same_channel(&commands))
-    {
-        *connection = None;
-    }
+    shared
+        .connections
+        .lock()
+        .unwrap()
+        .retain(|_, c| !c.same_channel(&commands));
     shared.changed.notify_waiters();
 }
 

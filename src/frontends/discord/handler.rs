@@ -28,7 +28,8 @@ pub(super) struct Handler {
     /// The FAQ served (`shared.live`), and what answering interactions needs.
     shared: Arc<Shared>,
     registrar: Registrar,
-    /// Commands are registered once per run, not again on every reconnect.
+    /// Commands are registered once per run, not again on every reconnect (and never by a
+    /// process whose shards leave registering to the one with shard 0).
     registered: AtomicBool,
     /// Each shard's presence updater, replaced when the shard is ready again.
     presence: Mutex<HashMap<ShardId, JoinHandle<()>>>,
@@ -36,12 +37,17 @@ pub(super) struct Handler {
 }
 
 impl Handler {
-    pub(super) fn new(shared: Arc<Shared>, registrar: Registrar, health: Arc<Health>) -> Self {
+    pub(super) fn new(
+        shared: Arc<Shared>,
+        registrar: Registrar,
+        health: Arc<Health>,
+        registers: bool,
+    ) -> Self {
         Self {
             health,
             shared,
             registrar,
-            registered: AtomicBool::new(false),
+            registered: AtomicBool::new(!registers),
             presence: Mutex::new(HashMap::new()),
         }
     }

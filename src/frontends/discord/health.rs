@@ -102,6 +102,8 @@ pub struct Health {
     known: Mutex<HashMap<ShardId, Heartbeats>>,
     /// How many shards the gateway gave the bot: until each has been ready, it is connecting.
     shards_total: AtomicU32,
+    /// How many shards this process runs, when it runs a range of them (0: all of them).
+    shards_here: AtomicU32,
     /// `serve` listens.
     listening: AtomicBool,
     /// Every shard has been connected at once: from then on, a shard not connected is one
@@ -136,6 +138,7 @@ impl Health {
             shards: OnceLock::new(),
             known: Mutex::new(HashMap::new()),
             shards_total: AtomicU32::new(1),
+            shards_here: AtomicU32::new(0),
             listening: AtomicBool::new(false),
             was_ready: AtomicBool::new(false),
             closing: AtomicBool::new(false),
@@ -145,6 +148,11 @@ impl Health {
     /// The gateway client's shards, to watch.
     pub fn watch_shards(&self, shards: Arc<ShardManager>) {
         let _ = self.shards.set(shards);
+    }
+
+    /// This process runs `count` of the bot's shards: it is connected when those are.
+    pub fn run_shards(&self, count: u32) {
+        self.shards_here.store(count, Ordering::SeqCst);
     }
 
     /// Shard `shard` of `total` said READY: from now on it must stay connected.
@@ -197,7 +205,10 @@ impl Health {
             .collect();
         let now = Instant::now();
         let mut known = self.known.lock().unwrap_or_else(|e| e.into_inner());
-        let total = self.shards_total.load(Ordering::SeqCst) as usize;
+        let total = match self.shards_here.load(Ordering::SeqCst) {
+            0 => self.shards_total.load(Ordering::SeqCst),
+            here => here,
+        } as usize;
         let mut acknowledged = true;
         let mut connected = known.len() >= total;
         for (shard, heartbeats) in known.iter_mut() {

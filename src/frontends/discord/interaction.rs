@@ -130,8 +130,8 @@ impl Shared {
     }
 
     /// Decides the answer to `interaction`; the turn counts as in flight until it is finished.
-    /// With a shared store, what the other replicas know of its channel (and of its vote) is
-    /// asked first, briefly, and handed to the bot before the interaction.
+    /// With a shared store, a first public post or a first vote is confirmed with it (briefly)
+    /// before it goes out, as the bot asks.
     pub async fn begin(&self, interaction: &Interaction, started: Instant) -> Begun {
         let Some(envelope) = Envelope::of(interaction) else {
             return Begun::Unsupported;
@@ -139,13 +139,19 @@ impl Shared {
         let Some(request) = request(interaction, &envelope) else {
             return Begun::Unsupported;
         };
-        if let (Some(store), Some(lookup)) = (&self.store, crate::core::bot::lookup(&request)) {
-            if let Some(recall) = store.recall(lookup, Timestamp::now()).await {
-                self.handle(Event::Recalled(recall), Timestamp::now());
-            }
-        }
         let now = Timestamp::now();
-        let (effects, in_flight) = self.handle_tracked(Event::Interaction(request), now, started);
+        let (mut effects, in_flight) =
+            self.handle_tracked(Event::Interaction(request), now, started);
+        if let [Effect::Confirm(_)] = effects.as_slice() {
+            let Some(Effect::Confirm(pending)) = effects.pop() else {
+                unreachable!("matched above");
+            };
+            let recall = match &self.store {
+                Some(store) => store.recall(pending.lookup(), now).await,
+                None => None,
+            };
+            effects = self.handle(Event::Confirmed { pending, recall }, Timestamp::now());
+        }
         for effect in effects {
             match effect {
                 Effect::Respond(core) => {

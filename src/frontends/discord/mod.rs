@@ -213,15 +213,31 @@ async fn gateway(
     } else {
         GatewayIntents::empty()
     };
-    let handler = Handler::new(Arc::clone(&shared), registrar.clone(), Arc::clone(&health));
+    // Processes that split the shards leave registering to the one holding shard 0.
+    let registers = config.shards.is_none_or(|shards| shards.registers());
+    if let Some(shards) = config.shards {
+        health.run_shards(shards.count());
+        tracing::info!(%shards, registers, "running a range of the bot's shards");
+    }
+    let handler = Handler::new(
+        Arc::clone(&shared),
+        registrar.clone(),
+        Arc::clone(&health),
+        registers,
+    );
     let mut client = ClientBuilder::new_with_http(http, intents)
         .event_handler(handler)
         .await
         .map_err(|e| RunError::Gateway(e.to_string()))?;
     health.watch_shards(Arc::clone(&client.shard_manager));
+    let settled = if registers {
+        registrar.settled()
+    } else {
+        tokio::sync::watch::channel(true).1
+    };
     watched(
         "health monitor",
-        health::monitor(Arc::clone(&health), registrar.settled()),
+        health::monitor(Arc::clone(&health), settled),
     );
     let _ = running.set(Running {
         shards: Arc::clone(&client.shard_manager),
@@ -234,17 +250,23 @@ async fn gateway(
         "reload watcher",
         reload_when_asked(live, config.watch_faq, move |what| {
             shared.reloaded();
-            if what == Reloaded::Commands {
+            if what == Reloaded::Commands && registers {
                 let payload = commands::registration(reloaded.pipeline().catalogue());
                 registrar.register(Arc::clone(&http), payload);
             }
         }),
     );
 
-    client
-        .start_autosharded()
-        .await
-        .map_err(|e| preflight(e, &api, *source))
+    let started = match config.shards {
+        // serenity's range is inclusive of its end.
+        Some(shards) => {
+            client
+                .start_shard_range(shards.first..shards.last, shards.total)
+                .await
+        }
+        None => client.start_autosharded().await,
+    };
+    started.map_err(|e| preflight(e, &api, *source))
 }
 
 /// Checks, before serenity connects, that the gateway answers a websocket handshake: serenity
