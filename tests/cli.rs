@@ -541,4 +541,27 @@ fn check_shows_the_shared_database_and_shards_never_the_password() {
         "{}",
         run.stderr
     );
+
+    // A URL that does not parse, or holds its password in a form of its own, still never
+    // shows the password.
+    for url in [
+        "postgres://faqbot:hunter2-Qx7@db:54x2/faqbot",
+        "host=db port=x password=hunter2-Qx7",
+        "postgres://faqbot:hunter2@Qx7@db/faqbot?sslmode=nonsense",
+    ] {
+        std::fs::write(
+            dir.path().join("config.toml"),
+            format!("database = {url:?}\n"),
+        )
+        .unwrap();
+        let run = faqbot(dir.path(), &["check"], &[]);
+        assert_eq!(run.code, Some(2), "{url}: {run:?}");
+        let all = format!("{}{}", run.stdout, run.stderr);
+        assert!(!all.contains("hunter2"), "{url}: {all}");
+        std::fs::write(dir.path().join("config.toml"), "").unwrap();
+        let run = faqbot(dir.path(), &["check"], &[("FAQBOT_DATABASE_URL", url)]);
+        assert_eq!(run.code, Some(2), "{url}: {run:?}");
+        let all = format!("{}{}", run.stdout, run.stderr);
+        assert!(!all.contains("hunter2"), "{url}: {all}");
+    }
 }

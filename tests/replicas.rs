@@ -14,10 +14,14 @@ use common::serve::{signed, Server};
 use fake_discord::{click_by, in_channel, slash};
 use serde_json::Value;
 
-/// A replica in its own folder (its own state, as on its own machine), on `cluster`.
+/// A replica in its own folder (its own state, as on its own machine), on `cluster`, once it
+/// says the database is ready (migrated, a connection in its pool).
 async fn replica(dir: &Path, cluster: &Cluster, config: &str) -> Server {
     std::fs::write(dir.join("config.toml"), config).unwrap();
-    Server::start_in(dir, &[("FAQBOT_DATABASE_URL", &cluster.url())]).await
+    let server = Server::start_in(dir, &[("FAQBOT_DATABASE_URL", &cluster.url())]).await;
+    let log = server.log.showing(&["the database is ready"]).await;
+    assert!(log.contains("the database is ready"), "{log}");
+    server
 }
 
 /// `faqbot report --json` against the shared database, once `done` says the records are in
@@ -231,4 +235,48 @@ async fn with_the_database_down_every_interaction_is_answered_and_nothing_is_los
     let (_, text) = common::get(&format!("{admin}/metrics")).await;
     assert_eq!(metric(&text, "faqbot_database_up "), 1.0, "{text}");
     assert_eq!(metric(&text, "faqbot_database_queue "), 0.0, "{text}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_record_the_database_refuses_is_dropped_and_the_rest_still_written() {
+    let Some(cluster) = Cluster::start() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let server = replica(dir.path(), &cluster, "").await;
+    // A schema another hand broke: every question without an answer is refused from now on.
+    cluster.query("DROP TABLE unanswered");
+    let (_, refused) = signed(
+        &server,
+        &slash(1, "ask", Some(("question", "who won the match")), true),
+    )
+    .await;
+    assert_eq!(refused["type"], 4, "answered regardless");
+    signed(&server, &slash(2, "logo", None, true)).await;
+    until_count(&cluster, "SELECT sum(count) FROM answers", "1").await;
+    let log = server.log.showing(&["the database refused a record"]).await;
+    assert!(log.contains("the database refused a record"), "{log}");
+    signed(&server, &slash(3, "logo", None, true)).await;
+    until_count(&cluster, "SELECT sum(count) FROM answers", "2").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_insight_off_replicas_still_count_a_vote_once() {
+    let Some(cluster) = Cluster::start() else {
+        return;
+    };
+    let (a_dir, b_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let a = replica(a_dir.path(), &cluster, "insights = false\n").await;
+    let b = replica(b_dir.path(), &cluster, "insights = false\n").await;
+    let vote = "vote:up:logo:00000000000000bb";
+    let (_, first) = signed(&a, &click_by(1, vote, "8400", "6201")).await;
+    assert!(text_of(&first).contains("Thanks, noted"), "{first}");
+    until_count(&cluster, "SELECT count(*) FROM voters", "1").await;
+    let (_, second) = signed(&b, &click_by(2, vote, "8400", "6201")).await;
+    assert!(text_of(&second).contains("already said"), "{second}");
+    assert_eq!(
+        cluster.query("SELECT count(*) FROM votes"),
+        "0",
+        "nothing counted: insight is off"
+    );
 }

@@ -102,12 +102,7 @@ impl Database {
     /// password kept secret from this moment on.
     pub fn parse(url: &str) -> Result<Self, String> {
         let url = url.trim();
-        if let Some(password) = url::Url::parse(url)
-            .ok()
-            .and_then(|u| u.password().map(str::to_owned))
-        {
-            secrets::keep_secret(&password);
-        }
+        keep_passwords(url);
         let scheme = url.split("://").next().unwrap_or_default();
         if url.contains("://") && !matches!(scheme, "postgres" | "postgresql") {
             return Err(format!(
@@ -144,6 +139,29 @@ impl Database {
         secrets::keep_secret(password.expose_secret());
         self.config.password(password.expose_secret().as_bytes());
         self
+    }
+}
+
+/// Keeps secret every way `text` may hold a password, before anything parses it (a URL that
+/// does not parse is still quoted nowhere with its password): a URL's user info, as written
+/// and percent-decoded, and a `password=` pair.
+fn keep_passwords(text: &str) {
+    let keep = |password: &str| {
+        secrets::keep_secret(password);
+        secrets::keep_secret(&percent_encoding::percent_decode_str(password).decode_utf8_lossy());
+    };
+    if let Some((_, rest)) = text.split_once("://") {
+        let before_query = rest.split('?').next().unwrap_or_default();
+        if let Some((user_info, _)) = before_query.rsplit_once('@') {
+            if let Some((_, password)) = user_info.split_once(':') {
+                keep(password);
+            }
+        }
+    }
+    for pair in text.split([' ', '&', '?']) {
+        if let Some(password) = pair.strip_prefix("password=") {
+            keep(password.trim_matches('\''));
+        }
     }
 }
 
@@ -896,7 +914,9 @@ fn redact_secrets(diagnostic: Diagnostic) -> Diagnostic {
     let value = line
         .split_once('=')
         .map_or("", |(_, v)| v.trim().trim_matches(['"', '\'']));
-    if looks_secret(key.trim_matches(['"', '\''])) || secrets::looks_like_a_token(value) {
+    let key = key.trim_matches(['"', '\'']);
+    // A database URL may hold a password, in forms no parser recognised.
+    if looks_secret(key) || key == "database" || secrets::looks_like_a_token(value) {
         diagnostic.without_snippet()
     } else {
         diagnostic

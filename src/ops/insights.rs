@@ -364,7 +364,13 @@ impl Default for Asked {
 
 /// `question` trimmed and capped to [`QUESTION_CHARS`].
 pub(crate) fn capped(question: &str) -> String {
-    let question: String = question.trim().chars().take(QUESTION_CHARS).collect();
+    // No NUL: PostgreSQL's text refuses it, and no question needs one.
+    let question: String = question
+        .trim()
+        .chars()
+        .filter(|c| *c != '\0')
+        .take(QUESTION_CHARS)
+        .collect();
     question.trim_end().to_owned()
 }
 

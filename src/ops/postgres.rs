@@ -36,6 +36,9 @@ const BATCH: usize = 256;
 pub const RECALL_PATIENCE: Duration = Duration::from_millis(250);
 /// How long connecting may take before the attempt counts as failed.
 const CONNECT_PATIENCE: Duration = Duration::from_secs(3);
+/// How long writing a batch (or migrating, or sweeping) may take before it counts as failed:
+/// a connection gone quiet must not hold the writer for ever.
+const WRITE_PATIENCE: Duration = Duration::from_secs(30);
 /// How long a batch is remembered as written: far beyond any retry of it.
 const BATCHES_KEPT: jiff::SignedDuration = jiff::SignedDuration::from_hours(48);
 /// The advisory lock replicas take to migrate the schema one at a time.
@@ -53,6 +56,8 @@ type Failure = Box<dyn std::error::Error + Send + Sync>;
 enum Item {
     Record(Record, Timestamp),
     Posted(Posted),
+    /// A vote cast, with insight off: shared so that it counts once, never counted.
+    Voter(crate::core::memory::VoteBy, Timestamp),
 }
 
 /// The handle every front end holds: cheap to clone, never blocks.
@@ -97,6 +102,12 @@ impl Postgres {
             config.connect_timeout(CONNECT_PATIENCE);
         }
         config.application_name("faqbot");
+        // A connection whose peer vanished (a database host down, a network cut) is noticed
+        // in seconds, not after the kernel's hours.
+        config.keepalives(true);
+        config.keepalives_idle(Duration::from_secs(30));
+        #[cfg(target_os = "linux")]
+        config.tcp_user_timeout(Duration::from_secs(20));
         let manager = Manager::from_config(
             config.clone(),
             NoTls,
@@ -122,14 +133,16 @@ impl Postgres {
             retention,
             drops: Mutex::new((0, None)),
         });
-        tokio::spawn(keep_writing(Arc::clone(&inner)));
+        crate::ops::tasks::watched("database writer", keep_writing(Arc::clone(&inner)));
         Ok(Self { inner })
     }
 
     /// Queues an insight record, to be written after the answer went out.
     pub fn record(&self, record: Record, now: Timestamp) {
-        if self.inner.insight {
-            self.inner.push(Item::Record(record, now));
+        match record {
+            _ if self.inner.insight => self.inner.push(Item::Record(record, now)),
+            Record::Voted { by: Some(by), .. } => self.inner.push(Item::Voter(by, now)),
+            _ => {}
         }
     }
 
@@ -170,7 +183,7 @@ impl Postgres {
 
 impl Inner {
     fn push(&self, item: Item) {
-        let depth = {
+        {
             let mut queue = self.queue.lock().unwrap_or_else(|e| e.into_inner());
             if queue.len() >= QUEUE {
                 drop(queue);
@@ -178,10 +191,10 @@ impl Inner {
                 return;
             }
             queue.push_back(item);
-            queue.len()
-        };
-        self.pending.send_modify(|n| *n += 1);
-        metrics().set_database_queue(depth);
+            // Counted under the queue's lock: the writer takes what it counts off the same way.
+            self.pending.send_modify(|n| *n += 1);
+        }
+        metrics().set_database_queue(*self.pending.borrow());
         self.wake.notify_one();
     }
 
@@ -272,10 +285,23 @@ async fn keep_writing(inner: Arc<Inner>) {
     let mut last_said: Option<Instant> = None;
     let mut delays = backoff();
     // The schema first, at start-up; until the database answers, records wait in the queue.
-    while let Err(e) = migrate(&inner.config).await {
-        inner.down(&e, &mut last_said);
+    loop {
+        let ready = async {
+            migrate(&inner.config).await?;
+            // A connection in the pool before the first interaction needs one.
+            drop(inner.pool.get().await?);
+            Ok::<_, Failure>(())
+        };
+        match tokio::time::timeout(WRITE_PATIENCE, ready).await {
+            Ok(Ok(())) => break,
+            Ok(Err(e)) => inner.down(&e, &mut last_said),
+            Err(_) => inner.down(&"no answer in time".into(), &mut last_said),
+        }
         tokio::time::sleep(delays.next().unwrap_or(Duration::from_secs(5))).await;
     }
+    inner.up.store(true, Ordering::Relaxed);
+    metrics().set_database_up(true);
+    tracing::info!("the database is ready");
     let mut asked = Asked::default();
     let mut last_sweep: Option<Timestamp> = None;
     let mut written: u64 = 0;
@@ -294,7 +320,13 @@ async fn keep_writing(inner: Arc<Inner>) {
         let id = format!("{replica}-{written}");
         let mut delays = backoff();
         loop {
-            match write(&inner.pool, &id, &batch, &mut asked).await {
+            let written = tokio::time::timeout(
+                WRITE_PATIENCE,
+                write_or_skip(&inner.pool, &id, &batch, &mut asked),
+            )
+            .await
+            .unwrap_or_else(|_| Err("no answer in time".into()));
+            match written {
                 Ok(()) => {
                     if !inner.up.swap(true, Ordering::Relaxed) {
                         tracing::info!("the database takes writes again; the queue drains");
@@ -308,15 +340,20 @@ async fn keep_writing(inner: Arc<Inner>) {
                 }
             }
         }
-        let depth = inner.queue.lock().map_or(0, |q| q.len());
-        metrics().set_database_queue(depth);
         inner
             .pending
             .send_modify(|n| *n = n.saturating_sub(batch.len()));
+        metrics().set_database_queue(*inner.pending.borrow());
         let now = Timestamp::now();
         if last_sweep.is_none_or(|at| now.duration_since(at).as_secs() > 3600) {
-            if let Err(e) = sweep(&inner.pool, now, inner.retention).await {
-                tracing::error!(error = %e, "the database: cannot delete old records");
+            match tokio::time::timeout(WRITE_PATIENCE, sweep(&inner.pool, now, inner.retention))
+                .await
+            {
+                Ok(Ok(())) => {}
+                Ok(Err(e)) => {
+                    tracing::error!(error = %e, "the database: cannot delete old records")
+                }
+                Err(_) => tracing::error!("the database: deleting old records took too long"),
             }
             last_sweep = Some(now);
         }
@@ -340,7 +377,10 @@ async fn migrate(config: &tokio_postgres::Config) -> Result<(), Failure> {
     client
         .execute("SELECT pg_advisory_lock($1)", &[&MIGRATION_LOCK])
         .await?;
+    // A database a newer faqbot migrated further still serves this one (a rolling upgrade, a
+    // rollback): its migrations only ever add.
     let report = embedded::migrations::runner()
+        .set_abort_missing(false)
         .run_async(&mut client)
         .await?;
     for migration in report.applied_migrations() {
@@ -349,6 +389,48 @@ async fn migrate(config: &tokio_postgres::Config) -> Result<(), Failure> {
     drop(client);
     let _ = connection.await;
     Ok(())
+}
+
+/// Whether the database refused what it was sent rather than failed to take it: an error
+/// that sending it again cannot mend (bad data, a schema another version changed), as
+/// opposed to a connection lost, a timeout, a serialization failure or a server shutting down
+/// (SQLSTATE classes 08, 40, 53, 57).
+fn refused(error: &Failure) -> bool {
+    let Some(error) = error.downcast_ref::<tokio_postgres::Error>() else {
+        return false;
+    };
+    error.code().is_some_and(|code| {
+        !["08", "40", "53", "57"]
+            .iter()
+            .any(|class| code.code().starts_with(class))
+    })
+}
+
+/// Writes the batch; should the database refuse it (not merely fail to take it), writes its
+/// items one by one instead, dropping and counting those it refuses, so that one bad record
+/// never stops the writer.
+async fn write_or_skip(
+    pool: &Pool,
+    id: &str,
+    batch: &[Item],
+    asked: &mut Asked,
+) -> Result<(), Failure> {
+    match write(pool, id, batch, asked).await {
+        Err(e) if refused(&e) => {
+            for (n, item) in batch.iter().enumerate() {
+                let one = std::slice::from_ref(item);
+                match write(pool, &format!("{id}/{n}"), one, asked).await {
+                    Err(e) if refused(&e) => {
+                        tracing::error!(error = %e, "the database refused a record; it is dropped and counted");
+                        metrics().insight_dropped();
+                    }
+                    other => other?,
+                }
+            }
+            Ok(())
+        }
+        other => other,
+    }
 }
 
 /// Writes one batch in one transaction, unless a transaction with its id was committed before.
@@ -415,6 +497,17 @@ async fn apply(
             let at = posted.at.as_millisecond();
             client
                 .execute(&statement, &[&channel, &answer, &at, &posted.link])
+                .await?;
+            return Ok(());
+        }
+        Item::Voter(by, now) => {
+            let statement = client
+                .prepare_cached(
+                    "INSERT INTO voters (vote, day) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+                )
+                .await?;
+            client
+                .execute(&statement, &[&(by.get() as i64), &day(*now)])
                 .await?;
             return Ok(());
         }
@@ -508,14 +601,39 @@ async fn sweep(pool: &Pool, now: Timestamp, retention: Duration) -> Result<(), F
     Ok(())
 }
 
-/// What `faqbot report` shows, from the shared database: every replica's insight.
+/// What `faqbot report` shows, from the shared database: every replica's insight. Reading
+/// changes nothing: a database no faqbot has written to yet is an empty report.
 pub async fn report(
     config: &tokio_postgres::Config,
     days: u32,
     limit: usize,
     now: Timestamp,
 ) -> Result<Report, Failure> {
-    migrate(config).await?;
+    match read_report(config, days, limit, now).await {
+        Err(e)
+            if e.downcast_ref::<tokio_postgres::Error>()
+                .and_then(tokio_postgres::Error::code)
+                == Some(&tokio_postgres::error::SqlState::UNDEFINED_TABLE) =>
+        {
+            Ok(Report {
+                days,
+                ..Report::default()
+            })
+        }
+        other => other,
+    }
+}
+
+async fn read_report(
+    config: &tokio_postgres::Config,
+    days: u32,
+    limit: usize,
+    now: Timestamp,
+) -> Result<Report, Failure> {
+    let mut config = config.clone();
+    if config.get_connect_timeout().is_none() {
+        config.connect_timeout(CONNECT_PATIENCE);
+    }
     let (client, connection) = config.connect(NoTls).await?;
     let connection = tokio::spawn(connection);
     let since = day(now

@@ -29,7 +29,14 @@ fn binaries() -> Option<PathBuf> {
             .filter_map(|entry| Some(entry.ok()?.path().join("bin")))
             .filter(|bin| bin.join("initdb").is_file())
             .collect();
-        versions.sort();
+        // By version number: 16 after 9.6.
+        let number = |bin: &PathBuf| -> f64 {
+            let version = bin.parent().and_then(|v| v.file_name());
+            version
+                .and_then(|v| v.to_str()?.parse().ok())
+                .unwrap_or(0.0)
+        };
+        versions.sort_by(|a, b| number(a).total_cmp(&number(b)));
         versions.pop()
     })
 }
