@@ -44,6 +44,22 @@ const BATCHES_KEPT: jiff::SignedDuration = jiff::SignedDuration::from_hours(48);
 /// The advisory lock replicas take to migrate the schema one at a time.
 const MIGRATION_LOCK: i64 = 0x6661_7162_6f74; // "faqbot"
 
+/// `config` as faqbot connects with it: connecting gives up after [`CONNECT_PATIENCE`] (unless
+/// the URL says otherwise), and a connection whose peer vanished (a database host down, a
+/// network cut) is noticed in seconds, not after the kernel's hours.
+fn patient(config: &tokio_postgres::Config) -> tokio_postgres::Config {
+    let mut config = config.clone();
+    if config.get_connect_timeout().is_none() {
+        config.connect_timeout(CONNECT_PATIENCE);
+    }
+    config.application_name("faqbot");
+    config.keepalives(true);
+    config.keepalives_idle(Duration::from_secs(30));
+    #[cfg(target_os = "linux")]
+    config.tcp_user_timeout(Duration::from_secs(20));
+    config
+}
+
 mod embedded {
     refinery::embed_migrations!("migrations/postgres");
 }
@@ -97,17 +113,7 @@ impl Postgres {
         window: Duration,
         retention: Duration,
     ) -> Result<Self, Failure> {
-        let mut config = config.clone();
-        if config.get_connect_timeout().is_none() {
-            config.connect_timeout(CONNECT_PATIENCE);
-        }
-        config.application_name("faqbot");
-        // A connection whose peer vanished (a database host down, a network cut) is noticed
-        // in seconds, not after the kernel's hours.
-        config.keepalives(true);
-        config.keepalives_idle(Duration::from_secs(30));
-        #[cfg(target_os = "linux")]
-        config.tcp_user_timeout(Duration::from_secs(20));
+        let config = patient(config);
         let manager = Manager::from_config(
             config.clone(),
             NoTls,
@@ -630,11 +636,7 @@ async fn read_report(
     limit: usize,
     now: Timestamp,
 ) -> Result<Report, Failure> {
-    let mut config = config.clone();
-    if config.get_connect_timeout().is_none() {
-        config.connect_timeout(CONNECT_PATIENCE);
-    }
-    let (client, connection) = config.connect(NoTls).await?;
+    let (client, connection) = patient(config).connect(NoTls).await?;
     let connection = tokio::spawn(connection);
     let since = day(now
         .checked_sub(jiff::SignedDuration::from_hours(
