@@ -131,41 +131,13 @@ fn held_out_set_accuracy() {
     );
 }
 
-/// Word overlap (Jaccard, over the words as the matcher folds them) from which two questions
-/// are near-copies: a held-out question with a near-copy among the examples measures what was
-/// learned, not how the bot does on questions it has not met.
-const NEAR_COPY: f64 = 0.6;
-
 #[test]
 fn no_example_is_a_near_copy_of_a_held_out_question() {
-    use std::collections::HashSet;
     let faq = Faq::embedded(&faqbot::frontends::discord::limits::LIMITS);
-    let words = |q: &str| -> HashSet<String> { faqbot::core::text::words(q).collect() };
-    let overlap = |a: &HashSet<String>, b: &HashSet<String>| {
-        let union = a.union(b).count();
-        if union == 0 {
-            0.0
-        } else {
-            a.intersection(b).count() as f64 / union as f64
-        }
-    };
-    let held: Vec<HashSet<String>> =
-        eval::parse(include_str!("data/heldout.tsv"), "heldout.tsv", &faq)
-            .unwrap()
-            .iter()
-            .map(|c| words(&c.question))
-            .collect();
-    // Lines of examples.tsv, counted as the file counts them.
-    let near: Vec<String> = include_str!("../examples.tsv")
-        .lines()
-        .enumerate()
-        .filter(|(_, line)| !line.starts_with('#') && !line.trim().is_empty())
-        .filter_map(|(n, line)| {
-            let question = words(line.split('\t').next().unwrap_or_default());
-            held.iter()
-                .any(|h| overlap(h, &question) >= NEAR_COPY)
-                .then(|| format!("examples.tsv:{}: {line}", n + 1))
-        })
+    let held = eval::parse(include_str!("data/heldout.tsv"), "heldout.tsv", &faq).unwrap();
+    let near: Vec<String> = eval::near_copies(&held, &[("examples.tsv", &faq.examples)])
+        .iter()
+        .map(|c| format!("{}:{}: {}", c.file, c.example_line, c.example))
         .collect();
     assert!(
         near.is_empty(),

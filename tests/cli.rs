@@ -425,7 +425,16 @@ fn eval_reports_kinds_topics_confusion_refusals_and_misses() {
 fn eval_of_the_examples_says_they_were_learned_from() {
     let run = faqbot(repo(), &["eval", "examples.tsv"], &[]);
     assert_eq!(run.code, Some(0), "{run:?}");
-    assert!(run.stderr.contains("add --folds 5"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("--folds 5 measures that"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("… and "),
+        "the first few only: {}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -564,4 +573,157 @@ fn check_shows_the_shared_database_and_shards_never_the_password() {
         let all = format!("{}{}", run.stdout, run.stderr);
         assert!(!all.contains("hunter2"), "{url}: {all}");
     }
+}
+
+/// `faqbot eval` on questions the matcher learned from, or nearly, says which and where: such
+/// a figure is not a held-out one.
+#[test]
+fn eval_names_the_questions_that_are_near_copies_of_examples() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("q.tsv"),
+        "question\texpected\n\
+         how can we prove our service complies with a standard\tconformity\n\
+         how can we prove that our service complies with a standard?\tconformity\n\
+         who may print the logo on a brochure\tlogo\n",
+    )
+    .unwrap();
+    let run = faqbot(
+        repo(),
+        &["eval", &dir.path().join("q.tsv").display().to_string()],
+        &[],
+    );
+    assert_eq!(run.code, Some(0), "{run:?}");
+    let q = dir.path().join("q.tsv").display().to_string();
+    assert!(
+        run.stderr
+            .contains("warning: 2 of these 3 questions are, or nearly are"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains(&format!("{q}:2: how can we prove our service")),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains(&format!("{q}:3: how can we prove that our")),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("~ examples.tsv:13: how can we prove"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains(":4: who may print"), "{}", run.stderr);
+    let folds = faqbot(repo(), &["eval", &q, "--folds", "2"], &[]);
+    assert!(!folds.stderr.contains("nearly are"), "{}", folds.stderr);
+}
+
+/// `faqbot teach` appends the question to the file of taught questions (created with its
+/// header by the first lesson), refuses what it cannot teach with the fix, and `eval` then
+/// counts a question like it as learned.
+#[test]
+fn teach_appends_to_the_learned_file_and_refuses_what_it_cannot_teach() {
+    let dir = tempfile::tempdir().unwrap();
+    for file in ["faq.toml", "examples.tsv"] {
+        std::fs::copy(repo().join(file), dir.path().join(file)).unwrap();
+    }
+    let question = "who translates standards into other languages";
+    let run = faqbot(dir.path(), &["teach", question, "equivalents"], &[]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    let learned = dir.path().join("learned.tsv");
+    assert!(
+        run.stdout
+            .starts_with(&format!("taught: {question} → equivalents (learned.tsv:3)")),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("\"topic\":\"equivalents\""),
+        "{}",
+        run.stdout
+    );
+    let text = std::fs::read_to_string(&learned).unwrap();
+    assert!(
+        text.ends_with(&format!("{question}\tequivalents\ttaught\n")),
+        "{text}"
+    );
+    assert!(
+        text.lines().nth(1) == Some("question\texpected\tkind"),
+        "{text}"
+    );
+
+    let again = faqbot(
+        dir.path(),
+        &[
+            "teach",
+            &format!("  {}?", question.to_uppercase()),
+            "equivalents",
+        ],
+        &[],
+    );
+    assert_eq!(again.code, Some(0), "{again:?}");
+    assert!(
+        again.stdout.starts_with("already taught:"),
+        "{}",
+        again.stdout
+    );
+    let none = faqbot(
+        dir.path(),
+        &["teach", "what does ISO stand for", "none"],
+        &[],
+    );
+    assert_eq!(none.code, Some(0), "{none:?}");
+    assert_eq!(
+        std::fs::read_to_string(&learned).unwrap().lines().count(),
+        4
+    );
+
+    let bad = faqbot(dir.path(), &["teach", "who runs iso", "board"], &[]);
+    assert_eq!(bad.code, Some(2), "{bad:?}");
+    assert!(
+        bad.stderr.contains("`board` is not a topic") && bad.stderr.contains("governance"),
+        "{}",
+        bad.stderr
+    );
+
+    // eval names a question like a taught one, and where it was taught.
+    std::fs::write(
+        dir.path().join("q.tsv"),
+        "question\texpected\nwho translates the standards into other languages\tequivalents\n",
+    )
+    .unwrap();
+    let eval = faqbot(dir.path(), &["eval", "q.tsv"], &[]);
+    assert!(
+        eval.stderr.contains("~ learned.tsv:3: who translates"),
+        "{}",
+        eval.stderr
+    );
+
+    // Without a file to learn into, or with the FAQ built into faqbot, teaching says how.
+    let faq = std::fs::read_to_string(dir.path().join("faq.toml")).unwrap();
+    std::fs::write(
+        dir.path().join("faq.toml"),
+        faq.replace("learned = \"learned.tsv\"", ""),
+    )
+    .unwrap();
+    let nowhere = faqbot(dir.path(), &["teach", question, "equivalents"], &[]);
+    assert_eq!(nowhere.code, Some(2), "{nowhere:?}");
+    assert!(
+        nowhere.stderr.contains("add `learned = \"learned.tsv\"`"),
+        "{}",
+        nowhere.stderr
+    );
+    let empty = tempfile::tempdir().unwrap();
+    let embedded = faqbot(empty.path(), &["teach", question, "equivalents"], &[]);
+    assert_eq!(embedded.code, Some(2), "{embedded:?}");
+    assert!(
+        embedded.stderr.contains("built into faqbot"),
+        "{}",
+        embedded.stderr
+    );
 }

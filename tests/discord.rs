@@ -1062,3 +1062,34 @@ async fn an_answer_discord_refused_is_not_taken_as_posted() {
         .await;
     assert!(!is_ephemeral(&next), "{next:#}");
 }
+
+/// `faqbot teach` beside a running bot: the question it refused is answered as taught once the
+/// file of taught questions, which the first lesson creates, is reloaded.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_question_taught_is_answered_by_the_running_bot() {
+    let dir = tempfile::tempdir().unwrap();
+    for file in ["faq.toml", "examples.tsv"] {
+        std::fs::copy(common::repo().join(file), dir.path().join(file)).unwrap();
+    }
+    std::fs::write(dir.path().join("config.toml"), "watch_faq = true\n").unwrap();
+    let fake = FakeDiscord::start().await;
+    let bot = Bot::start_in(&fake, dir.path(), &[]).await;
+    fake.identified(1).await;
+    let question = "who translates standards into other languages";
+    let before = fake
+        .interact(slash(1, "ask", Some(("question", question)), true))
+        .await;
+    assert!(is_ephemeral(&before), "refused before: {before}");
+
+    let taught = common::faqbot(dir.path(), &["teach", question, "equivalents"], &[]);
+    assert_eq!(taught.code, Some(0), "{taught:?}");
+    bot.wait_for_log("FAQ reloaded").await;
+    let after = fake
+        .interact(slash(2, "ask", Some(("question", question)), true))
+        .await;
+    assert_eq!(
+        embed(&after)["title"],
+        "Where can I find national standards equivalent to an ISO standard?",
+        "{after}"
+    );
+}

@@ -302,7 +302,7 @@ async fn begin_slowly(server: &Server, body: &[u8]) -> tokio::net::TcpStream {
         .await
         .unwrap();
     let mut head = format!(
-        "POST /interactions HTTP/1.1\r\nhost: faqbot\r\ncontent-length: {}\r\n",
+        "POST /interactions HTTP/1.1\r\nhost: faqbot\r\ncontent-length: {}\r\nexpect: 100-continue\r\n",
         body.len()
     );
     for (name, value) in &headers {
@@ -311,7 +311,28 @@ async fn begin_slowly(server: &Server, body: &[u8]) -> tokio::net::TcpStream {
     head.push_str("\r\n");
     slow.write_all(head.as_bytes()).await.unwrap();
     slow.write_all(&body[..5]).await.unwrap();
+    in_its_hands(&mut slow).await;
     slow
+}
+
+/// Waits until the server asks for the rest of the body (`100 Continue`), which it does once
+/// it reads it: from then on the request is the server's to finish, whatever comes next.
+async fn in_its_hands(stream: &mut tokio::net::TcpStream) {
+    let mut heard = Vec::new();
+    tokio::time::timeout(Duration::from_secs(10), async {
+        let mut buffer = [0u8; 256];
+        while !String::from_utf8_lossy(&heard).contains("100 Continue") {
+            let read = stream.read(&mut buffer).await.unwrap();
+            assert!(
+                read > 0,
+                "the server closed: {}",
+                String::from_utf8_lossy(&heard)
+            );
+            heard.extend_from_slice(&buffer[..read]);
+        }
+    })
+    .await
+    .expect("the server reads the request");
 }
 
 /// Sends the rest of what [`begin_slowly`] began, and reads the whole answer.
@@ -410,23 +431,7 @@ async fn a_request_that_never_ends_does_not_hold_up_shutdown() {
         .write_all(b"POST /interactions HTTP/1.1\r\nhost: faqbot\r\ncontent-type: application/json\r\ncontent-length: 100\r\nexpect: 100-continue\r\nx-signature-ed25519: 00\r\nx-signature-timestamp: 0\r\n\r\n{")
         .await
         .unwrap();
-    // The server asks for the rest of the body once it reads it: the request is in its hands.
-    let mut heard = Vec::new();
-    tokio::time::timeout(Duration::from_secs(10), async {
-        use tokio::io::AsyncReadExt;
-        let mut buffer = [0u8; 256];
-        while !String::from_utf8_lossy(&heard).contains("100 Continue") {
-            let read = stuck.read(&mut buffer).await.unwrap();
-            assert!(
-                read > 0,
-                "the server closed: {}",
-                String::from_utf8_lossy(&heard)
-            );
-            heard.extend_from_slice(&buffer[..read]);
-        }
-    })
-    .await
-    .expect("the server reads the request");
+    in_its_hands(&mut stuck).await;
     let pid = server.child.id().unwrap().to_string();
     let asked = std::time::Instant::now();
     std::process::Command::new("kill")

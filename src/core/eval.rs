@@ -19,6 +19,68 @@ use crate::core::matcher::{Matcher, Verdict};
 use crate::core::diagnostic::FileErrors;
 pub use crate::core::faq::examples::{Example as Case, Expected, NONE, NO_KIND};
 
+/// Word overlap (Jaccard, over the words as the matcher folds them) from which two questions
+/// are near-copies: a question with a near-copy among the examples the matcher learned from
+/// measures what it learned, not how it does on questions it has not met.
+pub const NEAR_COPY: f64 = 0.6;
+
+/// A question measured that the matcher learned from, or nearly.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NearCopy {
+    /// The line of the question in the file measured.
+    pub line: usize,
+    /// The file the example is in (the examples or the taught questions), its line there,
+    /// and its question.
+    pub file: String,
+    pub example_line: usize,
+    pub example: String,
+    /// The words' overlap: 1 for the same words.
+    pub overlap: f64,
+}
+
+/// The questions of `cases` that have a near-copy (the same words, or an overlap of at least
+/// [`NEAR_COPY`]) among the labelled questions of `learned` (each file's name and questions),
+/// each with its closest one.
+pub fn near_copies(cases: &[Case], learned: &[(&str, &[Case])]) -> Vec<NearCopy> {
+    let words = |q: &str| -> Vec<String> {
+        let mut words: Vec<String> = crate::core::text::words(q).collect();
+        words.sort_unstable();
+        words.dedup();
+        words
+    };
+    let overlap = |a: &[String], b: &[String]| {
+        let shared = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
+        let union = a.len() + b.len() - shared;
+        if union == 0 {
+            0.0
+        } else {
+            shared as f64 / union as f64
+        }
+    };
+    let known: Vec<(&str, &Case, Vec<String>)> = learned
+        .iter()
+        .flat_map(|(file, examples)| examples.iter().map(move |e| (*file, e)))
+        .map(|(file, example)| (file, example, words(&example.question)))
+        .collect();
+    cases
+        .iter()
+        .filter_map(|case| {
+            let asked = words(&case.question);
+            let (file, example, overlap) = known
+                .iter()
+                .map(|(file, example, words)| (file, example, overlap(&asked, words)))
+                .max_by(|a, b| a.2.total_cmp(&b.2))?;
+            (overlap >= NEAR_COPY).then(|| NearCopy {
+                line: case.line,
+                file: (*file).to_owned(),
+                example_line: example.line,
+                example: example.question.clone(),
+                overlap,
+            })
+        })
+        .collect()
+}
+
 /// Reads a question file, checking every expected id against the FAQ's topics.
 pub fn parse(text: &str, file: &str, faq: &Faq) -> Result<Vec<Case>, FileErrors> {
     faq.read_examples(file, text)

@@ -269,6 +269,7 @@ impl Pipeline {
         // Learned: nothing reads the labelled questions again while the bot runs, and a
         // reload reads them from the file.
         faq.examples = Vec::new();
+        faq.learned = Vec::new();
         Self {
             catalogue: Catalogue::with_menu(&faq, &settings.menu_name),
             matcher,

@@ -76,6 +76,14 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Teach /ask a question it missed: appends it, with the topic that answers it (or
+    /// `none`), to the FAQ's learned file, which a running bot reloads
+    Teach {
+        /// The question, as people asked it
+        question: String,
+        /// The topic that answers it, or `none` when the FAQ must refuse it
+        topic: String,
+    },
     /// How well /ask answers a list of questions with known answers
     ///
     /// FILE is tab-separated: question, expected topic id (or `none`, or `a|b` when either is
@@ -159,6 +167,8 @@ pub enum CliError {
     },
     #[error("error: {0}")]
     Database(#[from] crate::ops::store::ReportError),
+    #[error("error: {0}")]
+    Teach(String),
     #[error("error: --shards: {0}\n  help: give the shards this process runs, e.g. --shards 0-1 --shard-total 4")]
     Shards(String),
 }
@@ -172,6 +182,7 @@ impl CliError {
             | Self::Both(..)
             | Self::NoInsights
             | Self::Shards(_)
+            | Self::Teach(_)
             | Self::Eval(_)
             | Self::Read { .. } => 2,
             Self::Run(e) => e.exit_code(),
@@ -354,17 +365,44 @@ pub fn run(
                 Some(k) => crate::core::eval::cross_validate(&setup.faq, &cases, k.into()),
                 None => crate::core::eval::evaluate(&setup.faq, &Matcher::new(&setup.faq), &cases),
             };
-            let learned = cases
-                .iter()
-                .filter(|c| setup.faq.examples.iter().any(|e| e.question == c.question))
-                .count();
-            if folds.is_none() && learned > 0 {
-                logging::say(&format!(
-                    "note: {learned} of these {} questions are among the FAQ's examples, which \
-                     /ask learned from: they measure what it learned, not how it does on new \
-                     questions; add --folds 5 for that",
-                    cases.len()
-                ));
+            let name = |file: &Option<crate::core::faq::ExamplesFile>, or: &'static str| {
+                file.as_ref().map_or(or.to_owned(), |f| f.name.clone())
+            };
+            let examples = name(&setup.faq.examples_file, "the examples");
+            let learned = name(&setup.faq.learned_file, "the taught questions");
+            let near = crate::core::eval::near_copies(
+                &cases,
+                &[
+                    (&examples, &setup.faq.examples),
+                    (&learned, &setup.faq.learned),
+                ],
+            );
+            if folds.is_none() && !near.is_empty() {
+                let mut lines = format!(
+                    "{} of these {} questions are, or nearly are (the same words, or {:.0}% of \
+                     them shared), among the questions /ask learned from ({examples}, \
+                     {learned}): the figure measures what it learned, not how it does on new \
+                     questions (--folds 5 measures that)",
+                    near.len(),
+                    cases.len(),
+                    crate::core::eval::NEAR_COPY * 100.0
+                );
+                // The first few, each with its closest: enough to see why, and where to look.
+                const SHOWN: usize = 10;
+                for copy in near.iter().take(SHOWN) {
+                    let question = cases
+                        .iter()
+                        .find(|c| c.line == copy.line)
+                        .map_or("", |c| c.question.as_str());
+                    lines += &format!(
+                        "\n  {label}:{}: {question}\n    ~ {}:{}: {}",
+                        copy.line, copy.file, copy.example_line, copy.example
+                    );
+                }
+                if near.len() > SHOWN {
+                    lines += &format!("\n  … and {} more", near.len() - SHOWN);
+                }
+                logging::warning(&lines);
             }
             if json {
                 serde_json::to_writer(&mut *out, &report).map_err(io::Error::from)?;
@@ -407,6 +445,10 @@ pub fn run(
                 print_report(&report, &setup.faq, out)?;
             }
         }
+        Command::Teach {
+            ref question,
+            ref topic,
+        } => teach(&setup, question, topic, out)?,
         Command::Hours { at, json } => hours(
             &mut bot(Pipeline::new(
                 setup.faq.clone(),
@@ -417,6 +459,83 @@ pub fn run(
             out,
         )?,
     }
+    Ok(())
+}
+
+/// Appends `question`, labelled `topic`, to the FAQ's learned file (created with its header on
+/// first use), checks that the FAQ still loads with it, and says what /ask answers now.
+fn teach(setup: &Setup, question: &str, topic: &str, out: &mut impl Write) -> Result<(), CliError> {
+    use crate::core::eval::NONE;
+    let refuse = |why: String| Err(CliError::Teach(why));
+    let Some(faq_path) = &setup.faq_path else {
+        return refuse(
+            "the FAQ in use is the one built into faqbot, which cannot learn: name your \
+             faq.toml with --faq or `faq` in the config"
+                .to_owned(),
+        );
+    };
+    let Some(file) = &setup.faq.learned_file else {
+        return refuse(format!(
+            "{} names no file of taught questions: add `learned = \"learned.tsv\"` to it",
+            faq_path.display()
+        ));
+    };
+    if topic != NONE && setup.faq.topic_id(topic).is_none() {
+        let topics: Vec<&str> = setup.faq.topics.iter().map(|t| t.id.as_str()).collect();
+        return refuse(format!(
+            "`{topic}` is not a topic of {}: give one of {}, or `none` for a question the FAQ \
+             must refuse",
+            faq_path.display(),
+            topics.join(", ")
+        ));
+    }
+    let question = question.split_whitespace().collect::<Vec<_>>().join(" ");
+    if crate::core::text::words(&question).next().is_none() || question.starts_with('#') {
+        return refuse(format!("`{question}` is not a question to teach"));
+    }
+    let path = file.beside(faq_path);
+    let key = |q: &str| crate::core::text::words(q).collect::<Vec<_>>().join(" ");
+    let taught = setup
+        .faq
+        .learned
+        .iter()
+        .find(|e| key(&e.question) == key(&question));
+    if let Some(before) = taught {
+        writeln!(
+            out,
+            "already taught: {}:{}: {}",
+            path.display(),
+            before.line,
+            before.question
+        )?;
+        return Ok(());
+    }
+    let fresh = !path.exists();
+    let mut lines = String::new();
+    if fresh {
+        lines += "# Questions taught with `faqbot teach`: the question, the topic that answers it \
+                  (or none), and `taught`.\nquestion\texpected\tkind\n";
+    }
+    lines += &format!("{question}\t{topic}\ttaught\n");
+    let written = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+        .and_then(|mut f| f.write_all(lines.as_bytes()));
+    written.map_err(|source| CliError::Read {
+        path: path.display().to_string(),
+        source,
+    })?;
+    let faq = crate::ops::faq_file::load(faq_path, &setup.faq.limits)?;
+    let line = faq.learned.last().map_or(0, |e| e.line);
+    writeln!(
+        out,
+        "taught: {question} → {topic} ({}:{line})",
+        path.display()
+    )?;
+    let mut bot = bot(Pipeline::new(faq, setup.config.pipeline_settings()));
+    write!(out, "/ask now answers: ")?;
+    ask(&mut bot, &question, true, Timestamp::now(), out)?;
     Ok(())
 }
 

@@ -202,16 +202,14 @@ pub async fn reload_when_asked(live: Arc<Live>, watch: bool, changed: impl Fn(Re
     }
 }
 
-/// The files the FAQ being served is read from: `faq.toml` and the examples file it names.
+/// The files the FAQ being served is read from: `faq.toml`, the examples file it names and
+/// the file of taught questions (watched before it exists: `faqbot teach` creates it).
 fn faq_files(live: &Live, path: &Path) -> Vec<PathBuf> {
-    let examples = live
-        .pipeline()
-        .faq()
-        .examples_file
-        .as_ref()
-        .map(|file| file.beside(path));
+    let pipeline = live.pipeline();
+    let faq = pipeline.faq();
+    let named = [&faq.examples_file, &faq.learned_file];
     std::iter::once(path.to_path_buf())
-        .chain(examples)
+        .chain(named.into_iter().flatten().map(|file| file.beside(path)))
         .collect()
 }
 

@@ -36,6 +36,8 @@ struct RawFaq {
     others: Vec<Spanned<String>>,
     #[serde(default)]
     examples: Option<Spanned<String>>,
+    #[serde(default)]
+    learned: Option<Spanned<String>>,
     contact: RawContact,
     #[serde(default)]
     topic: Vec<Spanned<RawTopic>>,
@@ -91,12 +93,13 @@ struct RawLocalized {
 }
 
 /// The keys of each table.
-const TOP_KEYS: [&str; 7] = [
+const TOP_KEYS: [&str; 8] = [
     "intro",
     "off_topic",
     "names",
     "others",
     "examples",
+    "learned",
     "contact",
     "topic",
 ];
@@ -290,19 +293,25 @@ impl Checker<'_> {
             others: self.keywords(&raw.others),
             contact,
             topics,
-            examples_file: raw.examples.and_then(|file| self.examples_file(&file)),
+            examples_file: raw
+                .examples
+                .and_then(|file| self.examples_file("examples", &file)),
             examples: Vec::new(),
+            learned_file: raw
+                .learned
+                .and_then(|file| self.examples_file("learned", &file)),
+            learned: Vec::new(),
             limits: *self.limits,
         }
     }
 
-    fn examples_file(&mut self, file: &Spanned<String>) -> Option<super::ExamplesFile> {
+    fn examples_file(&mut self, key: &str, file: &Spanned<String>) -> Option<super::ExamplesFile> {
         let name = file.get_ref().trim();
         if name.is_empty() {
             self.problem(
                 file.span(),
-                "`examples` names no file".to_owned(),
-                "name a tab-separated file of labelled questions, e.g. `examples = \"examples.tsv\"`, or remove the key",
+                format!("`{key}` names no file"),
+                format!("name a tab-separated file of labelled questions, e.g. `{key} = \"{key}.tsv\"`, or remove the key"),
             );
             return None;
         }

@@ -42,6 +42,12 @@ pub struct Faq {
     /// Questions labelled with the topics that answer them, read from `examples_file`:
     /// `/ask` learns from them. Empty until [`Faq::load_with`] or [`Faq::embedded`] reads them.
     pub examples: Vec<Example>,
+    /// The file of questions the keeper taught (`faqbot teach`), as `faq.toml` names it (the
+    /// `learned` key): created on first use, beside faq.toml.
+    pub learned_file: Option<ExamplesFile>,
+    /// The questions taught, read from `learned_file` (none while it does not exist): `/ask`
+    /// learns from them as from the examples.
+    pub learned: Vec<Example>,
     /// What the front end it was validated for can show: replies size themselves by it.
     pub limits: Limits,
 }
@@ -228,7 +234,31 @@ impl Faq {
             })?;
             faq.examples = faq.read_examples(&examples.display().to_string(), &examples_text)?;
         }
+        if let Some(file) = &faq.learned_file {
+            let learned = file.beside(path);
+            match read(&learned) {
+                Ok(text) => {
+                    faq.learned = faq.read_examples(&learned.display().to_string(), &text)?
+                }
+                // Nothing taught yet: `faqbot teach` creates it.
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => {
+                    let source = crate::core::diagnostic::Source::new(&label, &text);
+                    let problem = source.diagnostic(
+                        file.span.clone(),
+                        format!("cannot read the learned file {}: {e}", learned.display()),
+                        Some("let faqbot read the file of taught questions beside faq.toml, or remove the `learned` key".to_owned()),
+                    );
+                    return Err(LoadError::Invalid(source.errors(vec![problem])));
+                }
+            }
+        }
         Ok(faq)
+    }
+
+    /// Every labelled question the matcher learns from: the examples, then what was taught.
+    pub fn labelled(&self) -> impl Iterator<Item = &Example> {
+        self.examples.iter().chain(&self.learned)
     }
 
     /// The FAQ built into the binary, with its examples, for a front end with these `limits`.

@@ -344,9 +344,13 @@ struct Resolved<'a> {
 }
 
 impl Matcher {
-    /// The model of `faq`, taught by its examples.
+    /// The model of `faq`, taught by its examples and the questions its keeper taught.
     pub fn new(faq: &Faq) -> Self {
-        Self::with_examples(faq, &faq.examples)
+        if faq.learned.is_empty() {
+            return Self::with_examples(faq, &faq.examples);
+        }
+        let labelled: Vec<Example> = faq.labelled().cloned().collect();
+        Self::with_examples(faq, &labelled)
     }
 
     /// The model of `faq`, taught also by example questions labelled with the topics that
