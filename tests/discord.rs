@@ -1093,3 +1093,63 @@ async fn a_question_taught_is_answered_by_the_running_bot() {
         "{after}"
     );
 }
+
+/// `faqbot inbox` after a session: a question refused in two wordings is one line, the
+/// question whose answer got 👎 is there with its topic, the unsure one too.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_inbox_gathers_what_was_not_answered_well() {
+    let (fake, _bot, dir) = connected_with("insights_days = 30\n").await;
+    let ask =
+        |id: u64, question: &'static str| slash(id, "ask", Some(("question", question)), true);
+    fake.interact(ask(6000, "How do I mount an ISO file?"))
+        .await;
+    fake.interact(ask(6001, "how do I mount an ISO file on windows"))
+        .await;
+    fake.interact(ask(6002, "standards")).await;
+    let answer = fake
+        .interact(ask(6003, "can we print the logo on our boxes"))
+        .await;
+    let down = buttons(&answer)
+        .into_iter()
+        .find(|id| id.starts_with("vote:down:logo:"))
+        .unwrap_or_else(|| panic!("no 👎 under {answer}"));
+    let mut vote = click(6004, &down);
+    vote["message"]["id"] = json!("8500");
+    fake.interact(vote).await;
+    common::report_until(dir.path(), |json| {
+        json["unhelpful"].as_array().is_some_and(|u| !u.is_empty())
+            && json["unanswered"].as_array().map_or(0, Vec::len) == 3
+    })
+    .await;
+
+    let run = common::faqbot(
+        dir.path(),
+        &["--config", "config.toml", "inbox", "--json"],
+        &[],
+    );
+    assert_eq!(run.code, Some(0), "{run:?}");
+    let inbox: Value = serde_json::from_str(&run.stdout).unwrap();
+    let lines = inbox.as_array().unwrap();
+    assert_eq!(lines.len(), 3, "{inbox:#}");
+    assert_eq!(
+        (
+            &lines[0]["count"],
+            &lines[0]["refused"],
+            &lines[0]["wordings"]
+        ),
+        (&json!(2), &json!(2), &json!(2)),
+        "two wordings of one question, together: {inbox:#}"
+    );
+    let logo = lines
+        .iter()
+        .find(|l| l["question"] == "can we print the logo on our boxes")
+        .unwrap_or_else(|| panic!("the 👎 question: {inbox:#}"));
+    assert_eq!(logo["unhelpful"], json!([{"topic": "logo", "count": 1}]));
+    let unsure = lines.iter().find(|l| l["question"] == "standards").unwrap();
+    assert_eq!(unsure["unsure"], 1);
+
+    let text = common::faqbot(dir.path(), &["--config", "config.toml", "inbox"], &[]);
+    assert!(text.stdout.contains("(2 wordings)"), "{}", text.stdout);
+    assert!(text.stdout.contains("👎 1 on /logo"), "{}", text.stdout);
+    assert!(text.stdout.contains("faqbot teach"), "{}", text.stdout);
+}

@@ -42,21 +42,7 @@ pub struct NearCopy {
 /// [`NEAR_COPY`]) among the labelled questions of `learned` (each file's name and questions),
 /// each with its closest one.
 pub fn near_copies(cases: &[Case], learned: &[(&str, &[Case])]) -> Vec<NearCopy> {
-    let words = |q: &str| -> Vec<String> {
-        let mut words: Vec<String> = crate::core::text::words(q).collect();
-        words.sort_unstable();
-        words.dedup();
-        words
-    };
-    let overlap = |a: &[String], b: &[String]| {
-        let shared = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
-        let union = a.len() + b.len() - shared;
-        if union == 0 {
-            0.0
-        } else {
-            shared as f64 / union as f64
-        }
-    };
+    use crate::core::text::{overlap, word_set as words};
     let known: Vec<(&str, &Case, Vec<String>)> = learned
         .iter()
         .flat_map(|(file, examples)| examples.iter().map(move |e| (*file, e)))

@@ -9,6 +9,7 @@ pub mod diagnostic;
 pub mod eval;
 pub mod faq;
 pub mod ids;
+pub mod inbox;
 pub mod lang;
 pub mod limits;
 pub mod matcher;

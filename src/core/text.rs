@@ -34,6 +34,26 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .take(MAX_WORDS)
 }
 
+/// The distinct words of `text`, sorted: what [`overlap`] compares.
+pub fn word_set(text: &str) -> Vec<String> {
+    let mut words: Vec<String> = words(text).collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// How much two questions say the same words: the Jaccard overlap of their [`word_set`]s, 1
+/// for the same words, 0 for none in common (or no words at all).
+pub fn overlap(a: &[String], b: &[String]) -> f64 {
+    let shared = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
+    let union = a.len() + b.len() - shared;
+    if union == 0 {
+        0.0
+    } else {
+        shared as f64 / union as f64
+    }
+}
+
 /// A short, stable key for a question: the same for every writing of it that differs only in
 /// case, accents and punctuation, and the same on every machine (FNV-1a over its words).
 pub fn key(text: &str) -> u64 {

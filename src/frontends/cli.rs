@@ -100,6 +100,16 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// What faqbot did not answer well (refused, unsure, 👎), one line per question however
+    /// it was worded, most frequent first: what to teach
+    Inbox {
+        /// How many days back to look
+        #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=3650))]
+        days: u32,
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
     /// The most shown topics and the most frequent questions the FAQ could not answer
     Report {
         /// How many days back to look
@@ -412,32 +422,7 @@ pub fn run(
             }
         }
         Command::Report { days, json } => {
-            let report = match &setup.config.database {
-                // Every replica's answers, from the database they share.
-                Some(database) => {
-                    crate::ops::store::report_from_database(database, days, 20, Timestamp::now())?
-                }
-                None => {
-                    let path = setup
-                        .config
-                        .insights_db
-                        .as_deref()
-                        .ok_or(CliError::NoInsights)?;
-                    if !path.exists() {
-                        // Reading must not create it (in a folder the service owns, say).
-                        logging::warning(&format!(
-                            "no insight recorded yet: {} does not exist; `faqbot run` or `serve` creates it",
-                            path.display()
-                        ));
-                    }
-                    crate::ops::insights::report(path, days, 20, Timestamp::now()).map_err(
-                        |source| CliError::Insights {
-                            path: path.display().to_string(),
-                            source,
-                        },
-                    )?
-                }
-            };
+            let report = read_report(&setup, days, 20)?;
             if json {
                 serde_json::to_writer(&mut *out, &report).map_err(io::Error::from)?;
                 writeln!(out)?;
@@ -449,6 +434,15 @@ pub fn run(
             ref question,
             ref topic,
         } => teach(&setup, question, topic, out)?,
+        Command::Inbox { days, json } => {
+            let inbox = inbox(&read_report(&setup, days, INBOX_ROWS)?);
+            if json {
+                serde_json::to_writer(&mut *out, &inbox).map_err(io::Error::from)?;
+                writeln!(out)?;
+            } else {
+                print_inbox(&inbox, days, out)?;
+            }
+        }
         Command::Hours { at, json } => hours(
             &mut bot(Pipeline::new(
                 setup.faq.clone(),
@@ -460,6 +454,102 @@ pub fn run(
         )?,
     }
     Ok(())
+}
+
+/// The last `days` days of insight, `limit` rows of each list at most: from the shared database
+/// (every replica's), or from SQLite (which reading never creates).
+fn read_report(
+    setup: &Setup,
+    days: u32,
+    limit: usize,
+) -> Result<crate::ops::insights::Report, CliError> {
+    if let Some(database) = &setup.config.database {
+        return Ok(crate::ops::store::report_from_database(
+            database,
+            days,
+            limit,
+            Timestamp::now(),
+        )?);
+    }
+    let path = setup
+        .config
+        .insights_db
+        .as_deref()
+        .ok_or(CliError::NoInsights)?;
+    if !path.exists() {
+        // Reading must not create it (in a folder the service owns, say).
+        logging::warning(&format!(
+            "no insight recorded yet: {} does not exist; `faqbot run` or `serve` creates it",
+            path.display()
+        ));
+    }
+    crate::ops::insights::report(path, days, limit, Timestamp::now()).map_err(|source| {
+        CliError::Insights {
+            path: path.display().to_string(),
+            source,
+        }
+    })
+}
+
+/// Rows of each list of insight the inbox gathers from.
+const INBOX_ROWS: usize = 1_000;
+
+/// The keeper's inbox from a report's unanswered and unhelpful questions.
+fn inbox(report: &crate::ops::insights::Report) -> Vec<crate::core::inbox::Entry> {
+    use crate::core::inbox::{gather, Evidence, What};
+    let unanswered = report.unanswered.iter().map(|q| Evidence {
+        question: q.question.clone(),
+        count: q.count,
+        what: What::Unanswered { unsure: q.unsure },
+    });
+    let unhelpful = report.unhelpful.iter().map(|q| Evidence {
+        question: q.question.clone(),
+        count: q.count,
+        what: What::Unhelpful {
+            topic: q.topic.clone(),
+        },
+    });
+    gather(unanswered.chain(unhelpful).collect())
+}
+
+fn print_inbox(
+    inbox: &[crate::core::inbox::Entry],
+    days: u32,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    match days {
+        1 => writeln!(out, "What faqbot did not answer well, last day:")?,
+        days => writeln!(out, "What faqbot did not answer well, last {days} days:")?,
+    }
+    if inbox.is_empty() {
+        return writeln!(out, "  (nothing yet)");
+    }
+    let rows = inbox.iter().map(|entry| {
+        let mut what = Vec::new();
+        if entry.refused > 0 {
+            what.push(format!("refused {}", entry.refused));
+        }
+        if entry.unsure > 0 {
+            what.push(format!("unsure {}", entry.unsure));
+        }
+        for unhelpful in &entry.unhelpful {
+            what.push(format!("👎 {} on /{}", unhelpful.count, unhelpful.topic));
+        }
+        let wordings = match entry.wordings {
+            1 => String::new(),
+            n => format!("  ({n} wordings)"),
+        };
+        vec![
+            entry.count.to_string(),
+            format!("{}{wordings}", entry.question),
+            what.join(", "),
+        ]
+    });
+    write!(out, "{}", terminal::columns(rows, &[0]))?;
+    writeln!(
+        out,
+        "\nTeach one with: faqbot teach \"QUESTION\" TOPIC (or none)"
+    )
 }
 
 /// Appends `question`, labelled `topic`, to the FAQ's learned file (created with its header on
