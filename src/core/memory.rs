@@ -165,11 +165,6 @@ impl VoteBy {
     pub fn get(self) -> u64 {
         self.0
     }
-
-    /// A vote a store kept.
-    pub fn from_stored(hash: u64) -> Self {
-        Self(hash)
-    }
 }
 
 impl Votes {

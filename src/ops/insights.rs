@@ -441,16 +441,58 @@ fn insert(
     Ok(())
 }
 
+/// The tables of insight, each with its `day`: what the retention window deletes from.
+pub(crate) const INSIGHT_TABLES: [&str; 5] =
+    ["answers", "unanswered", "votes", "unhelpful", "voters"];
+
+/// The first day kept when records older than `retention` are deleted.
+pub(crate) fn oldest_kept(now: Timestamp, retention: Duration) -> String {
+    day(now
+        .checked_sub(jiff::SignedDuration::try_from(retention).unwrap_or_default())
+        .unwrap_or(now))
+}
+
+/// The first day a report of the last `days` days reads.
+pub(crate) fn first_reported(days: u32, now: Timestamp) -> String {
+    day(now
+        .checked_sub(jiff::SignedDuration::from_hours(
+            24 * i64::from(days.saturating_sub(1)),
+        ))
+        .unwrap_or(now))
+}
+
+/// The report's queries, in the SQL SQLite and PostgreSQL both read: `$1` is the first day to
+/// read, `$2` the most rows; counts are BIGINT.
+pub(crate) mod report_sql {
+    pub const TOPICS: &str = "SELECT topic, CAST(SUM(count) AS BIGINT) AS n FROM answers
+         WHERE day >= $1 GROUP BY topic ORDER BY n DESC, topic LIMIT $2";
+    /// Grouped by normalized text, shown in the wording recorded last.
+    pub const UNANSWERED: &str = "SELECT (SELECT question FROM unanswered AS latest
+             WHERE latest.normalized = u.normalized ORDER BY id DESC LIMIT 1),
+             COUNT(*) AS n, COUNT(*) FILTER (WHERE outcome = 'unsure')
+         FROM unanswered AS u WHERE day >= $1 AND normalized != ''
+         GROUP BY normalized ORDER BY n DESC, normalized LIMIT $2";
+    pub const HELPFULNESS: &str =
+        "SELECT topic, CAST(SUM(helpful) AS BIGINT), CAST(SUM(unhelpful) AS BIGINT)
+         FROM votes WHERE day >= $1
+         GROUP BY topic ORDER BY SUM(helpful) + SUM(unhelpful) DESC, topic LIMIT $2";
+    /// By question key and topic, in the last wording kept (empty when none was).
+    pub const UNHELPFUL: &str = "SELECT COALESCE((SELECT question FROM unhelpful AS latest
+             WHERE latest.key = u.key AND latest.question != '' ORDER BY id DESC LIMIT 1), ''),
+             u.topic, COUNT(*) AS n
+         FROM unhelpful AS u WHERE u.day >= $1
+         GROUP BY u.key, u.topic ORDER BY n DESC, u.topic LIMIT $2";
+}
+
 /// Deletes what is older than the retention window.
 fn sweep(connection: &Connection, now: Timestamp, retention: Duration) -> rusqlite::Result<()> {
-    let oldest = day(now
-        .checked_sub(jiff::SignedDuration::try_from(retention).unwrap_or_default())
-        .unwrap_or(now));
-    connection.execute("DELETE FROM answers WHERE day < ?1", params![oldest])?;
-    connection.execute("DELETE FROM unanswered WHERE day < ?1", params![oldest])?;
-    connection.execute("DELETE FROM votes WHERE day < ?1", params![oldest])?;
-    connection.execute("DELETE FROM unhelpful WHERE day < ?1", params![oldest])?;
-    connection.execute("DELETE FROM voters WHERE day < ?1", params![oldest])?;
+    let oldest = oldest_kept(now, retention);
+    for table in INSIGHT_TABLES {
+        connection.execute(
+            &format!("DELETE FROM {table} WHERE day < ?1"),
+            params![oldest],
+        )?;
+    }
     Ok(())
 }
 
@@ -512,7 +554,7 @@ struct Window<'a> {
 }
 
 impl Window<'_> {
-    /// The rows of `sql`, whose `?1` is the first day to read and `?2` the most rows.
+    /// The rows of `sql`, whose `$1` is the first day to read and `$2` the most rows.
     fn rows<T>(
         &self,
         sql: &str,
@@ -535,67 +577,39 @@ pub fn report(path: &Path, days: u32, limit: usize, now: Timestamp) -> rusqlite:
         });
     }
     let connection = open(path)?;
-    let since = day(now
-        .checked_sub(jiff::SignedDuration::from_hours(
-            24 * i64::from(days.saturating_sub(1)),
-        ))
-        .unwrap_or(now));
     let window = Window {
         connection: &connection,
-        since,
+        since: first_reported(days, now),
         limit: limit as i64,
     };
-    let topics = window.rows(
-        "SELECT topic, SUM(count) AS n FROM answers WHERE day >= ?1
-             GROUP BY topic ORDER BY n DESC, topic LIMIT ?2",
-        |row| {
-            Ok(TopicCount {
-                topic: row.get(0)?,
-                answers: row.get::<_, i64>(1)? as u64,
-            })
-        },
-    )?;
-    let unanswered = window.rows(
-        "SELECT (SELECT question FROM unanswered AS latest WHERE latest.normalized = u.normalized
-                     ORDER BY id DESC LIMIT 1),
-                    COUNT(*) AS n, SUM(outcome = 'unsure')
-             FROM unanswered AS u WHERE day >= ?1 AND normalized != ''
-             GROUP BY normalized ORDER BY n DESC, normalized LIMIT ?2",
-        |row| {
-            Ok(QuestionCount {
-                question: row.get(0)?,
-                count: row.get::<_, i64>(1)? as u64,
-                unsure: row.get::<_, i64>(2)? as u64,
-            })
-        },
-    )?;
-    let helpfulness = window.rows(
-        "SELECT topic, SUM(helpful), SUM(unhelpful) FROM votes WHERE day >= ?1
-             GROUP BY topic ORDER BY SUM(helpful) + SUM(unhelpful) DESC, topic LIMIT ?2",
-        |row| {
-            Ok(Helpfulness {
-                topic: row.get(0)?,
-                helpful: row.get::<_, i64>(1)? as u64,
-                unhelpful: row.get::<_, i64>(2)? as u64,
-            })
-        },
-    )?;
-    let unhelpful = window.rows(
-        "SELECT COALESCE((SELECT question FROM unhelpful AS latest
-                              WHERE latest.key = u.key AND latest.question != ''
-                              ORDER BY id DESC LIMIT 1), ''),
-                    u.topic, COUNT(*) AS n
-             FROM unhelpful AS u
-             WHERE u.day >= ?1
-             GROUP BY u.key, u.topic ORDER BY n DESC, u.topic LIMIT ?2",
-        |row| {
-            Ok(Unhelpful {
-                question: row.get(0)?,
-                topic: row.get(1)?,
-                count: row.get::<_, i64>(2)? as u64,
-            })
-        },
-    )?;
+    let count = |row: &rusqlite::Row<'_>, i| row.get::<_, i64>(i).map(|n| n as u64);
+    let topics = window.rows(report_sql::TOPICS, |row| {
+        Ok(TopicCount {
+            topic: row.get(0)?,
+            answers: count(row, 1)?,
+        })
+    })?;
+    let unanswered = window.rows(report_sql::UNANSWERED, |row| {
+        Ok(QuestionCount {
+            question: row.get(0)?,
+            count: count(row, 1)?,
+            unsure: count(row, 2)?,
+        })
+    })?;
+    let helpfulness = window.rows(report_sql::HELPFULNESS, |row| {
+        Ok(Helpfulness {
+            topic: row.get(0)?,
+            helpful: count(row, 1)?,
+            unhelpful: count(row, 2)?,
+        })
+    })?;
+    let unhelpful = window.rows(report_sql::UNHELPFUL, |row| {
+        Ok(Unhelpful {
+            question: row.get(0)?,
+            topic: row.get(1)?,
+            count: count(row, 2)?,
+        })
+    })?;
     Ok(Report {
         days,
         topics,

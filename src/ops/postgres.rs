@@ -23,7 +23,10 @@ use tokio_postgres::NoTls;
 
 use crate::core::bot::{Lookup, Posted, Recall};
 use crate::core::memory::Earlier;
-use crate::ops::insights::{capped, day, normalize, Asked, Record, Report};
+use crate::ops::insights::{
+    capped, day, first_reported, normalize, oldest_kept, report_sql, Asked, Record, Report,
+    INSIGHT_TABLES,
+};
 use crate::ops::metrics::metrics;
 
 /// Records waiting to be written at most; beyond it, new ones are dropped and counted. About
@@ -588,10 +591,8 @@ async fn apply(
 /// older than two.
 async fn sweep(pool: &Pool, now: Timestamp, retention: Duration) -> Result<(), Failure> {
     let client = pool.get().await?;
-    let oldest = day(now
-        .checked_sub(jiff::SignedDuration::try_from(retention).unwrap_or_default())
-        .unwrap_or(now));
-    for table in ["answers", "unanswered", "votes", "unhelpful", "voters"] {
+    let oldest = oldest_kept(now, retention);
+    for table in INSIGHT_TABLES {
         client
             .execute(&format!("DELETE FROM {table} WHERE day < $1"), &[&oldest])
             .await?;
@@ -638,11 +639,7 @@ async fn read_report(
 ) -> Result<Report, Failure> {
     let (client, connection) = patient(config).connect(NoTls).await?;
     let connection = tokio::spawn(connection);
-    let since = day(now
-        .checked_sub(jiff::SignedDuration::from_hours(
-            24 * i64::from(days.saturating_sub(1)),
-        ))
-        .unwrap_or(now));
+    let since = first_reported(days, now);
     let limit = limit as i64;
     let rows = |sql: &'static str| {
         let client = &client;
@@ -650,61 +647,41 @@ async fn read_report(
         async move { client.query(sql, &[since, &limit]).await }
     };
     let count = |row: &tokio_postgres::Row, i: usize| row.get::<_, i64>(i) as u64;
-    let topics = rows(
-        "SELECT topic, CAST(SUM(count) AS BIGINT) AS n FROM answers WHERE day >= $1
-         GROUP BY topic ORDER BY n DESC, topic LIMIT $2",
-    )
-    .await?
-    .iter()
-    .map(|row| crate::ops::insights::TopicCount {
-        topic: row.get(0),
-        answers: count(row, 1),
-    })
-    .collect();
-    let unanswered = rows(
-        "SELECT (SELECT question FROM unanswered AS latest WHERE latest.normalized = u.normalized
-                 ORDER BY id DESC LIMIT 1),
-                COUNT(*) AS n, COUNT(*) FILTER (WHERE outcome = 'unsure')
-         FROM unanswered AS u WHERE day >= $1 AND normalized != ''
-         GROUP BY normalized ORDER BY n DESC, normalized LIMIT $2",
-    )
-    .await?
-    .iter()
-    .map(|row| crate::ops::insights::QuestionCount {
-        question: row.get(0),
-        count: count(row, 1),
-        unsure: count(row, 2),
-    })
-    .collect();
-    let helpfulness = rows(
-        "SELECT topic, CAST(SUM(helpful) AS BIGINT), CAST(SUM(unhelpful) AS BIGINT)
-         FROM votes WHERE day >= $1
-         GROUP BY topic ORDER BY SUM(helpful) + SUM(unhelpful) DESC, topic LIMIT $2",
-    )
-    .await?
-    .iter()
-    .map(|row| crate::ops::insights::Helpfulness {
-        topic: row.get(0),
-        helpful: count(row, 1),
-        unhelpful: count(row, 2),
-    })
-    .collect();
-    let unhelpful = rows(
-        "SELECT COALESCE((SELECT question FROM unhelpful AS latest
-                          WHERE latest.key = u.key AND latest.question != ''
-                          ORDER BY id DESC LIMIT 1), ''),
-                u.topic, COUNT(*) AS n
-         FROM unhelpful AS u WHERE u.day >= $1
-         GROUP BY u.key, u.topic ORDER BY n DESC, u.topic LIMIT $2",
-    )
-    .await?
-    .iter()
-    .map(|row| crate::ops::insights::Unhelpful {
-        question: row.get(0),
-        topic: row.get(1),
-        count: count(row, 2),
-    })
-    .collect();
+    let topics = rows(report_sql::TOPICS)
+        .await?
+        .iter()
+        .map(|row| crate::ops::insights::TopicCount {
+            topic: row.get(0),
+            answers: count(row, 1),
+        })
+        .collect();
+    let unanswered = rows(report_sql::UNANSWERED)
+        .await?
+        .iter()
+        .map(|row| crate::ops::insights::QuestionCount {
+            question: row.get(0),
+            count: count(row, 1),
+            unsure: count(row, 2),
+        })
+        .collect();
+    let helpfulness = rows(report_sql::HELPFULNESS)
+        .await?
+        .iter()
+        .map(|row| crate::ops::insights::Helpfulness {
+            topic: row.get(0),
+            helpful: count(row, 1),
+            unhelpful: count(row, 2),
+        })
+        .collect();
+    let unhelpful = rows(report_sql::UNHELPFUL)
+        .await?
+        .iter()
+        .map(|row| crate::ops::insights::Unhelpful {
+            question: row.get(0),
+            topic: row.get(1),
+            count: count(row, 2),
+        })
+        .collect();
     drop(client);
     let _ = connection.await;
     Ok(Report {

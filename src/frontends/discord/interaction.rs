@@ -142,10 +142,8 @@ impl Shared {
         let now = Timestamp::now();
         let (mut effects, in_flight) =
             self.handle_tracked(Event::Interaction(request), now, started);
-        if let [Effect::Confirm(_)] = effects.as_slice() {
-            let Some(Effect::Confirm(pending)) = effects.pop() else {
-                unreachable!("matched above");
-            };
+        if let Some(Effect::Confirm(pending)) = effects.pop_if(|e| matches!(e, Effect::Confirm(_)))
+        {
             let recall = match &self.store {
                 Some(store) => store.recall(pending.lookup(), now).await,
                 None => None,
