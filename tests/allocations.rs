@@ -12,8 +12,8 @@ use faqbot::core::faq::Faq;
 use faqbot::core::ids::{ChannelId, GuildId, MessageId, UserId};
 use faqbot::core::lang::Lang;
 use faqbot::core::matcher::Matcher;
-use faqbot::core::memory::{CAPACITY, SERVERS};
-use faqbot::core::pipeline::{Kind, Options, Pipeline, Press, Request, Settings};
+use faqbot::core::memory::{CAPACITY, DOUBTS, SERVERS};
+use faqbot::core::pipeline::{Kind, Message, Options, Pipeline, Press, Request, Settings};
 use faqbot::core::reply::VoteKey;
 use jiff::Timestamp;
 
@@ -88,7 +88,20 @@ fn flood(bot: &mut Bot, from: u64, count: u64, now: Timestamp) {
                 question: n,
             },
         });
-        for kind in [topic, vote] {
+        // Every tenth, a message a helper asks faqbot to answer that it is unsure about: its
+        // words wait for the helper's pick.
+        let doubt = (n % 10 == 0).then(|| {
+            Kind::MessageMenu(Message {
+                id: MessageId::new(n),
+                channel: ChannelId::new(n),
+                author: UserId::new(n),
+                content: format!("qx{n:07} wibble {}", "zorp ".repeat(100)),
+                has_embeds: false,
+                from_this_bot: false,
+                link: None,
+            })
+        });
+        for kind in [Some(topic), Some(vote), doubt].into_iter().flatten() {
             let request = Request {
                 channel: Some(ChannelId::new(n)),
                 user: Some(UserId::new(n)),
@@ -141,12 +154,15 @@ fn the_memories_stop_at_their_bounds_however_many_come() {
     let full = LIVE.load(Ordering::SeqCst);
     assert_eq!(
         bot.remembered(),
-        (CAPACITY, CAPACITY, CAPACITY, SERVERS),
+        (CAPACITY, CAPACITY, CAPACITY, SERVERS, DOUBTS),
         "every memory at its bound after 100,000 of each"
     );
     flood(&mut bot, 100_001, 100_000, now);
     let after = LIVE.load(Ordering::SeqCst);
-    assert_eq!(bot.remembered(), (CAPACITY, CAPACITY, CAPACITY, SERVERS));
+    assert_eq!(
+        bot.remembered(),
+        (CAPACITY, CAPACITY, CAPACITY, SERVERS, DOUBTS)
+    );
     assert!(
         after <= full,
         "100,000 more of each kept {} more bytes",

@@ -75,15 +75,20 @@ async fn two_replicas_agree_on_votes_repeats_and_the_report() {
         return;
     };
     let (a_dir, b_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    // Both start at once on a fresh database: the schema is migrated once, by one of them.
+    // Both start at once on a fresh database: the schema is migrated once, by one of them
+    // (each migration applied once).
     let (a, b) = tokio::join!(
         replica(a_dir.path(), &cluster, ""),
         replica(b_dir.path(), &cluster, "")
     );
+    let migrations = std::fs::read_dir(common::repo().join("migrations/postgres"))
+        .unwrap()
+        .count()
+        .to_string();
     until_count(
         &cluster,
         "SELECT count(*) FROM refinery_schema_history",
-        "1",
+        &migrations,
     )
     .await;
 
@@ -152,6 +157,41 @@ async fn two_replicas_agree_on_votes_repeats_and_the_report() {
         report["helpfulness"][0]["helpful"], 2,
         "two members: {report}"
     );
+
+    // The keeper's desk reads the same from the database: when questions came, and what was
+    // refused, until the keeper dismisses it (for every replica).
+    let refused = "how do I mount an ISO file";
+    let (_, answer) = signed(&a, &slash(8, "ask", Some(("question", refused)), true)).await;
+    assert_eq!(answer["data"]["flags"], 64, "refused, privately: {answer}");
+    let report = report_until(&cluster, |r| {
+        r["unanswered"].as_array().is_some_and(|u| !u.is_empty())
+    })
+    .await;
+    let asked: u64 = report["week"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|slot| slot["count"].as_u64().unwrap())
+        .sum();
+    assert_eq!(asked, 4, "three answers and a refusal, by hour: {report}");
+    assert_eq!(report["daily"][0]["answered"], 3, "{report}");
+    assert_eq!(report["daily"][0]["refused"], 1, "{report}");
+    let env = [("FAQBOT_DATABASE_URL", cluster.url())];
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let keeper = tempfile::tempdir().unwrap();
+    let inbox = || {
+        let run = common::faqbot(keeper.path(), &["inbox", "--json"], &env);
+        assert_eq!(run.code, Some(0), "{run:?}");
+        run.stdout
+    };
+    assert!(inbox().contains(refused), "{}", inbox());
+    let dismissed = common::faqbot(
+        keeper.path(),
+        &["teach", "--dismiss", "How do I mount an ISO file?"],
+        &env,
+    );
+    assert_eq!(dismissed.code, Some(0), "{dismissed:?}");
+    assert_eq!(inbox().trim(), "[]", "dismissed for every replica");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -426,6 +426,60 @@ async fn watching_forum() -> (FakeDiscord, Bot, tempfile::TempDir) {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_post_with_no_sure_answer_calls_the_helpers_role_and_pings_nothing_else() {
+    let (fake, _bot, dir) =
+        connected_with("forum_channels = [7700]\nhelpers_role = \"5550\"\n").await;
+    let thread = snowflake(0) + 3;
+    fake.set_first_message(&thread.to_string(), "@everyone <@6009> it jams on page two");
+    fake.dispatch(
+        "THREAD_CREATE",
+        forum_post(thread, "7700", "Printer jammed again", "6001"),
+    );
+    let posted = fake
+        .wait_for("the note in the thread", Duration::from_secs(10), |fake| {
+            fake.posted().into_iter().next()
+        })
+        .await;
+    assert_eq!(posted["channel_id"], json!(thread.to_string()));
+    assert_eq!(
+        posted["embeds"][0]["title"], "Over to the helpers",
+        "{posted}"
+    );
+    let post = fake
+        .request("POST", &format!("/api/v10/channels/{thread}/messages"))
+        .await;
+    assert_eq!(
+        post.body["content"], "<@&5550>",
+        "the role, and nothing else"
+    );
+    let mentions = &post.body["allowed_mentions"];
+    assert_eq!(mentions["parse"], json!([]), "{mentions}");
+    assert_eq!(mentions["roles"], json!(["5550"]), "that role alone");
+    assert!(
+        mentions["users"].as_array().is_none_or(Vec::is_empty),
+        "{mentions}"
+    );
+    assert_eq!(
+        post.body["nonce"],
+        json!(thread.to_string()),
+        "one note per post"
+    );
+    assert_within_limits(&post.body);
+    keep_payload(&json!({"type": 4, "data": post.body}));
+    // The post is in the keeper's inbox.
+    common::report_until(dir.path(), |json| {
+        json["unanswered"].as_array().is_some_and(|u| {
+            u.iter().any(|q| {
+                q["question"]
+                    .as_str()
+                    .is_some_and(|q| q.starts_with("Printer jammed again"))
+            })
+        })
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn new_forum_posts_get_a_sure_answer_in_their_thread_or_nothing() {
     // At debug, the bot says which threads it passes over.
     let (fake, bot, _dir) = bot::connected_with_env(

@@ -13,7 +13,7 @@ use jiff::Timestamp;
 
 use crate::core::ids::{ChannelId, GuildId, UserId};
 use crate::core::lang::Lang;
-use crate::core::memory::{Earlier, Forums, RepeatKey, Repeats, VoteBy, Votes};
+use crate::core::memory::{Doubts, Earlier, Forums, RepeatKey, Repeats, VoteBy, Votes};
 use crate::core::pipeline::{
     self, Decision, Insight, Kind, Label, Pipeline, Press, Request, RequestKind, Response,
 };
@@ -33,6 +33,8 @@ pub struct Bot {
     repeats: Repeats,
     votes: Votes,
     forums: Forums,
+    /// Members' messages awaiting a helper's pick, whose words the pick labels.
+    doubts: Doubts,
     /// The bot's own user, once known: its messages are not questions.
     me: Option<UserId>,
     /// Set when shutting down: nothing new is taken from then on.
@@ -215,6 +217,8 @@ pub struct Turn {
     vote: Option<VoteBy>,
     first_post: Option<RepeatKey>,
     lang: Lang,
+    /// A helper's pick for a message faqbot was unsure about: recorded once it is posted.
+    label: Option<Insight>,
 }
 
 impl Turn {
@@ -243,6 +247,7 @@ impl Bot {
             repeats: Repeats::new(memory.repeat_window),
             votes: Votes::default(),
             forums: Forums::new(memory.forums),
+            doubts: Doubts::default(),
             shared: memory.shared,
             me: None,
             closing: false,
@@ -258,7 +263,7 @@ impl Bot {
     pub fn handle(&mut self, event: Event, now: Timestamp) -> Vec<Effect> {
         match event {
             Event::Interaction(request) => vec![self.interaction(request, now)],
-            Event::Done { turn, sent } => self.done(turn, sent),
+            Event::Done { turn, sent } => self.done(turn, sent, now),
             Event::Located { key, link } => {
                 self.repeats.found(key, link);
                 self.shared(key).into_iter().collect()
@@ -273,7 +278,7 @@ impl Bot {
                 Vec::new()
             }
             Event::Thread(thread) => self.thread(thread, now).into_iter().collect(),
-            Event::PostRead { post, body } => vec![self.post(post, body, now)],
+            Event::PostRead { post, body } => self.post(post, body, now),
             Event::Reloaded(pipeline) => {
                 self.pipeline = pipeline;
                 Vec::new()
@@ -289,10 +294,17 @@ impl Bot {
         }
     }
 
-    /// How much each memory holds: (recent answers, votes, forum posts, servers).
-    pub fn remembered(&self) -> (usize, usize, usize, usize) {
+    /// How much each memory holds: (recent answers, votes, forum posts, servers, messages
+    /// awaiting a helper's pick).
+    pub fn remembered(&self) -> (usize, usize, usize, usize, usize) {
         let (posts, servers) = self.forums.len();
-        (self.repeats.len(), self.votes.len(), posts, servers)
+        (
+            self.repeats.len(),
+            self.votes.len(),
+            posts,
+            servers,
+            self.doubts.len(),
+        )
     }
 
     fn interaction(&mut self, mut request: Request, now: Timestamp) -> Effect {
@@ -322,6 +334,7 @@ impl Bot {
             }
             _ => self.pipeline.decide(&request, now),
         };
+        let label = self.label(&request, &decision);
         let mut first_post = None;
         if let Some(key) = decision.repeat.take() {
             match self.repeats.repeat_of(key, now) {
@@ -340,6 +353,7 @@ impl Bot {
             vote,
             first_post,
             lang,
+            label,
         };
         // What this replica takes for a first may have happened through another: the shared
         // store confirms it first. Repeats it knows of, refusals and notices need no asking.
@@ -387,16 +401,49 @@ impl Bot {
         Effect::Respond(turn)
     }
 
-    fn done(&mut self, turn: Turn, sent: bool) -> Vec<Effect> {
+    /// What a helper's pick teaches: a message faqbot was unsure about is noted when the
+    /// helper is shown the pick list, and the topic picked for it labels its words.
+    fn label(&mut self, request: &Request, decision: &Decision) -> Option<Insight> {
+        match (&request.kind, &decision.response) {
+            (Kind::MessageMenu(message), Response::Message(reply))
+                if matches!(reply.shape, crate::core::reply::Shape::Pick(_)) =>
+            {
+                self.doubts.note(message.id, &message.content);
+                None
+            }
+            (Kind::Button(Press::Pick { topic, target, .. }), _)
+                if self.pipeline.faq().topic_id(topic).is_some() =>
+            {
+                let question = self.doubts.take(target.message)?;
+                Some(Insight::Picked {
+                    question,
+                    topic: topic.clone(),
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// What insight keeps of `decision`, taken at `now`: its record, and when it came.
+    fn records(&self, decision: &Decision, now: Timestamp) -> impl Iterator<Item = Effect> {
+        let moment = self.pipeline.moment(decision, now);
+        decision
+            .insight
+            .clone()
+            .into_iter()
+            .chain(moment.map(Insight::Asked))
+            .map(Effect::Record)
+    }
+
+    fn done(&mut self, turn: Turn, sent: bool, now: Timestamp) -> Vec<Effect> {
         let mut effects = Vec::new();
         let note = if sent {
             if let Some(key) = turn.first_post {
                 effects.extend(self.shared(key));
                 effects.push(Effect::LocatePost(key));
             }
-            if let Some(insight) = &turn.decision.insight {
-                effects.push(Effect::Record(insight.clone()));
-            }
+            effects.extend(self.records(&turn.decision, now));
+            effects.extend(turn.label.map(Effect::Record));
             Note::Answered
         } else {
             // What was counted as done by this turn is undone: the member may vote again, and
@@ -446,7 +493,7 @@ impl Bot {
 
     /// A new post's answer, posted in its thread when the FAQ is sure; otherwise it is left to
     /// people.
-    fn post(&mut self, post: Post, body: Option<String>, now: Timestamp) -> Effect {
+    fn post(&mut self, post: Post, body: Option<String>, now: Timestamp) -> Vec<Effect> {
         let request = Request {
             kind: Kind::ForumPost {
                 title: post.title,
@@ -460,9 +507,11 @@ impl Bot {
         };
         let decision = self.pipeline.decide(&request, now);
         if let Response::Nothing = decision.response {
-            return Effect::Count(tally(&decision, Note::LeftAlone));
+            let mut effects = vec![Effect::Count(tally(&decision, Note::LeftAlone))];
+            effects.extend(self.records(&decision, now));
+            return effects;
         }
-        Effect::Post {
+        vec![Effect::Post {
             thread: post.thread,
             // The thread's id, enforced as the nonce: Discord keeps one answer per post even if
             // posting is retried after an attempt that went through.
@@ -472,8 +521,9 @@ impl Bot {
                 vote: None,
                 first_post: None,
                 lang: request.lang,
+                label: None,
             },
-        }
+        }]
     }
 }
 
@@ -762,6 +812,67 @@ mod tests {
         assert_eq!(members.decision().outcome(), Outcome::Answered);
     }
 
+    #[test]
+    fn a_helpers_pick_labels_the_words_of_the_message_it_was_unsure_about() {
+        let mut bot = bot();
+        let target = crate::core::reply::Target {
+            author: UserId::new(21),
+            channel: ChannelId::new(7),
+            message: MessageId::new(30),
+        };
+        let menu = request(
+            Kind::MessageMenu(Message {
+                id: target.message,
+                channel: target.channel,
+                author: target.author,
+                content: "  purple elephants dancing on the roof?  ".to_owned(),
+                has_embeds: false,
+                from_this_bot: false,
+                link: None,
+            }),
+            20,
+        );
+        let shown = turn(&mut bot, menu);
+        assert!(matches!(
+            reply(&shown).shape,
+            crate::core::reply::Shape::Pick(_)
+        ));
+        let shown_effects = finish(&mut bot, shown, true);
+        assert_eq!(records(&shown_effects), 0, "a pick list is no answer");
+        let pick = |topic: &str| {
+            request(
+                Kind::Button(Press::Pick {
+                    topic: topic.to_owned(),
+                    target: target.clone(),
+                    link: None,
+                }),
+                20,
+            )
+        };
+        let picked = turn(&mut bot, pick("funding"));
+        let effects = finish(&mut bot, picked, true);
+        let labels: Vec<&Insight> = effects
+            .iter()
+            .filter_map(|e| match e {
+                Effect::Record(insight @ Insight::Picked { .. }) => Some(insight),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            labels,
+            [&Insight::Picked {
+                question: "purple elephants dancing on the roof?".to_owned(),
+                topic: "funding".to_owned()
+            }]
+        );
+        // Labelled once: a second pick for the same message teaches nothing more.
+        let again = turn(&mut bot, pick("funding"));
+        let effects = finish(&mut bot, again, true);
+        assert!(!effects
+            .iter()
+            .any(|e| matches!(e, Effect::Record(Insight::Picked { .. }))));
+    }
+
     fn new_thread(id: u64, created: Timestamp) -> Thread {
         Thread {
             id: ChannelId::new(id),
@@ -835,8 +946,18 @@ mod tests {
             },
             now(),
         );
+        // Left to people, and kept for the keeper's inbox (its words, and when it came).
         assert!(
-            matches!(effects.as_slice(), [Effect::Count(tally)] if tally.note == Note::LeftAlone),
+            matches!(
+                effects.as_slice(),
+                [
+                    Effect::Count(tally),
+                    Effect::Record(Insight::Unanswered { question, .. }),
+                    Effect::Record(Insight::Asked(moment)),
+                ] if tally.note == Note::LeftAlone
+                    && question == "what's the best pizza in Geneva?"
+                    && !moment.contact
+            ),
             "{effects:?}"
         );
     }

@@ -44,3 +44,7 @@ id!(
     /// A server.
     GuildId
 );
+id!(
+    /// A server's role: the helpers a forum post faqbot cannot answer is handed to.
+    RoleId
+);

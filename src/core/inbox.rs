@@ -25,6 +25,8 @@ pub enum What {
     Unanswered { unsure: u64 },
     /// Members said the answer with `topic` did not help.
     Unhelpful { topic: String },
+    /// A helper picked `topic` for it when faqbot was unsure: a suggested label.
+    Picked { topic: String },
 }
 
 /// A line of the inbox: a question, however it was worded, and what happened to it.
@@ -39,10 +41,13 @@ pub struct Entry {
     pub unsure: u64,
     /// The topics given that got 👎, with how often.
     pub unhelpful: Vec<Unhelpful>,
+    /// The topics helpers picked for it, with how often: the label to teach, most likely.
+    pub picked: Vec<Unhelpful>,
     /// How many different wordings were gathered in it.
     pub wordings: usize,
 }
 
+/// A topic and how often it came up for a question.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Unhelpful {
     pub topic: String,
@@ -51,8 +56,10 @@ pub struct Unhelpful {
 
 /// The inbox of `evidence`: near-copies gathered, most frequent first (then alphabetically).
 /// Evidence without words (a 👎 whose question's wording was not kept) has nothing to teach
-/// and is left out.
-pub fn gather(mut evidence: Vec<Evidence>) -> Vec<Entry> {
+/// and is left out, and so is every line one of whose wordings is, or nearly is, `settled`:
+/// a question the keeper taught or dismissed.
+pub fn gather(mut evidence: Vec<Evidence>, settled: &[&str]) -> Vec<Entry> {
+    let settled: Vec<Vec<String>> = settled.iter().map(|q| word_set(q)).collect();
     evidence.sort_by(|a, b| b.count.cmp(&a.count).then(a.question.cmp(&b.question)));
     // Each entry with the words of its wordings, to compare new evidence with.
     let mut entries: Vec<(Entry, Vec<Vec<String>>)> = Vec::new();
@@ -74,6 +81,7 @@ pub fn gather(mut evidence: Vec<Evidence>) -> Vec<Entry> {
                         refused: 0,
                         unsure: 0,
                         unhelpful: Vec::new(),
+                        picked: Vec::new(),
                         wordings: 0,
                     },
                     Vec::new(),
@@ -91,20 +99,32 @@ pub fn gather(mut evidence: Vec<Evidence>) -> Vec<Entry> {
                 entry.unsure += unsure;
                 entry.refused += item.count.saturating_sub(unsure);
             }
-            What::Unhelpful { topic } => {
-                match entry.unhelpful.iter_mut().find(|u| u.topic == topic) {
-                    Some(known) => known.count += item.count,
-                    None => entry.unhelpful.push(Unhelpful {
-                        topic,
-                        count: item.count,
-                    }),
-                }
-            }
+            What::Unhelpful { topic } => add(&mut entry.unhelpful, topic, item.count),
+            What::Picked { topic } => add(&mut entry.picked, topic, item.count),
         }
     }
-    let mut entries: Vec<Entry> = entries.into_iter().map(|(entry, _)| entry).collect();
+    let settled = |seen: &[Vec<String>]| {
+        seen.iter()
+            .any(|words| settled.iter().any(|s| overlap(s, words) >= NEAR_COPY))
+    };
+    let mut entries: Vec<Entry> = entries
+        .into_iter()
+        .filter(|(_, seen)| !settled(seen))
+        .map(|(mut entry, _)| {
+            entry.picked.sort_by_key(|p| std::cmp::Reverse(p.count));
+            entry
+        })
+        .collect();
     entries.sort_by(|a, b| b.count.cmp(&a.count).then(a.question.cmp(&b.question)));
     entries
+}
+
+/// Counts `count` more for `topic` in `topics`.
+fn add(topics: &mut Vec<Unhelpful>, topic: String, count: u64) {
+    match topics.iter_mut().find(|u| u.topic == topic) {
+        Some(known) => known.count += count,
+        None => topics.push(Unhelpful { topic, count }),
+    }
 }
 
 #[cfg(test)]
@@ -131,15 +151,18 @@ mod tests {
 
     #[test]
     fn one_question_asked_several_ways_is_one_line() {
-        let inbox = gather(vec![
-            asked("how do i mount an iso file", 3, 0),
-            asked("standards", 1, 1),
-            asked("how do I mount an ISO file on windows", 2, 1),
-            disliked("can we print the logo on our boxes", 2, "logo"),
-            disliked("can we print the ISO logo on our boxes?", 1, "logo"),
-            disliked("", 4, "membership"),
-            asked("who makes the standards", 1, 0),
-        ]);
+        let inbox = gather(
+            vec![
+                asked("how do i mount an iso file", 3, 0),
+                asked("standards", 1, 1),
+                asked("how do I mount an ISO file on windows", 2, 1),
+                disliked("can we print the logo on our boxes", 2, "logo"),
+                disliked("can we print the ISO logo on our boxes?", 1, "logo"),
+                disliked("", 4, "membership"),
+                asked("who makes the standards", 1, 0),
+            ],
+            &[],
+        );
         let lines: Vec<(&str, u64, u64, u64, usize)> = inbox
             .iter()
             .map(|e| {
@@ -168,5 +191,39 @@ mod tests {
                 count: 3
             }]
         );
+    }
+
+    #[test]
+    fn helpers_picks_are_suggested_and_settled_questions_leave() {
+        let picked = |question: &str, count, topic: &str| Evidence {
+            question: question.to_owned(),
+            count,
+            what: What::Picked {
+                topic: topic.to_owned(),
+            },
+        };
+        let evidence = vec![
+            asked("who pays for iso", 2, 2),
+            picked("who pays for ISO?", 1, "funding"),
+            picked("who pays for iso", 3, "membership"),
+            asked("how do i mount an iso file", 3, 0),
+            asked("can my dog join iso", 1, 0),
+        ];
+        let inbox = gather(evidence.clone(), &[]);
+        assert_eq!(inbox[0].question, "who pays for iso");
+        assert_eq!(inbox[0].count, 6);
+        let topics: Vec<(&str, u64)> = inbox[0]
+            .picked
+            .iter()
+            .map(|p| (p.topic.as_str(), p.count))
+            .collect();
+        assert_eq!(topics, [("membership", 3), ("funding", 1)]);
+        // Taught in another wording, dismissed in another case: both lines leave.
+        let inbox = gather(
+            evidence,
+            &["Who pays for ISO", "how do I mount an ISO file?"],
+        );
+        let left: Vec<&str> = inbox.iter().map(|e| e.question.as_str()).collect();
+        assert_eq!(left, ["can my dog join iso"]);
     }
 }

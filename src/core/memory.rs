@@ -248,6 +248,51 @@ impl Forums {
     }
 }
 
+/// Members' messages faqbot was unsure about when a helper asked it to answer one, until the
+/// helper picks a topic: the pick is then a label for the message's words (a suggestion in the
+/// keeper's inbox). Only the text is kept, by the message's id, and a handful of them: a helper
+/// picks within minutes or not at all. A ring of fixed size, searched from the newest: its
+/// memory never grows, and a thousand ids are compared in about a microsecond.
+#[derive(Debug)]
+pub struct Doubts(std::collections::VecDeque<(MessageId, String)>);
+
+/// Messages awaiting a helper's pick, at most.
+pub const DOUBTS: usize = 1_000;
+/// Characters of a message kept for its label, at most (what insight stores of a question).
+const DOUBT_CHARS: usize = 300;
+
+impl Default for Doubts {
+    fn default() -> Self {
+        Self(std::collections::VecDeque::with_capacity(DOUBTS))
+    }
+}
+
+impl Doubts {
+    /// Keeps the words of `message`, which a helper is asked to pick a topic for.
+    pub fn note(&mut self, message: MessageId, text: &str) {
+        self.take(message);
+        if self.0.len() == DOUBTS {
+            self.0.pop_front();
+        }
+        let text = text.trim().chars().take(DOUBT_CHARS).collect();
+        self.0.push_back((message, text));
+    }
+
+    /// The words of `message`, if it is one faqbot was unsure about; forgotten once taken.
+    pub fn take(&mut self, message: MessageId) -> Option<String> {
+        let at = self.0.iter().rposition(|(id, _)| *id == message)?;
+        self.0.remove(at).map(|(_, text)| text)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

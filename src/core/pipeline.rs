@@ -10,7 +10,7 @@ use jiff::Timestamp;
 
 use crate::core::catalogue::{Action, Catalogue, DEFAULT_MENU_NAME};
 use crate::core::faq::{Faq, TopicId};
-use crate::core::ids::{ChannelId, MessageId, UserId};
+use crate::core::ids::{ChannelId, MessageId, RoleId, UserId};
 use crate::core::lang::Lang;
 use crate::core::matcher::{Matcher, Verdict};
 pub use crate::core::memory::RepeatKey;
@@ -37,6 +37,9 @@ pub struct Settings {
     pub public_answers: bool,
     /// The name of the message context-menu command.
     pub menu_name: String,
+    /// The helpers' role: a forum post faqbot has no sure answer to gets a note calling it,
+    /// instead of silence.
+    pub helpers_role: Option<RoleId>,
 }
 
 impl Default for Settings {
@@ -44,6 +47,7 @@ impl Default for Settings {
         Self {
             public_answers: true,
             menu_name: DEFAULT_MENU_NAME.to_owned(),
+            helpers_role: None,
         }
     }
 }
@@ -248,6 +252,24 @@ pub enum Insight {
         question: u64,
         by: Option<VoteBy>,
     },
+    /// A helper picked `topic` for a member's message faqbot was unsure about: a label the
+    /// keeper may teach. The message's words only, never whose.
+    Picked { question: String, topic: String },
+    /// When a question came, for the keeper's week grid.
+    Asked(Moment),
+}
+
+/// When a question came, as the keeper's week grid counts it: the hour of the week in the
+/// contact's time zone, whether it was about reaching customer care, and whether the line was
+/// open then. Counts only: no words, no one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Moment {
+    /// Hours since Monday 00:00 in the contact's zone: 0 to 167.
+    pub slot: u8,
+    /// Answered with the hours (`/hours`, or a topic that shows them).
+    pub contact: bool,
+    /// Whether customer care was open at that instant (holidays and closures included).
+    pub open: bool,
 }
 
 /// What a reply was decided from.
@@ -372,13 +394,28 @@ impl Pipeline {
                 };
                 let verdict = self.matcher.ask(&question);
                 let label = Label::of(RequestKind::ForumPost, "forum");
+                if let (None, Some(role)) = (verdict.topic(), self.settings.helpers_role) {
+                    // The helpers are called, and the post's words kept for the keeper, as
+                    // below.
+                    let reply = reply::call_helpers(&self.faq, role, &verdict, lang);
+                    let detail = Detail::Ask { question, verdict };
+                    return self.message(request, label, reply, detail);
+                }
                 let Some(topic) = verdict.topic() else {
                     // Unsure: a forum post is not the place for "did you mean…?". Stay quiet.
+                    // Its words are kept, as an /ask refused is: a post in a forum the bot
+                    // watches was asked of the bot, and the keeper may teach it.
+                    let outcome = match verdict {
+                        Verdict::Unsure { .. } => Outcome::Unsure,
+                        _ => Outcome::Refused,
+                    };
                     return Decision {
                         response: Response::Nothing,
                         label,
-                        // Nor is its text kept: only questions asked of the bot are.
-                        insight: None,
+                        insight: Some(Insight::Unanswered {
+                            question: question.clone(),
+                            outcome,
+                        }),
                         repeat: None,
                         detail: Detail::Ask { question, verdict },
                     };
@@ -389,6 +426,28 @@ impl Pipeline {
                 self.message(request, label, reply, detail)
             }
         }
+    }
+
+    /// When `decision` came, for the week grid: only for questions (a topic shown, a question
+    /// without a sure answer), not votes, notices or autocomplete.
+    pub fn moment(&self, decision: &Decision, now: Timestamp) -> Option<Moment> {
+        let contact = match (&decision.insight, &decision.detail) {
+            (_, Detail::Hours(_)) => true,
+            (Some(Insight::Answered { topic, .. }), _) => self
+                .faq
+                .topic_id(topic)
+                .is_some_and(|topic| self.faq[topic].show_hours),
+            (Some(Insight::Unanswered { .. }), _) => false,
+            _ => return None,
+        };
+        let schedule = &self.faq.contact.schedule;
+        let local = schedule.zone().tz().to_datetime(now);
+        let weekday = local.weekday().to_monday_zero_offset() as u8;
+        Some(Moment {
+            slot: weekday * 24 + local.hour() as u8,
+            contact,
+            open: schedule.status(now).open,
+        })
     }
 
     /// The decision for the same answer asked for again in a channel that has just had it
@@ -612,8 +671,10 @@ impl Pipeline {
             reply.make_private();
         }
         // The wording of a question the FAQ could not answer is kept only when it was asked of
-        // the bot (`/ask`, `/faq`), never a member's message that a helper pointed it at.
-        let asked_of_the_bot = matches!(request.kind, Kind::Command { .. });
+        // the bot (`/ask`, `/faq`, a post in a watched forum), never a member's message that a
+        // helper pointed it at (unless the helper labels it: `Insight::Picked`).
+        let asked_of_the_bot =
+            matches!(request.kind, Kind::Command { .. } | Kind::ForumPost { .. });
         let name = |topic: TopicId| self.faq[topic].id.clone();
         let insight = match (reply.outcome(), &detail) {
             (Outcome::Answered, Detail::Ask { question, verdict }) if verdict.topic().is_some() => {
@@ -1167,7 +1228,14 @@ mod tests {
         assert_eq!(sure.repeat, None);
         let unsure = post("Pizza", Some("Where is the best pizza in Geneva?"));
         assert_eq!(unsure.response, Response::Nothing);
-        assert_eq!(unsure.insight, None, "a stranger's post is not kept");
+        // A post in a forum the bot watches was asked of the bot: the keeper's inbox shows it.
+        assert_eq!(
+            unsure.insight,
+            Some(Insight::Unanswered {
+                question: "Pizza\nWhere is the best pizza in Geneva?".to_owned(),
+                outcome: Outcome::Refused
+            })
+        );
     }
 
     #[test]

@@ -22,7 +22,7 @@ use crate::core::schedule::{Closure, Holidays};
 use crate::frontends::discord::limits::LIMITS;
 use crate::frontends::terminal;
 use crate::ops::config::{Config, ConfigError, InsightsAt, TokenSource, TOKEN_VAR};
-use crate::ops::logging;
+use crate::ops::{keeper, logging};
 
 /// Answers questions about ISO on Discord, from ISO's published FAQ.
 #[derive(Debug, Parser)]
@@ -77,12 +77,17 @@ pub enum Command {
         json: bool,
     },
     /// Teach /ask a question it missed: appends it, with the topic that answers it (or
-    /// `none`), to the FAQ's learned file, which a running bot reloads
+    /// `none`), to the FAQ's learned file, which a running bot reloads; or, with --dismiss,
+    /// take it off the inbox
     Teach {
         /// The question, as people asked it
         question: String,
         /// The topic that answers it, or `none` when the FAQ must refuse it
-        topic: String,
+        #[arg(required_unless_present = "dismiss")]
+        topic: Option<String>,
+        /// Take the question (and its near-copies) off the inbox instead of teaching it
+        #[arg(long, conflicts_with = "topic")]
+        dismiss: bool,
     },
     /// How well /ask answers a list of questions with known answers
     ///
@@ -100,8 +105,11 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// What faqbot did not answer well (refused, unsure, 👎), one line per question however
-    /// it was worded, most frequent first: what to teach
+    /// Reads a password for the keeper's desk from standard input and prints its argon2 hash,
+    /// for the file `admin_password_file` names
+    Password,
+    /// What faqbot did not answer well (refused, unsure, 👎, helpers' picks), one line per
+    /// question however it was worded, most frequent first: what to teach
     Inbox {
         /// How many days back to look
         #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=3650))]
@@ -266,6 +274,9 @@ pub fn run(
     if logs && json_env {
         logging::init(logging::Format::Json);
     }
+    if let Command::Password = cli.command {
+        return password(out);
+    }
     let mut setup = Setup::load(cli.config.as_deref(), cli.faq.as_deref(), env)?;
     if let Command::Run {
         shards: Some(ref range),
@@ -282,6 +293,8 @@ pub fn run(
         logging::warning(warning);
     }
     match cli.command {
+        // Answered before the setup is read.
+        Command::Password => {}
         Command::Run { .. } => {
             // One thread answers thousands of interactions a second (the core takes
             // microseconds), and keeps the bot's memory small.
@@ -433,9 +446,17 @@ pub fn run(
         Command::Teach {
             ref question,
             ref topic,
-        } => teach(&setup, question, topic, out)?,
+            dismiss,
+        } => match topic {
+            Some(topic) if !dismiss => teach(&setup, question, topic, out)?,
+            _ => {
+                keeper::block_on(keeper::dismiss(&setup.config, question, Timestamp::now()))?
+                    .map_err(|e| CliError::Teach(e.to_string()))?;
+                writeln!(out, "dismissed: {question}")?;
+            }
+        },
         Command::Inbox { days, json } => {
-            let inbox = inbox(&read_report(&setup, days, INBOX_ROWS)?);
+            let inbox = keeper::inbox(&read_report(&setup, days, keeper::INBOX_ROWS)?, &setup.faq);
             if json {
                 serde_json::to_writer(&mut *out, &inbox).map_err(io::Error::from)?;
                 writeln!(out)?;
@@ -491,27 +512,6 @@ fn read_report(
     })
 }
 
-/// Rows of each list of insight the inbox gathers from.
-const INBOX_ROWS: usize = 1_000;
-
-/// The keeper's inbox from a report's unanswered and unhelpful questions.
-fn inbox(report: &crate::ops::insights::Report) -> Vec<crate::core::inbox::Entry> {
-    use crate::core::inbox::{gather, Evidence, What};
-    let unanswered = report.unanswered.iter().map(|q| Evidence {
-        question: q.question.clone(),
-        count: q.count,
-        what: What::Unanswered { unsure: q.unsure },
-    });
-    let unhelpful = report.unhelpful.iter().map(|q| Evidence {
-        question: q.question.clone(),
-        count: q.count,
-        what: What::Unhelpful {
-            topic: q.topic.clone(),
-        },
-    });
-    gather(unanswered.chain(unhelpful).collect())
-}
-
 fn print_inbox(
     inbox: &[crate::core::inbox::Entry],
     days: u32,
@@ -552,80 +552,53 @@ fn print_inbox(
     )
 }
 
-/// Appends `question`, labelled `topic`, to the FAQ's learned file (created with its header on
-/// first use), checks that the FAQ still loads with it, and says what /ask answers now.
+/// Characters a desk password has at least.
+const PASSWORD_CHARS: usize = 10;
+
+/// The hash of the password on standard input's first line.
+fn password(out: &mut impl Write) -> Result<(), CliError> {
+    let mut line = String::new();
+    io::stdin().lock().read_line(&mut line)?;
+    let password = line.trim_end_matches(['\n', '\r']);
+    if password.chars().count() < PASSWORD_CHARS {
+        return Err(CliError::Teach(format!(
+            "a desk password has {PASSWORD_CHARS} characters at least: type one on standard \
+             input, e.g. `faqbot password > /etc/faqbot/desk-password`"
+        )));
+    }
+    let hash = crate::frontends::desk::access::hash(password).map_err(CliError::Teach)?;
+    writeln!(out, "{hash}")?;
+    Ok(())
+}
+
+/// Teaches `question`, labelled `topic`, and says what /ask answers now.
 fn teach(setup: &Setup, question: &str, topic: &str, out: &mut impl Write) -> Result<(), CliError> {
-    use crate::core::eval::NONE;
-    let refuse = |why: String| Err(CliError::Teach(why));
-    let Some(faq_path) = &setup.faq_path else {
-        return refuse(
-            "the FAQ in use is the one built into faqbot, which cannot learn: name your \
-             faq.toml with --faq or `faq` in the config"
-                .to_owned(),
-        );
-    };
-    let Some(file) = &setup.faq.learned_file else {
-        return refuse(format!(
-            "{} names no file of taught questions: add `learned = \"learned.tsv\"` to it",
-            faq_path.display()
-        ));
-    };
-    if topic != NONE && setup.faq.topic_id(topic).is_none() {
-        let topics: Vec<&str> = setup.faq.topics.iter().map(|t| t.id.as_str()).collect();
-        return refuse(format!(
-            "`{topic}` is not a topic of {}: give one of {}, or `none` for a question the FAQ \
-             must refuse",
-            faq_path.display(),
-            topics.join(", ")
-        ));
+    let taught = keeper::teach(setup.faq_path.as_deref(), &setup.faq, question, topic);
+    match taught.map_err(|e| match e {
+        keeper::TeachError::Load(e) => CliError::Faq(e),
+        other => CliError::Teach(other.to_string()),
+    })? {
+        keeper::Taught::Already {
+            path,
+            line,
+            question,
+        } => writeln!(out, "already taught: {}:{line}: {question}", path.display())?,
+        keeper::Taught::New {
+            path,
+            line,
+            question,
+            faq,
+        } => {
+            writeln!(
+                out,
+                "taught: {question} → {topic} ({}:{line})",
+                path.display()
+            )?;
+            let mut bot = bot(Pipeline::new(*faq, setup.config.pipeline_settings()));
+            write!(out, "/ask now answers: ")?;
+            ask(&mut bot, &question, true, Timestamp::now(), out)?;
+        }
     }
-    let question = question.split_whitespace().collect::<Vec<_>>().join(" ");
-    if crate::core::text::words(&question).next().is_none() || question.starts_with('#') {
-        return refuse(format!("`{question}` is not a question to teach"));
-    }
-    let path = file.beside(faq_path);
-    let key = |q: &str| crate::core::text::words(q).collect::<Vec<_>>().join(" ");
-    let taught = setup
-        .faq
-        .learned
-        .iter()
-        .find(|e| key(&e.question) == key(&question));
-    if let Some(before) = taught {
-        writeln!(
-            out,
-            "already taught: {}:{}: {}",
-            path.display(),
-            before.line,
-            before.question
-        )?;
-        return Ok(());
-    }
-    let fresh = !path.exists();
-    let mut lines = String::new();
-    if fresh {
-        lines += "# Questions taught with `faqbot teach`: the question, the topic that answers it \
-                  (or none), and `taught`.\nquestion\texpected\tkind\n";
-    }
-    lines += &format!("{question}\t{topic}\ttaught\n");
-    let written = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(&path)
-        .and_then(|mut f| f.write_all(lines.as_bytes()));
-    written.map_err(|source| CliError::Read {
-        path: path.display().to_string(),
-        source,
-    })?;
-    let faq = crate::ops::faq_file::load(faq_path, &setup.faq.limits)?;
-    let line = faq.learned.last().map_or(0, |e| e.line);
-    writeln!(
-        out,
-        "taught: {question} → {topic} ({}:{line})",
-        path.display()
-    )?;
-    let mut bot = bot(Pipeline::new(faq, setup.config.pipeline_settings()));
-    write!(out, "/ask now answers: ")?;
-    ask(&mut bot, &question, true, Timestamp::now(), out)?;
     Ok(())
 }
 

@@ -2,5 +2,6 @@
 //! command line. Each converts its input for the core once and renders the core's reply once.
 
 pub mod cli;
+pub mod desk;
 pub mod discord;
 pub mod terminal;

@@ -249,8 +249,12 @@ pub struct Config {
     pub application_id: Option<u64>,
     /// Whether to reload the FAQ as soon as its file changes (SIGHUP always reloads it).
     pub watch_faq: bool,
-    /// The admin listener (`/metrics`, `/healthz`), for `run` and `serve` alike; off when unset.
+    /// The admin listener (`/metrics`, `/healthz`, the keeper's desk at `/`), for `run` and
+    /// `serve` alike; off when unset.
     pub metrics_listen: Option<String>,
+    /// The desk's password, as an argon2 hash (`admin_password_file`, written by `faqbot
+    /// password`): asked for on every listener, and required on any but loopback.
+    pub admin_password: Option<String>,
     /// How long the same public answer is not posted again in a channel; zero allows it.
     pub repeat_window: std::time::Duration,
     /// Where insight is kept; `None` when it is off.
@@ -265,6 +269,9 @@ pub struct Config {
     pub message_command: String,
     /// Forums whose new posts the gateway bot answers, when sure.
     pub forum_channels: Vec<u64>,
+    /// The role a forum post faqbot has no sure answer to is handed to (pinged, alone), rather
+    /// than left quietly to people.
+    pub helpers_role: Option<u64>,
     /// The gateway shards `run` connects; `None`: as many as Discord recommends, all here.
     pub shards: Option<Shards>,
     /// The PostgreSQL database replicas share; `None`: SQLite, at `insights_db`.
@@ -295,6 +302,7 @@ impl Config {
         crate::core::pipeline::Settings {
             public_answers: self.public_answers,
             menu_name: self.message_command.clone(),
+            helpers_role: self.helpers_role.map(crate::core::ids::RoleId::new),
         }
     }
 }
@@ -315,6 +323,7 @@ impl Default for Config {
             application_id: None,
             watch_faq: false,
             metrics_listen: None,
+            admin_password: None,
             repeat_window: std::time::Duration::from_secs(60),
             insights_db: None,
             insights_at: InsightsAt::Off,
@@ -322,6 +331,7 @@ impl Default for Config {
             insights_retention: std::time::Duration::from_secs(90 * 86_400),
             message_command: crate::core::catalogue::DEFAULT_MENU_NAME.to_owned(),
             forum_channels: Vec::new(),
+            helpers_role: None,
             shards: None,
             database: None,
             database_password: None,
@@ -380,6 +390,7 @@ config_keys! {
     log_format: Text,
     message_command: Text,
     forum_channels: Ids,
+    helpers_role: Id,
     insights: Bool,
     insights_db: Text,
     insights_days: Integer,
@@ -390,6 +401,7 @@ config_keys! {
     repeat_window_secs: Integer,
     watch_faq: Bool,
     metrics_listen: Text,
+    admin_password_file: Text,
     // Only read to refuse it with a helpful message, whatever its value.
     token: Any,
     token_file: Text,
@@ -837,6 +849,16 @@ impl Config {
                 None
             })
         });
+        let helpers_role = raw.helpers_role.as_ref().and_then(|id| {
+            snowflake(id.get_ref()).or_else(|| {
+                problem(
+                    id.span(),
+                    "not a role id".into(),
+                    "copy the helpers' role id (Developer Mode → Server Settings → Roles → right-click the role → Copy Role ID)",
+                );
+                None
+            })
+        });
         let application_id = raw.application_id.as_ref().and_then(|id| {
             snowflake(id.get_ref()).or_else(|| {
                 problem(
@@ -858,6 +880,32 @@ impl Config {
                 })
                 .ok()
         });
+        let admin_password = raw.admin_password_file.as_ref().and_then(|file| {
+            let hash_path = dir.join(file.get_ref());
+            let read = std::fs::read_to_string(&hash_path);
+            match read.as_deref().map(str::trim) {
+                Ok(hash) if argon2::PasswordHash::new(hash).is_ok() => Some(hash.to_owned()),
+                Ok(_) => {
+                    problem(
+                        file.span(),
+                        format!(
+                            "`{}` does not hold a password hash",
+                            hash_path.display()
+                        ),
+                        "write one with `faqbot password > FILE` (it reads the password from standard input); the file holds the hash, never the password",
+                    );
+                    None
+                }
+                Err(e) => {
+                    problem(
+                        file.span(),
+                        format!("cannot read `{}`: {e}", hash_path.display()),
+                        "check the path; a relative one starts from the config file's folder",
+                    );
+                    None
+                }
+            }
+        });
         if !problems.is_empty() {
             let problems = problems.into_iter().map(redact_secrets).collect();
             return Err(source.errors(problems).sorted().into());
@@ -877,10 +925,12 @@ impl Config {
             application_id,
             watch_faq: raw.watch_faq.unwrap_or(false),
             metrics_listen,
+            admin_password,
             repeat_window: repeat_window.unwrap_or(Self::default().repeat_window),
             insights_retention: insights_retention.unwrap_or(Self::default().insights_retention),
             message_command: message_command.unwrap_or(Self::default().message_command),
             forum_channels,
+            helpers_role,
             shards,
             database,
             database_password,

@@ -24,7 +24,7 @@ const QUESTION_CHARS: usize = 300;
 /// Records waiting for the writer before new ones are dropped.
 const QUEUE: usize = 1024;
 /// The schema version this build writes; older databases are migrated up to it.
-const SCHEMA_VERSION: i64 = 3;
+const SCHEMA_VERSION: i64 = 4;
 /// Answered questions whose wording is remembered (in memory only) for a 👎 to name.
 const REMEMBERED_QUESTIONS: usize = 4096;
 
@@ -204,12 +204,44 @@ fn migrate(connection: &Connection) -> rusqlite::Result<()> {
              COMMIT;",
         )?;
     }
+    if version < 4 {
+        // The keeper's desk: the topics helpers picked for messages faqbot was unsure about
+        // (their words, never whose), the questions the keeper took off the inbox, and when
+        // questions come (hour of the week in the contact's zone; counts only).
+        connection.execute_batch(KEEPERS_DESK)?;
+    }
     debug_assert_eq!(
-        SCHEMA_VERSION, 3,
+        SCHEMA_VERSION, 4,
         "add a migration step for each new version"
     );
     Ok(())
 }
+
+/// Schema step 4 (PostgreSQL's is `migrations/postgres/V2__keepers_desk.sql`).
+const KEEPERS_DESK: &str = "BEGIN;
+CREATE TABLE picked (
+    id INTEGER PRIMARY KEY,
+    day TEXT NOT NULL,
+    question TEXT NOT NULL,
+    normalized TEXT NOT NULL,
+    topic TEXT NOT NULL
+);
+CREATE INDEX picked_day ON picked (day);
+CREATE TABLE dismissed (
+    normalized TEXT PRIMARY KEY,
+    question TEXT NOT NULL,
+    day TEXT NOT NULL
+);
+CREATE TABLE asked (
+    day TEXT NOT NULL,
+    slot INTEGER NOT NULL,
+    about_contact INTEGER NOT NULL,
+    while_open INTEGER NOT NULL,
+    count BIGINT NOT NULL,
+    PRIMARY KEY (day, slot, about_contact, while_open)
+);
+PRAGMA user_version = 4;
+COMMIT;";
 
 /// Writes until every sender is gone. Should writing panic (a bug), the records of the batch
 /// it was writing are counted as dropped, the death is logged and counted, and a fresh writer takes over
@@ -437,13 +469,51 @@ fn insert(
                 .prepare_cached("INSERT INTO unanswered (day, question, normalized, outcome) VALUES (?1, ?2, ?3, ?4)")?
                 .execute(params![day(now), question, normalize(question), outcome.label()])?
         }
+        Record::Picked { question, topic } => {
+            let question = capped(question);
+            connection.prepare_cached(sql::PICKED)?.execute(params![
+                day(now),
+                question,
+                normalize(&question),
+                topic
+            ])?
+        }
+        Record::Asked(moment) => connection.prepare_cached(sql::ASKED)?.execute(params![
+            day(now),
+            moment.slot,
+            moment.contact,
+            moment.open
+        ])?,
     };
     Ok(())
 }
 
 /// The tables of insight, each with its `day`: what the retention window deletes from.
-pub(crate) const INSIGHT_TABLES: [&str; 5] =
-    ["answers", "unanswered", "votes", "unhelpful", "voters"];
+pub(crate) const INSIGHT_TABLES: [&str; 8] = [
+    "answers",
+    "unanswered",
+    "votes",
+    "unhelpful",
+    "voters",
+    "picked",
+    "dismissed",
+    "asked",
+];
+
+/// Statements both engines run, in the `$n` form both read.
+pub(crate) mod sql {
+    /// A helper's pick: day, question, normalized, topic.
+    pub const PICKED: &str =
+        "INSERT INTO picked (day, question, normalized, topic) VALUES ($1, $2, $3, $4)";
+    /// A question's moment: day, slot, about the contact, while open.
+    pub const ASKED: &str = "INSERT INTO asked (day, slot, about_contact, while_open, count)
+         VALUES ($1, $2, $3, $4, 1)
+         ON CONFLICT (day, slot, about_contact, while_open) DO UPDATE SET count = asked.count + 1";
+    /// A question taken off the inbox: normalized, question, day.
+    pub const DISMISS: &str =
+        "INSERT INTO dismissed (normalized, question, day) VALUES ($1, $2, $3)
+         ON CONFLICT (normalized) DO UPDATE SET question = $2, day = $3";
+}
 
 /// The first day kept when records older than `retention` are deleted.
 pub(crate) fn oldest_kept(now: Timestamp, retention: Duration) -> String {
@@ -482,6 +552,26 @@ pub(crate) mod report_sql {
              u.topic, COUNT(*) AS n
          FROM unhelpful AS u WHERE u.day >= $1
          GROUP BY u.key, u.topic ORDER BY n DESC, u.topic LIMIT $2";
+    /// Questions per day by outcome: `answered` (topics shown), `unsure`, `refused`.
+    pub const DAILY: &str = "SELECT day, 'answered' AS outcome, CAST(SUM(count) AS BIGINT) AS n
+         FROM answers WHERE day >= $1 GROUP BY day
+         UNION ALL
+         SELECT day, outcome, COUNT(*) AS n FROM unanswered WHERE day >= $1 GROUP BY day, outcome
+         ORDER BY 1, 2 LIMIT $2";
+    /// Questions by hour of the week, about the contact or not, while open or not.
+    pub const WEEK: &str = "SELECT CAST(slot AS BIGINT), CAST(about_contact AS BIGINT),
+             CAST(while_open AS BIGINT), CAST(SUM(count) AS BIGINT)
+         FROM asked WHERE day >= $1
+         GROUP BY slot, about_contact, while_open ORDER BY 1, 2, 3 LIMIT $2";
+    /// The topics helpers picked, by question (grouped by normalized text) and topic.
+    pub const PICKED: &str = "SELECT (SELECT question FROM picked AS latest
+             WHERE latest.normalized = p.normalized ORDER BY id DESC LIMIT 1),
+             p.topic, COUNT(*) AS n
+         FROM picked AS p WHERE p.day >= $1 AND p.normalized != ''
+         GROUP BY p.normalized, p.topic ORDER BY n DESC, p.topic LIMIT $2";
+    /// The questions taken off the inbox (read with the first day empty: all kept).
+    pub const DISMISSED: &str =
+        "SELECT question FROM dismissed WHERE day >= $1 ORDER BY question LIMIT $2";
 }
 
 /// Deletes what is older than the retention window.
@@ -513,6 +603,65 @@ pub struct Report {
     pub helpfulness: Vec<Helpfulness>,
     /// Questions whose answer got 👎, most often first: the FAQ maintainer's to-do list.
     pub unhelpful: Vec<Unhelpful>,
+    /// Questions per day, by outcome, oldest day first (days with none left out).
+    pub daily: Vec<DayCount>,
+    /// Questions by hour of the week in the contact's zone.
+    pub week: Vec<SlotCount>,
+    /// The topics helpers picked for messages faqbot was unsure about, most often first.
+    pub picked: Vec<Picked>,
+    /// Questions the keeper took off the inbox.
+    pub dismissed: Vec<String>,
+}
+
+/// One day's questions by outcome.
+#[derive(Debug, Default, Serialize, PartialEq)]
+pub struct DayCount {
+    pub day: String,
+    pub answered: u64,
+    pub unsure: u64,
+    pub refused: u64,
+}
+
+/// Questions in one hour of the week.
+#[derive(Debug, Serialize, PartialEq)]
+pub struct SlotCount {
+    /// Hours since Monday 00:00, in the contact's zone: 0 to 167.
+    pub slot: u8,
+    /// Answered with the hours (about reaching customer care).
+    pub contact: bool,
+    /// Whether the line was open.
+    pub open: bool,
+    pub count: u64,
+}
+
+/// A helper's pick: a suggested label for a question.
+#[derive(Debug, Serialize, PartialEq)]
+pub struct Picked {
+    pub question: String,
+    pub topic: String,
+    pub count: u64,
+}
+
+/// The days' rows of [`report_sql::DAILY`], one [`DayCount`] a day.
+pub(crate) fn days(rows: impl IntoIterator<Item = (String, String, u64)>) -> Vec<DayCount> {
+    let mut days: Vec<DayCount> = Vec::new();
+    for (day, outcome, n) in rows {
+        if days.last().is_none_or(|last| last.day != day) {
+            days.push(DayCount {
+                day,
+                ..DayCount::default()
+            });
+        }
+        let Some(last) = days.last_mut() else {
+            continue;
+        };
+        match outcome.as_str() {
+            "answered" => last.answered += n,
+            "unsure" => last.unsure += n,
+            _ => last.refused += n,
+        }
+    }
+    days
 }
 
 #[derive(Debug, Serialize, PartialEq)]
@@ -567,6 +716,19 @@ impl Window<'_> {
     }
 }
 
+/// Takes `question` off the keeper's inbox (and its near-copies with it), in the database at
+/// `path`, created if need be.
+pub fn dismiss(path: &Path, question: &str, now: Timestamp) -> Result<(), OpenError> {
+    create_folder(path).map_err(OpenError::Folder)?;
+    let connection = open(path)?;
+    let question = capped(question);
+    connection.execute(
+        sql::DISMISS,
+        params![normalize(&question), question, day(now)],
+    )?;
+    Ok(())
+}
+
 /// Reads the last `days` days from the database at `path`, `limit` rows of each list at most.
 /// A database that does not exist yet is an empty report: reading never creates one.
 pub fn report(path: &Path, days: u32, limit: usize, now: Timestamp) -> rusqlite::Result<Report> {
@@ -610,12 +772,43 @@ pub fn report(path: &Path, days: u32, limit: usize, now: Timestamp) -> rusqlite:
             count: count(row, 2)?,
         })
     })?;
+    let picked = window.rows(report_sql::PICKED, |row| {
+        Ok(Picked {
+            question: row.get(0)?,
+            topic: row.get(1)?,
+            count: count(row, 2)?,
+        })
+    })?;
+    let every = Window {
+        limit: i64::MAX,
+        ..window
+    };
+    let daily = self::days(every.rows(report_sql::DAILY, |row| {
+        Ok((row.get(0)?, row.get(1)?, count(row, 2)?))
+    })?);
+    let week = every.rows(report_sql::WEEK, |row| {
+        Ok(SlotCount {
+            slot: row.get::<_, i64>(0)?.clamp(0, 167) as u8,
+            contact: row.get::<_, i64>(1)? != 0,
+            open: row.get::<_, i64>(2)? != 0,
+            count: count(row, 3)?,
+        })
+    })?;
+    let dismissed = Window {
+        since: String::new(),
+        ..every
+    }
+    .rows(report_sql::DISMISSED, |row| row.get(0))?;
     Ok(Report {
         days,
         topics,
         unanswered,
         helpfulness,
         unhelpful,
+        daily,
+        week,
+        picked,
+        dismissed,
     })
 }
 
@@ -835,6 +1028,85 @@ mod tests {
     }
 
     #[test]
+    fn the_desk_reads_days_hours_picks_and_dismissals() {
+        use crate::core::pipeline::Moment;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("insights.db");
+        let monday = at("2026-11-23T09:30:00Z");
+        let tuesday = at("2026-11-24T20:00:00Z");
+        {
+            let connection = open(&path).unwrap();
+            let mut asked = Asked::default();
+            let mut put =
+                |record: Record, now| insert(&connection, &mut asked, &record, now).unwrap();
+            let answered = || Record::Answered {
+                topic: "logo".into(),
+                question: None,
+            };
+            put(answered(), monday);
+            put(answered(), monday);
+            put(
+                Record::Unanswered {
+                    question: "who pays for iso".into(),
+                    outcome: Outcome::Unsure,
+                },
+                tuesday,
+            );
+            let moment = |slot, contact, open| {
+                Record::Asked(Moment {
+                    slot,
+                    contact,
+                    open,
+                })
+            };
+            put(moment(10, true, true), monday);
+            put(moment(10, true, true), monday);
+            put(moment(44, true, false), tuesday);
+            put(
+                Record::Picked {
+                    question: "who pays for ISO?".into(),
+                    topic: "funding".into(),
+                },
+                tuesday,
+            );
+        }
+        dismiss(&path, "How do I mount an ISO?", tuesday).unwrap();
+        let report = report(&path, 30, 10, tuesday).unwrap();
+        let days: Vec<(&str, u64, u64, u64)> = report
+            .daily
+            .iter()
+            .map(|d| (d.day.as_str(), d.answered, d.unsure, d.refused))
+            .collect();
+        assert_eq!(days, [("2026-11-23", 2, 0, 0), ("2026-11-24", 0, 1, 0)]);
+        assert_eq!(
+            report.week,
+            [
+                SlotCount {
+                    slot: 10,
+                    contact: true,
+                    open: true,
+                    count: 2
+                },
+                SlotCount {
+                    slot: 44,
+                    contact: true,
+                    open: false,
+                    count: 1
+                },
+            ]
+        );
+        assert_eq!(
+            report.picked,
+            [Picked {
+                question: "who pays for ISO?".into(),
+                topic: "funding".into(),
+                count: 1
+            }]
+        );
+        assert_eq!(report.dismissed, ["How do I mount an ISO?"]);
+    }
+
+    #[test]
     fn a_database_from_before_votes_is_upgraded_and_keeps_its_records() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("insights.db");
@@ -850,6 +1122,7 @@ mod tests {
             connection
                 .execute_batch(
                     "DROP TABLE votes; DROP TABLE unhelpful; DROP TABLE voters;
+                     DROP TABLE picked; DROP TABLE dismissed; DROP TABLE asked;
                      PRAGMA user_version = 1;",
                 )
                 .unwrap();

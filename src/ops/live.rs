@@ -33,6 +33,9 @@ pub struct Live {
     /// which therefore always happens: the FAQ served at start was read before the watching
     /// began, and a save in between must not be taken for no change.
     fingerprint: Mutex<Option<u64>>,
+    /// Rung when the keeper taught a question from the desk: the files are read again as if
+    /// they had been saved (whether or not they are watched).
+    taught: tokio::sync::Notify,
 }
 
 /// What a reload did.
@@ -63,7 +66,15 @@ impl Live {
             path,
             settings,
             fingerprint: Mutex::new(None),
+            taught: tokio::sync::Notify::new(),
         }
+    }
+
+    /// Asks the reload task to read the files again (a lesson was appended to the learned
+    /// file). A file that was watched too makes no second reload: what it holds is then
+    /// what is served, and that reloads nothing.
+    pub fn ask_reload(&self) {
+        self.taught.notify_one();
     }
 
     /// The pipeline to answer one interaction with.
@@ -160,6 +171,18 @@ pub async fn reload_when_asked(live: Arc<Live>, watch: bool, changed: impl Fn(Re
             }
             Err(e) => tracing::error!(error = %e, "cannot listen for SIGHUP"),
         }
+    }
+    {
+        let tx = tx.clone();
+        let live = Arc::clone(&live);
+        tokio::spawn(async move {
+            loop {
+                live.taught.notified().await;
+                if tx.send(Trigger::FileChanged).await.is_err() {
+                    return;
+                }
+            }
+        });
     }
     let rewatch = tx.clone();
     drop(tx);

@@ -5,6 +5,7 @@
 pub mod config;
 pub mod faq_file;
 pub mod insights;
+pub mod keeper;
 pub mod live;
 pub mod logging;
 pub mod metrics;

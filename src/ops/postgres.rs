@@ -24,7 +24,7 @@ use tokio_postgres::NoTls;
 use crate::core::bot::{Lookup, Posted, Recall};
 use crate::core::memory::Earlier;
 use crate::ops::insights::{
-    capped, day, first_reported, normalize, oldest_kept, report_sql, Asked, Record, Report,
+    capped, day, first_reported, normalize, oldest_kept, report_sql, sql, Asked, Record, Report,
     INSIGHT_TABLES,
 };
 use crate::ops::metrics::metrics;
@@ -583,6 +583,28 @@ async fn apply(
                 )
                 .await?;
         }
+        Record::Picked { question, topic } => {
+            let question = capped(question);
+            let statement = client.prepare_cached(sql::PICKED).await?;
+            client
+                .execute(&statement, &[&now, &question, &normalize(&question), topic])
+                .await?;
+        }
+        Record::Asked(moment) => {
+            let statement = client.prepare_cached(sql::ASKED).await?;
+            let flag = |on: bool| i32::from(on);
+            client
+                .execute(
+                    &statement,
+                    &[
+                        &now,
+                        &i32::from(moment.slot),
+                        &flag(moment.contact),
+                        &flag(moment.open),
+                    ],
+                )
+                .await?;
+        }
     }
     Ok(())
 }
@@ -682,6 +704,40 @@ async fn read_report(
             count: count(row, 2),
         })
         .collect();
+    let every = |sql: &'static str, since: String| {
+        let client = &client;
+        async move { client.query(sql, &[&since, &i64::MAX]).await }
+    };
+    let daily = crate::ops::insights::days(
+        every(report_sql::DAILY, since.clone())
+            .await?
+            .iter()
+            .map(|row| (row.get(0), row.get(1), count(row, 2))),
+    );
+    let week = every(report_sql::WEEK, since.clone())
+        .await?
+        .iter()
+        .map(|row| crate::ops::insights::SlotCount {
+            slot: row.get::<_, i64>(0).clamp(0, 167) as u8,
+            contact: row.get::<_, i64>(1) != 0,
+            open: row.get::<_, i64>(2) != 0,
+            count: count(row, 3),
+        })
+        .collect();
+    let picked = rows(report_sql::PICKED)
+        .await?
+        .iter()
+        .map(|row| crate::ops::insights::Picked {
+            question: row.get(0),
+            topic: row.get(1),
+            count: count(row, 2),
+        })
+        .collect();
+    let dismissed = every(report_sql::DISMISSED, String::new())
+        .await?
+        .iter()
+        .map(|row| row.get(0))
+        .collect();
     drop(client);
     let _ = connection.await;
     Ok(Report {
@@ -690,7 +746,31 @@ async fn read_report(
         unanswered,
         helpfulness,
         unhelpful,
+        daily,
+        week,
+        picked,
+        dismissed,
     })
+}
+
+/// Takes `question` off the keeper's inbox, for every replica.
+pub async fn dismiss(
+    config: &tokio_postgres::Config,
+    question: &str,
+    now: Timestamp,
+) -> Result<(), Failure> {
+    let (client, connection) = patient(config).connect(NoTls).await?;
+    let connection = tokio::spawn(connection);
+    let question = capped(question);
+    client
+        .execute(
+            crate::ops::insights::sql::DISMISS,
+            &[&normalize(&question), &question, &day(now)],
+        )
+        .await?;
+    drop(client);
+    let _ = connection.await;
+    Ok(())
 }
 
 #[cfg(test)]

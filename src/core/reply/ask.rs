@@ -58,6 +58,35 @@ pub fn ask(faq: &Faq, question: &str, verdict: &Verdict, now: Timestamp, lang: L
     }
 }
 
+/// The note that hands a forum post the FAQ has no sure answer to to the helpers' `role`,
+/// with the closest topics.
+pub fn call_helpers(
+    faq: &Faq,
+    role: crate::core::ids::RoleId,
+    verdict: &Verdict,
+    lang: Lang,
+) -> Reply {
+    let words = lang.words();
+    let closest = verdict.suggestions();
+    let mut body = (words.helpers_note)();
+    if !closest.is_empty() {
+        body = body.line_break().then(topic_lines(faq, closest, lang));
+    }
+    Reply {
+        title: Some(Text::from(words.helpers_title)),
+        body,
+        fields: Vec::new(),
+        shape: Shape::Call {
+            role,
+            doubt: match verdict {
+                Verdict::Unsure { .. } => Doubt::Unsure,
+                _ => Doubt::Refused,
+            },
+            closest: suggestions(faq, closest, lang),
+        },
+    }
+}
+
 /// Where to go when the FAQ has no answer: the topic list, or a person.
 pub(super) fn elsewhere(faq: &Faq, now: Timestamp, lang: Lang) -> Field {
     let words = lang.words();

@@ -3,7 +3,7 @@
 //! words, a user's own words, instants, command names — never markup.
 
 use crate::core::faq::TopicId;
-use crate::core::ids::{ChannelId, MessageId, UserId};
+use crate::core::ids::{ChannelId, MessageId, RoleId, UserId};
 
 mod ask;
 mod hours;
@@ -12,7 +12,7 @@ mod topic;
 mod words;
 
 pub(crate) use ask::quoted;
-pub use ask::{ask, faq_list, question_choices, topic_choices, Choice};
+pub use ask::{ask, call_helpers, faq_list, question_choices, topic_choices, Choice};
 pub use hours::{hours, presence, status_line};
 pub use text::{Span, Text, TimeStyle};
 pub(crate) use topic::answer;
@@ -44,6 +44,13 @@ pub enum Shape {
     },
     /// A helper picks, privately, the topic to post for a member's message.
     Pick(Pick),
+    /// The FAQ has no sure answer to a forum post: a note in its thread hands it to the
+    /// helpers' role, the one thing it may ping, with the closest topics.
+    Call {
+        role: RoleId,
+        doubt: Doubt,
+        closest: Vec<Suggestion>,
+    },
     /// A notice, to the asker alone: an empty question, a stale button, thanks for a vote, an
     /// apology.
     Notice,
@@ -122,7 +129,9 @@ impl Reply {
     pub fn outcome(&self) -> Outcome {
         match &self.shape {
             Shape::Answer(_) | Shape::Info(_) => Outcome::Answered,
-            Shape::NoAnswer { doubt, .. } | Shape::Pick(Pick { doubt, .. }) => doubt.outcome(),
+            Shape::NoAnswer { doubt, .. }
+            | Shape::Pick(Pick { doubt, .. })
+            | Shape::Call { doubt, .. } => doubt.outcome(),
             Shape::Notice => Outcome::Notice,
         }
     }
@@ -135,7 +144,16 @@ impl Reply {
                 audience: Audience::Public { .. },
                 ..
             }) | Shape::Info(Audience::Public { .. })
+                | Shape::Call { .. }
         )
+    }
+
+    /// The role a note calls: the only one it may ping.
+    pub fn called(&self) -> Option<RoleId> {
+        match &self.shape {
+            Shape::Call { role, .. } => Some(*role),
+            _ => None,
+        }
     }
 
     /// The member a public reply is for: named at the top, and the only one it may ping.
@@ -155,7 +173,9 @@ impl Reply {
     pub fn suggestions(&self) -> &[Suggestion] {
         match &self.shape {
             Shape::Answer(answer) => &answer.follow_ups,
-            Shape::NoAnswer { closest, .. } | Shape::Pick(Pick { closest, .. }) => closest,
+            Shape::NoAnswer { closest, .. }
+            | Shape::Pick(Pick { closest, .. })
+            | Shape::Call { closest, .. } => closest,
             Shape::Info(_) | Shape::Notice => &[],
         }
     }

@@ -34,6 +34,9 @@ pub struct Words {
     pub not_sure: fn(question: &str) -> Text,
     pub not_in_faq: &'static str,
     pub no_answer: fn(question: &str) -> Text,
+    /// A forum post handed to the helpers' role.
+    pub helpers_title: &'static str,
+    pub helpers_note: fn() -> Text,
     pub closest_topics: &'static str,
     pub also_mean: &'static str,
     pub related: &'static str,
@@ -101,6 +104,13 @@ pub static ENGLISH: Words = Words {
             .plain(".")
     },
     did_you_mean: "Did you mean…?",
+    helpers_title: "Over to the helpers",
+    helpers_note: || {
+        Text::new().plain(
+            "I'm not sure which part of ISO's FAQ answers this post, so I've asked the helpers \
+             to take a look. Meanwhile, these topics come closest:",
+        )
+    },
     not_sure: |question| {
         Text::new()
             .plain("I'm not sure which part of ISO's FAQ answers “")
@@ -224,6 +234,13 @@ pub static FRENCH: Words = Words {
             .plain(".")
     },
     did_you_mean: "Vouliez-vous dire… ?",
+    helpers_title: "Place aux bénévoles",
+    helpers_note: || {
+        Text::new().plain(
+            "Je ne sais pas quelle partie de la FAQ de l'ISO répond à ce message : j'ai demandé \
+             aux bénévoles d'y jeter un œil. En attendant, voici les sujets les plus proches :",
+        )
+    },
     not_sure: |question| {
         Text::new()
             .plain("Je ne sais pas quelle partie de la FAQ de l'ISO répond à « ")

@@ -24,6 +24,7 @@ use serenity::gateway::ConnectionStage;
 use tokio::sync::watch;
 
 use super::{bind, RunError};
+use crate::frontends::desk;
 use crate::ops::metrics::metrics;
 use crate::ops::service;
 
@@ -247,19 +248,48 @@ pub async fn healthz(State(health): State<Arc<Health>>) -> Response {
     }
 }
 
-/// Serves `/metrics` and `/healthz` on the admin listener, when the admin named one.
-pub async fn serve_admin(listen: Option<&str>, health: Arc<Health>) -> Result<(), RunError> {
-    let Some(listen) = listen else {
+/// Serves `/metrics`, `/healthz` and the keeper's desk (`/`) on the admin listener, when the
+/// admin named one.
+pub async fn serve_admin(
+    config: &crate::ops::config::Config,
+    live: &Arc<crate::ops::live::Live>,
+    health: Arc<Health>,
+) -> Result<(), RunError> {
+    let Some(listen) = config.metrics_listen.as_deref() else {
         return Ok(());
     };
     let listener = bind(listen).await?;
-    if let Ok(local) = listener.local_addr() {
-        tracing::info!(metrics = %local, "serving metrics and health");
-    }
+    let local = listener.local_addr().map_err(|e| RunError::Listen {
+        addr: listen.to_owned(),
+        reason: e.to_string(),
+    })?;
+    let status = {
+        let health = Arc::clone(&health);
+        let status: desk::StatusLine = Arc::new(move || {
+            let health = Arc::clone(&health);
+            Box::pin(async move {
+                match health.status().await {
+                    Status::Ready => "ok".to_owned(),
+                    Status::NotReady(why) => why.to_string(),
+                }
+            })
+        });
+        status
+    };
+    let desk = desk::Desk::new(Arc::clone(live), config.clone(), status, local);
+    let access = match desk.access() {
+        desk::access::Access::Open => "open (loopback)",
+        desk::access::Access::Password(_) => "behind the password",
+        desk::access::Access::Shut => {
+            "shut: this address is not loopback and no admin_password_file is set"
+        }
+    };
+    tracing::info!(metrics = %local, desk = access, "serving metrics, health and the keeper's desk");
     let routes = axum::Router::new()
         .route("/metrics", get(scrape))
         .route("/healthz", get(healthz))
-        .with_state(health);
+        .with_state(health)
+        .merge(desk::routes(Arc::new(desk)));
     crate::ops::tasks::watched("admin listener", async move {
         if let Err(e) = axum::serve(listener, routes).await {
             tracing::error!(error = %e, "the metrics listener stopped");

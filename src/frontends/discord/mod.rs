@@ -184,8 +184,9 @@ async fn gateway(
         return Err(RunError::MissingToken);
     };
     let api = Api::of(&config);
+    let live = Arc::new(Live::new(faq, faq_path, config.pipeline_settings()));
     // /healthz answers 503 "connecting" from the start: a health check sees the truth early.
-    health::serve_admin(config.metrics_listen.as_deref(), Arc::clone(&health)).await?;
+    health::serve_admin(&config, &live, Arc::clone(&health)).await?;
     let http = http(token, config.api_url.as_deref());
 
     // Check the token and the API before connecting: a rejected token must end the run with a
@@ -198,7 +199,6 @@ async fn gateway(
     tracing::info!(user = %user.name, id = %user.id, "token accepted");
     probe_gateway(&http, &api, *source).await?;
 
-    let live = Arc::new(Live::new(faq, faq_path, config.pipeline_settings()));
     let registrar = Registrar::start(registration::scopes(&config.guilds));
     let shared = interaction::Shared::new(
         Arc::clone(&live),
@@ -319,8 +319,8 @@ pub async fn serve(
     }
     // Usage figures are the operator's: never on the public listener Discord posts to.
     let health = Health::endpoint();
-    health::serve_admin(config.metrics_listen.as_deref(), Arc::clone(&health)).await?;
     let live = Arc::new(Live::new(faq, faq_path, config.pipeline_settings()));
+    health::serve_admin(&config, &live, Arc::clone(&health)).await?;
     let shared = interaction::Shared::new(
         Arc::clone(&live),
         config.memory(),

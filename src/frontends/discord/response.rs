@@ -205,7 +205,18 @@ fn parts(reply: &Reply) -> Parts {
         ]));
     }
     rows.truncate(ROWS);
-    // Nothing the bot says may ping anyone but the member an answer is for.
+    // Nothing the bot says may ping anyone but the member an answer is for, or the helpers'
+    // role a note calls.
+    if let Some(role) = reply.called() {
+        let content = format!("<@&{role}>");
+        return Parts {
+            content: Some(content),
+            embed,
+            rows,
+            mentions: CreateAllowedMentions::new()
+                .roles([serenity::all::RoleId::new(role.get().max(1))]),
+        };
+    }
     let (content, mentions) = match reply.addressed() {
         Some(addressed) => {
             let intro = render(&addressed.intro);

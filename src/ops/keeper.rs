@@ -1,0 +1,239 @@
+//! The keeper's work, the same from the command line (`faqbot inbox`, `teach`) and from the
+//! desk page: the inbox of what faqbot did not answer well, teaching it a question (appended to
+//! the learned file faq.toml names, never to faq.toml), and taking a question off the inbox.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+
+use crate::core::eval::NONE;
+use crate::core::faq::Faq;
+use crate::core::inbox::{gather, Entry, Evidence, What};
+use crate::ops::config::Config;
+use crate::ops::faq_file;
+use crate::ops::insights::Report;
+
+/// Rows of each list of insight the inbox gathers from.
+pub const INBOX_ROWS: usize = 1_000;
+
+/// The keeper's inbox from a report: questions refused or left unsure, answers marked 👎 and
+/// helpers' picks, less what was dismissed or already taught (in `faq`'s learned file).
+pub fn inbox(report: &Report, faq: &Faq) -> Vec<Entry> {
+    let unanswered = report.unanswered.iter().map(|q| Evidence {
+        question: q.question.clone(),
+        count: q.count,
+        what: What::Unanswered { unsure: q.unsure },
+    });
+    let unhelpful = report.unhelpful.iter().map(|q| Evidence {
+        question: q.question.clone(),
+        count: q.count,
+        what: What::Unhelpful {
+            topic: q.topic.clone(),
+        },
+    });
+    let picked = report.picked.iter().map(|q| Evidence {
+        question: q.question.clone(),
+        count: q.count,
+        what: What::Picked {
+            topic: q.topic.clone(),
+        },
+    });
+    let settled: Vec<&str> = report
+        .dismissed
+        .iter()
+        .map(String::as_str)
+        .chain(faq.learned.iter().map(|e| e.question.as_str()))
+        .collect();
+    gather(
+        unanswered.chain(unhelpful).chain(picked).collect(),
+        &settled,
+    )
+}
+
+/// Why a question was not taught.
+#[derive(Debug, thiserror::Error)]
+pub enum TeachError {
+    /// The lesson itself is wrong (no such topic, no question, no learned file): what to do.
+    #[error("{0}")]
+    Refused(String),
+    #[error("cannot write {path}: {source}")]
+    Write {
+        path: String,
+        source: std::io::Error,
+    },
+    /// The FAQ does not load with the lesson (it did before): the file and line say why.
+    #[error(transparent)]
+    Load(#[from] crate::core::diagnostic::LoadError),
+}
+
+/// What teaching did.
+#[derive(Debug)]
+pub enum Taught {
+    /// The question was taught before, at this line of the learned file.
+    Already {
+        path: PathBuf,
+        line: usize,
+        question: String,
+    },
+    /// The question is appended; `faq` is the FAQ loaded with it.
+    New {
+        path: PathBuf,
+        line: usize,
+        question: String,
+        faq: Box<Faq>,
+    },
+}
+
+/// Appends `question`, labelled `topic` (or `none`), to the learned file `faq` names (created
+/// with its header on first use), and loads the FAQ again to check it still validates.
+pub fn teach(
+    faq_path: Option<&Path>,
+    faq: &Faq,
+    question: &str,
+    topic: &str,
+) -> Result<Taught, TeachError> {
+    let refuse = |why: String| Err(TeachError::Refused(why));
+    let Some(faq_path) = faq_path else {
+        return refuse(
+            "the FAQ in use is the one built into faqbot, which cannot learn: name your \
+             faq.toml with --faq or `faq` in the config"
+                .to_owned(),
+        );
+    };
+    let Some(file) = &faq.learned_file else {
+        return refuse(format!(
+            "{} names no file of taught questions: add `learned = \"learned.tsv\"` to it",
+            faq_path.display()
+        ));
+    };
+    if topic != NONE && faq.topic_id(topic).is_none() {
+        let topics: Vec<&str> = faq.topics.iter().map(|t| t.id.as_str()).collect();
+        return refuse(format!(
+            "`{topic}` is not a topic of {}: give one of {}, or `none` for a question the FAQ \
+             must refuse",
+            faq_path.display(),
+            topics.join(", ")
+        ));
+    }
+    let question = question.split_whitespace().collect::<Vec<_>>().join(" ");
+    if crate::core::text::words(&question).next().is_none() || question.starts_with('#') {
+        return refuse(format!("`{question}` is not a question to teach"));
+    }
+    let path = file.beside(faq_path);
+    let key = |q: &str| crate::core::text::words(q).collect::<Vec<_>>().join(" ");
+    if let Some(before) = faq
+        .learned
+        .iter()
+        .find(|e| key(&e.question) == key(&question))
+    {
+        return Ok(Taught::Already {
+            path,
+            line: before.line,
+            question: before.question.clone(),
+        });
+    }
+    let mut lines = String::new();
+    if !path.exists() {
+        lines += "# Questions taught with `faqbot teach`: the question, the topic that answers it \
+                  (or none), and `taught`.\nquestion\texpected\tkind\n";
+    }
+    lines += &format!("{question}\t{topic}\ttaught\n");
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+        .and_then(|mut f| f.write_all(lines.as_bytes()))
+        .map_err(|source| TeachError::Write {
+            path: path.display().to_string(),
+            source,
+        })?;
+    let faq = faq_file::load(faq_path, &faq.limits)?;
+    let line = faq.learned.last().map_or(0, |e| e.line);
+    Ok(Taught::New {
+        path,
+        line,
+        question,
+        faq: Box::new(faq),
+    })
+}
+
+/// Why the store could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(
+        "no insights database: insight is off (`insights = false`), or there is no state \
+         folder (no STATE_DIRECTORY, XDG_STATE_HOME or HOME); set `insights_db` in the config"
+    )]
+    NoInsights,
+    #[error("cannot use the insights database {path}: {reason}")]
+    Sqlite { path: String, reason: String },
+    #[error("cannot use the database {shown}: {reason}")]
+    Postgres { shown: String, reason: String },
+}
+
+/// The report of the last `days` days from the store the config names (every replica's, with
+/// a shared database). Async: the desk reads it while the bot runs.
+pub async fn report(
+    config: &Config,
+    days: u32,
+    limit: usize,
+    now: Timestamp,
+) -> Result<Report, StoreError> {
+    if let Some(database) = &config.database {
+        return crate::ops::postgres::report(&database.config, days, limit, now)
+            .await
+            .map_err(|e| StoreError::Postgres {
+                shown: database.shown.clone(),
+                reason: e.to_string(),
+            });
+    }
+    let path = config.insights_db.clone().ok_or(StoreError::NoInsights)?;
+    let shown = path.display().to_string();
+    let read =
+        tokio::task::spawn_blocking(move || crate::ops::insights::report(&path, days, limit, now))
+            .await;
+    match read {
+        Ok(Ok(report)) => Ok(report),
+        Ok(Err(e)) => Err(StoreError::Sqlite {
+            path: shown,
+            reason: e.to_string(),
+        }),
+        Err(e) => Err(StoreError::Sqlite {
+            path: shown,
+            reason: e.to_string(),
+        }),
+    }
+}
+
+/// Takes `question` (and its near-copies) off the inbox, in the store the config names.
+pub async fn dismiss(config: &Config, question: &str, now: Timestamp) -> Result<(), StoreError> {
+    if let Some(database) = &config.database {
+        return crate::ops::postgres::dismiss(&database.config, question, now)
+            .await
+            .map_err(|e| StoreError::Postgres {
+                shown: database.shown.clone(),
+                reason: e.to_string(),
+            });
+    }
+    let path = config.insights_db.clone().ok_or(StoreError::NoInsights)?;
+    let shown = path.display().to_string();
+    let question = question.to_owned();
+    let written = tokio::task::spawn_blocking(move || {
+        crate::ops::insights::dismiss(&path, &question, now).map_err(|e| e.to_string())
+    })
+    .await
+    .unwrap_or_else(|e| Err(e.to_string()));
+    written.map_err(|reason| StoreError::Sqlite {
+        path: shown,
+        reason,
+    })
+}
+
+/// Runs one of this module's async functions to its end, from the command line.
+pub fn block_on<T>(work: impl std::future::Future<Output = T>) -> std::io::Result<T> {
+    Ok(tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?
+        .block_on(work))
+}
