@@ -859,6 +859,15 @@ impl Config {
                 None
             })
         });
+        if let (Some(role), Some(id)) = (helpers_role, raw.helpers_role.as_ref()) {
+            if guilds.contains(&role) {
+                problem(
+                    id.span(),
+                    "this is a server's id, which is its @everyone role".into(),
+                    "give the helpers' own role, so that a note pings them and not the whole server",
+                );
+            }
+        }
         let application_id = raw.application_id.as_ref().and_then(|id| {
             snowflake(id.get_ref()).or_else(|| {
                 problem(
@@ -1157,6 +1166,34 @@ mod tests {
         let upgraded = Config::load(Some(&path), home).unwrap();
         assert_eq!(upgraded.insights_at, InsightsAt::BesideConfig);
         assert_eq!(upgraded.insights_db, Some(dir.path().join(INSIGHTS_FILE)));
+    }
+
+    #[test]
+    fn the_desk_password_file_holds_a_hash_and_the_helpers_role_is_no_server() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        let load = |text: &str| {
+            std::fs::write(&path, text).unwrap();
+            Config::load(Some(&path), |_: &str| None).map_err(|e| e.to_string())
+        };
+        std::fs::write(dir.path().join("plain"), "hunter22hunter22\n").unwrap();
+        let hash = {
+            use argon2::password_hash::{PasswordHasher, SaltString};
+            let salt = SaltString::encode_b64(b"sixteen bytes!!!").unwrap();
+            let hashed = argon2::Argon2::default().hash_password(b"hunter22hunter22", &salt);
+            hashed.unwrap().to_string()
+        };
+        std::fs::write(dir.path().join("hashed"), format!("{hash}\n")).unwrap();
+        let plain = load("admin_password_file = \"plain\"\n").unwrap_err();
+        assert!(plain.contains("does not hold a password hash"), "{plain}");
+        assert!(plain.contains("faqbot password"), "{plain}");
+        assert!(!plain.contains("hunter22"), "{plain}");
+        let config = load("admin_password_file = \"hashed\"\n").unwrap();
+        assert_eq!(config.admin_password.as_deref(), Some(hash.as_str()));
+        let everyone = load("guilds = [\"4000\"]\nhelpers_role = \"4000\"\n").unwrap_err();
+        assert!(everyone.contains("@everyone"), "{everyone}");
+        let helpers = load("guilds = [\"4000\"]\nhelpers_role = \"5550\"\n").unwrap();
+        assert_eq!(helpers.helpers_role, Some(5550));
     }
 
     #[test]

@@ -16,24 +16,83 @@ use crate::ops::insights::Report;
 
 /// Rows of each list of insight the inbox gathers from.
 pub const INBOX_ROWS: usize = 1_000;
+/// Characters of a question taught or dismissed, at most (what insight keeps of one).
+pub const QUESTION_CHARS: usize = 300;
+
+/// `question` as the keeper sees and teaches it: Discord mentions without their ids (`@…`,
+/// `#…`: no words for the matcher to learn), no long digit runs (ids typed out), no token.
+/// What the inbox gathers, the desk shows and a lesson or a dismissal stores are all masked
+/// alike, so that they match one another.
+pub fn masked(question: &str) -> String {
+    let scrubbed = crate::ops::secrets::scrub(question);
+    let mut out = String::with_capacity(scrubbed.len());
+    let mut rest = scrubbed.as_ref();
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        let mention = [("<@&", "@…"), ("<@!", "@…"), ("<@", "@…"), ("<#", "#…")]
+            .into_iter()
+            .find_map(|(start, name)| {
+                let digits = tail.strip_prefix(start)?;
+                let end = digits.find(|c: char| !c.is_ascii_digit())?;
+                (end > 0 && digits[end..].starts_with('>')).then_some((start.len() + end + 1, name))
+            });
+        match mention {
+            Some((len, name)) => {
+                out.push_str(name);
+                rest = &tail[len..];
+            }
+            None => {
+                out.push('<');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    hide_ids(&out)
+}
+
+/// Runs of 15 digits or more (a Discord id is 17 to 20) replaced by `#…`.
+fn hide_ids(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut digits = String::new();
+    let flush = |digits: &mut String, out: &mut String| {
+        if digits.len() >= 15 {
+            out.push_str("#…");
+        } else {
+            out.push_str(digits);
+        }
+        digits.clear();
+    };
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+        } else {
+            flush(&mut digits, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut digits, &mut out);
+    out
+}
 
 /// The keeper's inbox from a report: questions refused or left unsure, answers marked 👎 and
 /// helpers' picks, less what was dismissed or already taught (in `faq`'s learned file).
 pub fn inbox(report: &Report, faq: &Faq) -> Vec<Entry> {
     let unanswered = report.unanswered.iter().map(|q| Evidence {
-        question: q.question.clone(),
+        question: masked(&q.question),
         count: q.count,
         what: What::Unanswered { unsure: q.unsure },
     });
     let unhelpful = report.unhelpful.iter().map(|q| Evidence {
-        question: q.question.clone(),
+        question: masked(&q.question),
         count: q.count,
         what: What::Unhelpful {
             topic: q.topic.clone(),
         },
     });
     let picked = report.picked.iter().map(|q| Evidence {
-        question: q.question.clone(),
+        question: masked(&q.question),
         count: q.count,
         what: What::Picked {
             topic: q.topic.clone(),
@@ -236,4 +295,24 @@ pub fn block_on<T>(work: impl std::future::Future<Output = T>) -> std::io::Resul
         .enable_all()
         .build()?
         .block_on(work))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn questions_are_masked_without_ids_tokens_or_words_for_the_matcher() {
+        assert_eq!(
+            masked("ask <@123456789012345678> or <@&42> in <#9876543210987654321>"),
+            "ask @… or @… in #…"
+        );
+        assert_eq!(masked("my id is 123456789012345678!"), "my id is #…!");
+        assert_eq!(masked("iso 9001:2015 < 14001"), "iso 9001:2015 < 14001");
+        assert_eq!(masked("<@not a mention>"), "<@not a mention>");
+        assert_eq!(
+            crate::core::text::words(&masked("<@12> hi <#34>")).count(),
+            1
+        );
+    }
 }

@@ -9,7 +9,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use argon2::{PasswordHash, PasswordVerifier};
-use axum::http::HeaderMap;
+use axum::http::{HeaderMap, HeaderValue};
 
 /// The session cookie's name.
 pub const COOKIE: &str = "faqbot_desk";
@@ -19,7 +19,7 @@ const SESSION: Duration = Duration::from_secs(12 * 3600);
 const SESSIONS: usize = 64;
 
 /// Who may use the desk.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub enum Access {
     /// A loopback listener without a password: whoever reaches it is on the machine.
     Open,
@@ -28,6 +28,17 @@ pub enum Access {
     /// Another address and no password: the desk stays shut (metrics and health still
     /// answer), saying how to open it.
     Shut,
+}
+
+/// Never the hash, not even in a debug line.
+impl std::fmt::Debug for Access {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Open => "Open",
+            Self::Password(_) => "Password(…)",
+            Self::Shut => "Shut",
+        })
+    }
 }
 
 impl Access {
@@ -79,15 +90,45 @@ pub struct Session {
     expires: Instant,
 }
 
-/// The sessions open now.
+/// The sessions open now: signed in, and waiting on the sign-in form, each in a pool of its
+/// own, so that strangers opening forms can never push a keeper's session out.
 #[derive(Debug)]
-pub struct Sessions(Mutex<lru::LruCache<String, Session>>);
+pub struct Sessions(Mutex<Pools>);
+
+#[derive(Debug)]
+struct Pools {
+    signed: lru::LruCache<String, Session>,
+    waiting: lru::LruCache<String, Session>,
+}
+
+impl Pools {
+    fn of(&mut self, signed_in: bool) -> &mut lru::LruCache<String, Session> {
+        if signed_in {
+            &mut self.signed
+        } else {
+            &mut self.waiting
+        }
+    }
+
+    fn get_mut(&mut self, id: &str) -> Option<&mut Session> {
+        if self.signed.contains(id) {
+            return self.signed.get_mut(id);
+        }
+        self.waiting.get_mut(id)
+    }
+}
 
 impl Default for Sessions {
     fn default() -> Self {
-        Self(Mutex::new(lru::LruCache::new(
-            std::num::NonZeroUsize::new(SESSIONS).unwrap_or(std::num::NonZeroUsize::MIN),
-        )))
+        let pool = || {
+            lru::LruCache::new(
+                std::num::NonZeroUsize::new(SESSIONS).unwrap_or(std::num::NonZeroUsize::MIN),
+            )
+        };
+        Self(Mutex::new(Pools {
+            signed: pool(),
+            waiting: pool(),
+        }))
     }
 }
 
@@ -115,17 +156,17 @@ impl Sessions {
             notice: None,
             expires: Instant::now() + SESSION,
         };
-        self.lock().put(id.clone(), session);
+        self.lock().of(signed_in).put(id.clone(), session);
         Some(id)
     }
 
     /// The session the request's cookie names, if it is open and not expired.
     pub fn of(&self, headers: &HeaderMap) -> Option<(String, Session)> {
         let id = cookie(headers)?;
-        let mut sessions = self.lock();
-        let session = sessions.get(&id)?.clone();
+        let mut pools = self.lock();
+        let session = pools.get_mut(&id)?.clone();
         if session.expires <= Instant::now() {
-            sessions.pop(&id);
+            pools.of(session.signed_in).pop(&id);
             return None;
         }
         Some((id, session))
@@ -133,7 +174,9 @@ impl Sessions {
 
     /// Ends a session.
     pub fn close(&self, id: &str) {
-        self.lock().pop(id);
+        let mut pools = self.lock();
+        pools.signed.pop(id);
+        pools.waiting.pop(id);
     }
 
     /// Leaves `notice` for the session's next page.
@@ -148,7 +191,7 @@ impl Sessions {
         self.lock().get_mut(id)?.notice.take()
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, lru::LruCache<String, Session>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Pools> {
         self.0.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
@@ -178,6 +221,46 @@ pub fn set_cookie(id: &str, headers: &HeaderMap) -> String {
         SESSION.as_secs(),
         if tls { "; Secure" } else { "" }
     )
+}
+
+/// Whether a `Host` header names this machine: `localhost` or a loopback address, with or
+/// without a port.
+pub fn loopback_host(host: &str) -> bool {
+    let name = match host.strip_prefix('[') {
+        // [::1]:9100
+        Some(v6) => v6.split(']').next().unwrap_or_default(),
+        None => host.rsplit_once(':').map_or(host, |(name, port)| {
+            if port.bytes().all(|b| b.is_ascii_digit()) {
+                name
+            } else {
+                host
+            }
+        }),
+    };
+    name.eq_ignore_ascii_case("localhost")
+        || name
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
+/// Whether a form post comes from the desk's own pages, as far as the browser says: an
+/// `Origin` naming this host, and a `Sec-Fetch-Site` of `same-origin` (or none of either,
+/// from a client that sends neither, which the CSRF token still checks).
+pub fn same_site(headers: &HeaderMap) -> bool {
+    let text = |name| {
+        headers
+            .get(name)
+            .and_then(|v: &HeaderValue| v.to_str().ok())
+    };
+    let site = text("sec-fetch-site").is_none_or(|site| matches!(site, "same-origin" | "none"));
+    let origin = match (text("origin"), text("host")) {
+        (None, _) => true,
+        (Some(origin), Some(host)) => origin
+            .split_once("://")
+            .is_some_and(|(_, rest)| rest.eq_ignore_ascii_case(host)),
+        (Some(_), None) => false,
+    };
+    site && origin
 }
 
 /// Compares two tokens in time that does not depend on where they differ.
@@ -228,11 +311,61 @@ mod tests {
         assert!(!same("", ""));
         sessions.close(&id);
         assert!(sessions.of(&headers).is_none());
+        // However many sign-in forms strangers open, a keeper stays signed in.
+        let keeper = sessions.open(true).unwrap();
+        for _ in 0..(SESSIONS * 3) {
+            sessions.open(false).unwrap();
+        }
+        let mut keepers = HeaderMap::new();
+        keepers.insert(
+            axum::http::header::COOKIE,
+            format!("{COOKIE}={keeper}").parse().unwrap(),
+        );
+        assert!(sessions.of(&keepers).is_some_and(|(_, s)| s.signed_in));
         let cookie = set_cookie(&id, &HeaderMap::new());
         assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"));
         assert!(!cookie.contains("Secure"));
         let mut proxied = HeaderMap::new();
         proxied.insert("x-forwarded-proto", "https".parse().unwrap());
         assert!(set_cookie(&id, &proxied).ends_with("; Secure"));
+    }
+
+    #[test]
+    fn only_this_machine_and_this_site_are_taken() {
+        for host in [
+            "127.0.0.1:9100",
+            "localhost:9100",
+            "LOCALHOST",
+            "[::1]:9100",
+            "127.9.9.9",
+        ] {
+            assert!(loopback_host(host), "{host}");
+        }
+        for host in [
+            "evil.example:9100",
+            "10.0.0.2:9100",
+            "localhost.evil.example",
+            "[::2]:1",
+        ] {
+            assert!(!loopback_host(host), "{host}");
+        }
+        let headers = |pairs: &[(&'static str, &str)]| {
+            let mut map = HeaderMap::new();
+            for (name, value) in pairs {
+                map.insert(*name, value.parse().unwrap());
+            }
+            map
+        };
+        assert!(same_site(&headers(&[])));
+        assert!(same_site(&headers(&[
+            ("host", "127.0.0.1:9100"),
+            ("origin", "http://127.0.0.1:9100"),
+            ("sec-fetch-site", "same-origin"),
+        ])));
+        assert!(!same_site(&headers(&[
+            ("host", "127.0.0.1:9100"),
+            ("origin", "http://evil.example"),
+        ])));
+        assert!(!same_site(&headers(&[("sec-fetch-site", "cross-site")])));
     }
 }

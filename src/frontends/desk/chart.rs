@@ -72,7 +72,7 @@ fn stack(day: Option<&DayCount>, base: f64, scale: f64) -> Vec<(&'static str, u6
 
 /// The week grid: questions by weekday and hour in the contact's zone, darker for more, with
 /// the opening hours outlined over it.
-pub fn week(slots: &[SlotCount], hours: &[HoursLine]) -> Markup {
+pub fn week(slots: &[SlotCount], hours: &[HoursLine], zone: &str) -> Markup {
     const LEFT: f64 = 34.0;
     const TOP: f64 = 16.0;
     const CELL: f64 = 26.0;
@@ -89,7 +89,7 @@ pub fn week(slots: &[SlotCount], hours: &[HoursLine]) -> Markup {
     let height = TOP + 7.0 * ROW;
     html! {
         svg class="chart week" viewBox=(format!("0 0 {width} {height}")) role="img"
-            aria-label="Questions by weekday and hour, Geneva time, with the opening hours outlined" {
+            aria-label=(format!("Questions by weekday and hour ({zone}), with the opening hours outlined")) {
             @for hour in (0..24).step_by(3) {
                 text class="tick" x=(fmt(LEFT + f64::from(hour) * CELL + 2.0)) y=(TOP - 4.0) {
                     (format!("{hour:02}"))
@@ -153,6 +153,7 @@ mod tests {
         let svg = week(
             &[slot(10, true, true, 4), slot(167, false, false, 1)],
             &hours,
+            "Europe/Zurich",
         )
         .into_string();
         assert!(svg.contains("Mon 10:00: 4"), "{svg}");

@@ -49,7 +49,9 @@ pub struct Desk {
     access: Access,
     sessions: Sessions,
     /// One lesson at a time: two appends to the learned file never interleave.
-    teaching: tokio::sync::Mutex<()>,
+    teaching: Arc<tokio::sync::Mutex<()>>,
+    /// One password check at a time.
+    checking: Arc<tokio::sync::Semaphore>,
 }
 
 impl std::fmt::Debug for Desk {
@@ -70,7 +72,8 @@ impl Desk {
             status,
             access,
             sessions: Sessions::default(),
-            teaching: tokio::sync::Mutex::new(()),
+            teaching: Arc::new(tokio::sync::Mutex::new(())),
+            checking: Arc::new(tokio::sync::Semaphore::new(1)),
         }
     }
 
@@ -89,12 +92,61 @@ pub fn routes(desk: Arc<Desk>) -> Router {
         .route("/logout", post(logout))
         .route("/teach", post(teach))
         .route("/dismiss", post(dismiss))
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::clone(&desk),
+            guard,
+        ))
         .layer(axum::middleware::map_response(secure))
         .with_state(desk)
 }
 
+/// Refuses what the desk must not take, before any handler sees it:
+/// - on an open (loopback) desk, a request through a proxy (`Forwarded`, `X-Forwarded-*`,
+///   `X-Real-IP`: the proxy would open the desk to whoever reaches it) or naming a host that is
+///   not this machine (a page elsewhere whose name was re-pointed at 127.0.0.1: DNS rebinding);
+/// - on any desk, a form posted from another site (`Origin` not this host, or `Sec-Fetch-Site`
+///   saying so), which the CSRF token refuses too.
+async fn guard(
+    State(desk): State<Arc<Desk>>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let headers = request.headers();
+    if desk.access == Access::Open {
+        let proxied = [
+            "forwarded",
+            "x-forwarded-for",
+            "x-forwarded-host",
+            "x-forwarded-proto",
+            "x-real-ip",
+        ]
+        .iter()
+        .any(|name| headers.contains_key(*name));
+        if proxied {
+            tracing::warn!("the desk refused a request that came through a proxy: set admin_password_file to open it there");
+            return shut();
+        }
+        if !headers
+            .get(header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .is_some_and(access::loopback_host)
+        {
+            return (
+                StatusCode::MISDIRECTED_REQUEST,
+                "This desk answers to 127.0.0.1 and localhost only.\n",
+            )
+                .into_response();
+        }
+    }
+    if request.method() == axum::http::Method::POST && !access::same_site(headers) {
+        return forbidden();
+    }
+    next.run(request).await
+}
+
 /// Headers every desk answer carries: nothing but the desk's own stylesheet may load, no form
-/// may post elsewhere, no site may frame it, nothing is cached or sent as a referrer.
+/// may post elsewhere, no site may frame it, nothing is cached or sent as a referrer to
+/// another site.
 async fn secure(mut response: Response) -> Response {
     let headers = response.headers_mut();
     let set = |headers: &mut HeaderMap, name: &'static str, value: &'static str| {
@@ -108,7 +160,9 @@ async fn secure(mut response: Response) -> Response {
     );
     set(headers, "x-content-type-options", "nosniff");
     set(headers, "x-frame-options", "DENY");
-    set(headers, "referrer-policy", "no-referrer");
+    // Same-origin, not no-referrer: with no-referrer a browser sends `Origin: null` on the
+    // desk's own forms, and the origin check could not tell them from a forgery.
+    set(headers, "referrer-policy", "same-origin");
     if !headers.contains_key(header::CACHE_CONTROL) {
         set(headers, "cache-control", "no-store");
     }
@@ -342,6 +396,16 @@ async fn login(
     if !access::same(&form.csrf, &session.csrf) {
         return forbidden();
     }
+    // One password checked at a time, its pause included: guesses in parallel wait their turn
+    // or are turned away, so neither the CPU nor the blocking pool can be flooded.
+    let Ok(_turn) = Arc::clone(&desk.checking).try_acquire_owned() else {
+        return (
+            StatusCode::TOO_MANY_REQUESTS,
+            [(header::RETRY_AFTER, "1")],
+            "Another sign-in is being checked: try again in a moment.\n",
+        )
+            .into_response();
+    };
     let checking = Arc::clone(&desk);
     // argon2 takes tens of milliseconds of one core on purpose: off the threads that answer.
     let admitted = tokio::task::spawn_blocking(move || checking.access.admits(&form.password))
@@ -438,12 +502,16 @@ async fn teach(
         Ok(id) => id,
         Err(refusal) => return refusal.into_response(),
     };
-    let _one = desk.teaching.lock().await;
+    // Held by the work itself: a browser that goes away cannot let a second lesson in while
+    // the first is still being written.
+    let one = Arc::clone(&desk.teaching).lock_owned().await;
     let live = Arc::clone(&desk.live);
     let Lesson {
         question, topic, ..
     } = form;
+    let question: String = question.chars().take(keeper::QUESTION_CHARS).collect();
     let taught = tokio::task::spawn_blocking(move || {
+        let _one = one;
         let faq = faq_now(&live, live.pipeline().faq());
         keeper::teach(live.path(), &faq, &question, &topic).map(|taught| (taught, topic))
     })
@@ -460,10 +528,10 @@ async fn teach(
         ))) => {
             tracing::info!(file = %path.display(), line, topic = %topic, "taught from the desk");
             desk.live.ask_reload();
-            format!("Taught: “{}” → {topic}. The bot answers it so once the FAQ is reloaded (a moment).", page::shown(&question))
+            format!("Taught: “{}” → {topic}. The bot answers it so once the FAQ is reloaded (a moment).", keeper::masked(&question))
         }
         Ok(Ok((keeper::Taught::Already { question, .. }, _))) => {
-            format!("“{}” was taught before.", page::shown(&question))
+            format!("“{}” was taught before.", keeper::masked(&question))
         }
         Ok(Err(e)) => format!("Not taught: {e}"),
         Err(e) => format!("Not taught: {e}"),
@@ -487,8 +555,9 @@ async fn dismiss(
         Ok(id) => id,
         Err(refusal) => return refusal.into_response(),
     };
-    let notice = match keeper::dismiss(&desk.config, &form.question, Timestamp::now()).await {
-        Ok(()) => format!("Dismissed: “{}”.", page::shown(&form.question)),
+    let question: String = form.question.chars().take(keeper::QUESTION_CHARS).collect();
+    let notice = match keeper::dismiss(&desk.config, &question, Timestamp::now()).await {
+        Ok(()) => format!("Dismissed: “{}”.", keeper::masked(&question)),
         Err(e) => format!("Not dismissed: {e}"),
     };
     desk.sessions.tell(&id, notice);

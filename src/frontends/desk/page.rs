@@ -1,6 +1,6 @@
 //! The desk's HTML, written with maud: every value interpolated is escaped, so a question that
-//! holds markup is shown as the text it is. Questions also pass [`shown`] first, which hides
-//! the ids a Discord mention carries and anything shaped like a token.
+//! holds markup is shown as the text it is. Questions are also masked first
+//! ([`keeper::masked`]): no id a Discord mention carries, nothing shaped like a token.
 
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
@@ -11,6 +11,7 @@ use crate::core::schedule::HoursLine;
 use crate::ops::insights::Report;
 
 use super::chart;
+use crate::ops::keeper;
 
 /// Everything one view of the desk shows.
 #[derive(Debug)]
@@ -76,66 +77,6 @@ pub struct Tried {
 /// The page's stylesheet, served from the binary at `/desk.css`.
 pub const CSS: &str = include_str!("desk.css");
 
-/// `question` as the desk shows it: Discord mentions without their ids, no long digit runs
-/// (ids typed out), no token.
-pub fn shown(question: &str) -> String {
-    let scrubbed = crate::ops::secrets::scrub(question);
-    let mut out = String::with_capacity(scrubbed.len());
-    let mut rest = scrubbed.as_ref();
-    while let Some(at) = rest.find('<') {
-        out.push_str(&rest[..at]);
-        let tail = &rest[at..];
-        let mention = [
-            ("<@&", "@role"),
-            ("<@!", "@member"),
-            ("<@", "@member"),
-            ("<#", "#channel"),
-        ]
-        .into_iter()
-        .find_map(|(start, name)| {
-            let digits = tail.strip_prefix(start)?;
-            let end = digits.find(|c: char| !c.is_ascii_digit())?;
-            (end > 0 && digits[end..].starts_with('>')).then_some((start.len() + end + 1, name))
-        });
-        match mention {
-            Some((len, name)) => {
-                out.push_str(name);
-                rest = &tail[len..];
-            }
-            None => {
-                out.push('<');
-                rest = &tail[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    hide_ids(&out)
-}
-
-/// Runs of 15 digits or more (a Discord id is 17 to 20) replaced by `#…`.
-fn hide_ids(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut digits = String::new();
-    let flush = |digits: &mut String, out: &mut String| {
-        if digits.len() >= 15 {
-            out.push_str("#…");
-        } else {
-            out.push_str(digits);
-        }
-        digits.clear();
-    };
-    for c in text.chars() {
-        if c.is_ascii_digit() {
-            digits.push(c);
-        } else {
-            flush(&mut digits, &mut out);
-            out.push(c);
-        }
-    }
-    flush(&mut digits, &mut out);
-    out
-}
-
 fn layout(title: &str, body: Markup) -> Markup {
     html! {
         (DOCTYPE)
@@ -143,7 +84,7 @@ fn layout(title: &str, body: Markup) -> Markup {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                meta name="referrer" content="no-referrer";
+                meta name="referrer" content="same-origin";
                 title { (title) }
                 link rel="stylesheet" href="/desk.css";
             }
@@ -257,7 +198,7 @@ pub fn desk(view: &View) -> Markup {
                     }
                     section id="week" {
                         h2 { "When people ask " span.muted { "— against when the line is open (" (care.zone_name) ")" } }
-                        div.scroll { (chart::week(&report.week, &care.hours)) }
+                        div.scroll { (chart::week(&report.week, &care.hours, &care.zone_name)) }
                         @let (closed, all) = chart::contact_while_closed(&report.week);
                         p {
                             @if all == 0 {
@@ -304,7 +245,7 @@ fn inbox_row(entry: &Entry, view: &View) -> Markup {
         tr {
             td.n { (entry.count) "×" }
             td {
-                q { (shown(&entry.question)) }
+                q { (keeper::masked(&entry.question)) }
                 @if entry.wordings > 1 { " " span.muted { "(" (entry.wordings) " wordings)" } }
             }
             td {
@@ -316,7 +257,7 @@ fn inbox_row(entry: &Entry, view: &View) -> Markup {
             td {
                 form method="post" action="/teach" class="row" {
                     input type="hidden" name="csrf" value=(view.csrf);
-                    input type="hidden" name="question" value=(shown(&entry.question));
+                    input type="hidden" name="question" value=(keeper::masked(&entry.question));
                     select name="topic" aria-label="Topic that answers it" {
                         option value="none" { "none (refuse)" }
                         @for (id, question) in &view.topics {
@@ -327,7 +268,7 @@ fn inbox_row(entry: &Entry, view: &View) -> Markup {
                 }
                 form method="post" action="/dismiss" class="row" {
                     input type="hidden" name="csrf" value=(view.csrf);
-                    input type="hidden" name="question" value=(shown(&entry.question));
+                    input type="hidden" name="question" value=(keeper::masked(&entry.question));
                     button type="submit" class="quiet" { "Dismiss" }
                 }
             }
@@ -368,20 +309,4 @@ pub fn shut() -> Markup {
             }
         },
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn questions_are_shown_without_ids_or_tokens() {
-        assert_eq!(
-            shown("ask <@123456789012345678> or <@&42> in <#9876543210987654321>"),
-            "ask @member or @role in #channel"
-        );
-        assert_eq!(shown("my id is 123456789012345678!"), "my id is #…!");
-        assert_eq!(shown("iso 9001:2015 < 14001"), "iso 9001:2015 < 14001");
-        assert_eq!(shown("<@not a mention>"), "<@not a mention>");
-    }
 }

@@ -285,6 +285,9 @@ pub async fn serve_admin(
         }
     };
     tracing::info!(metrics = %local, desk = access, "serving metrics, health and the keeper's desk");
+    if matches!(desk.access(), desk::access::Access::Password(_)) && !local.ip().is_loopback() {
+        tracing::warn!(metrics = %local, "the desk's password and session cross the network in clear on this address: put a TLS proxy in front of it (one that sets X-Forwarded-Proto: https), or listen on 127.0.0.1 and reach it through an SSH tunnel");
+    }
     let routes = axum::Router::new()
         .route("/metrics", get(scrape))
         .route("/healthz", get(healthz))
