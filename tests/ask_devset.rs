@@ -82,11 +82,28 @@ fn check(report: &Report, floors: &Floors) {
     assert!(failed.is_empty(), "below the floors: {}", failed.join("; "));
 }
 
+/// The kinds of the examples in the languages added by issue 19: each language's code.
+const LANGUAGE_KINDS: [&str; 8] = ["de", "es", "pt", "it", "nl", "ru", "ja", "zh"];
+
+/// The examples in English and French: every line but those of [`LANGUAGE_KINDS`], on which
+/// the product's floors were set (the other languages have floors of their own, below).
+fn english_and_french_examples() -> String {
+    include_str!("../examples.tsv")
+        .lines()
+        .filter(|line| {
+            !LANGUAGE_KINDS
+                .iter()
+                .any(|kind| line.ends_with(&format!("\t{kind}")))
+        })
+        .map(|line| format!("{line}\n"))
+        .collect()
+}
+
 #[test]
 fn examples_cross_validated() {
     let report = measure(
-        "examples.tsv",
-        include_str!("../examples.tsv"),
+        "examples.tsv (en, fr)",
+        &english_and_french_examples(),
         Some(5),
         true,
     );
@@ -102,6 +119,55 @@ fn examples_cross_validated() {
     );
 }
 
+/// The eight languages' examples, cross-validated with all the others: a training figure
+/// (each language has 140 examples from two writers), held to where it stood when they came
+/// (2026-12-04: 62% to 86%), so that a change that loses a language is seen.
+#[test]
+fn examples_in_eight_more_languages_cross_validated() {
+    let report = measure(
+        "examples.tsv",
+        include_str!("../examples.tsv"),
+        Some(5),
+        false,
+    );
+    for kind in LANGUAGE_KINDS {
+        let tally = &report.by_kind[kind];
+        assert!(tally.total >= 120, "{kind}: {} examples", tally.total);
+        assert!(tally.rate() >= 0.58, "{kind}: {:.3}", tally.rate());
+    }
+}
+
+/// The held-out file of each language added by issue 19, written blind before the matcher
+/// changed. Floors at where the first examples brought them (71% to 97%, 2026-12-04), below
+/// the issue's target of 90% in each: a regression guard, not the goal.
+#[test]
+fn held_out_questions_in_eight_more_languages() {
+    let faq = Faq::embedded(&faqbot::frontends::discord::limits::LIMITS);
+    let matcher = Matcher::new(&faq);
+    let (mut refused, mut off_topic) = (0, 0);
+    for (name, text) in HELD_OUT_LANGUAGES {
+        let cases = eval::parse(text, name, &faq).unwrap();
+        assert!(cases.len() >= 25, "{name}: {} questions", cases.len());
+        let report = eval::evaluate(&faq, &matcher, &cases);
+        println!("{name}: {}/{}", report.overall.right, report.overall.total);
+        assert!(
+            report.overall.rate() >= 0.70,
+            "{name}: {:.3}",
+            report.overall.rate()
+        );
+        refused += report.refusals.off_topic.right;
+        off_topic += report.refusals.off_topic.total;
+        assert!(
+            report.refusals.off_topic.total >= 5,
+            "{name}: off-topic questions"
+        );
+    }
+    assert!(
+        refused as f64 >= 0.85 * off_topic as f64,
+        "off-topic refused {refused}/{off_topic}"
+    );
+}
+
 #[test]
 fn examples_as_learned() {
     let report = measure("examples.tsv", include_str!("../examples.tsv"), None, true);
@@ -110,7 +176,17 @@ fn examples_as_learned() {
         &Floors {
             overall: 0.97,
             off_topic_refused: 0.95,
-            kinds: &[],
+            // The eight languages' examples, as learned: a training figure.
+            kinds: &[
+                ("de", 0.93),
+                ("es", 0.93),
+                ("pt", 0.93),
+                ("it", 0.93),
+                ("nl", 0.93),
+                ("ru", 0.93),
+                ("ja", 0.93),
+                ("zh", 0.93),
+            ],
             any_kind: 0.95,
         },
     );
@@ -134,7 +210,10 @@ fn held_out_set_accuracy() {
 #[test]
 fn no_example_is_a_near_copy_of_a_held_out_question() {
     let faq = Faq::embedded(&faqbot::frontends::discord::limits::LIMITS);
-    let held = eval::parse(include_str!("data/heldout.tsv"), "heldout.tsv", &faq).unwrap();
+    let mut held = eval::parse(include_str!("data/heldout.tsv"), "heldout.tsv", &faq).unwrap();
+    for (name, text) in HELD_OUT_LANGUAGES {
+        held.extend(eval::parse(text, name, &faq).unwrap());
+    }
     let near: Vec<String> = eval::near_copies(&held, &[("examples.tsv", &faq.examples)])
         .iter()
         .map(|c| format!("{}:{}: {}", c.file, c.example_line, c.example))
@@ -146,6 +225,18 @@ fn no_example_is_a_near_copy_of_a_held_out_question() {
         near.join("\n")
     );
 }
+
+/// The held-out files of the languages added by issue 19, each written blind by a helper.
+const HELD_OUT_LANGUAGES: [(&str, &str); 8] = [
+    ("heldout-de.tsv", include_str!("data/heldout-de.tsv")),
+    ("heldout-es.tsv", include_str!("data/heldout-es.tsv")),
+    ("heldout-pt.tsv", include_str!("data/heldout-pt.tsv")),
+    ("heldout-it.tsv", include_str!("data/heldout-it.tsv")),
+    ("heldout-nl.tsv", include_str!("data/heldout-nl.tsv")),
+    ("heldout-ru.tsv", include_str!("data/heldout-ru.tsv")),
+    ("heldout-ja.tsv", include_str!("data/heldout-ja.tsv")),
+    ("heldout-zh.tsv", include_str!("data/heldout-zh.tsv")),
+];
 
 #[test]
 fn no_held_out_question_is_an_example() {

@@ -684,3 +684,46 @@ async fn without_forums_the_bot_asks_for_no_intent() {
     let (fake, _bot) = connected().await;
     assert_eq!(fake.intents(), 0);
 }
+
+/// A question in Japanese from a member whose Discord is in English, and one in German from a
+/// member in German: answered with the right topic (ISO's words, as the FAQ holds them).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn questions_in_other_languages_are_answered() {
+    let (fake, _bot) = connected().await;
+    let japanese = answer(
+        &fake,
+        slash(
+            6300,
+            "ask",
+            Some(("question", "ISOのロゴを自社の製品に載せてもいいですか")),
+            true,
+        ),
+    )
+    .await;
+    assert_eq!(
+        embed(&japanese)["title"],
+        "Who is allowed to use the ISO logo?",
+        "{japanese}"
+    );
+    let german = answer(
+        &fake,
+        in_locale(
+            slash(
+                6301,
+                "ask",
+                Some((
+                    "question",
+                    "Darf meine Firma das ISO-Logo auf die Verpackung drucken?",
+                )),
+                true,
+            ),
+            "de",
+        ),
+    )
+    .await;
+    assert_eq!(
+        embed(&german)["title"],
+        "Who is allowed to use the ISO logo?",
+        "{german}"
+    );
+}
