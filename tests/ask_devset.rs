@@ -120,8 +120,8 @@ fn examples_cross_validated() {
 }
 
 /// The eight languages' examples, cross-validated with all the others: a training figure
-/// (each language has 140 examples from two writers), held to where it stood when they came
-/// (2026-12-04: 62% to 86%), so that a change that loses a language is seen.
+/// (each language has about 200 examples from three writers), held near where it stood when
+/// they came (2026-12-04: 57% to 88%), so that a change that loses a language is seen.
 #[test]
 fn examples_in_eight_more_languages_cross_validated() {
     let report = measure(
@@ -133,12 +133,12 @@ fn examples_in_eight_more_languages_cross_validated() {
     for kind in LANGUAGE_KINDS {
         let tally = &report.by_kind[kind];
         assert!(tally.total >= 120, "{kind}: {} examples", tally.total);
-        assert!(tally.rate() >= 0.58, "{kind}: {:.3}", tally.rate());
+        assert!(tally.rate() >= 0.52, "{kind}: {:.3}", tally.rate());
     }
 }
 
 /// The held-out file of each language added by issue 19, written blind before the matcher
-/// changed. Floors at where the first examples brought them (71% to 97%, 2026-12-04), below
+/// changed. Floors below where the first examples brought them (75% to 97%, 2026-12-04), below
 /// the issue's target of 90% in each: a regression guard, not the goal.
 #[test]
 fn held_out_questions_in_eight_more_languages() {
@@ -178,14 +178,14 @@ fn examples_as_learned() {
             off_topic_refused: 0.95,
             // The eight languages' examples, as learned: a training figure.
             kinds: &[
-                ("de", 0.93),
-                ("es", 0.93),
-                ("pt", 0.93),
-                ("it", 0.93),
-                ("nl", 0.93),
-                ("ru", 0.93),
-                ("ja", 0.93),
-                ("zh", 0.93),
+                ("de", 0.88),
+                ("es", 0.88),
+                ("pt", 0.88),
+                ("it", 0.88),
+                ("nl", 0.88),
+                ("ru", 0.88),
+                ("ja", 0.88),
+                ("zh", 0.88),
             ],
             any_kind: 0.95,
         },
