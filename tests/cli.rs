@@ -727,3 +727,45 @@ fn teach_appends_to_the_learned_file_and_refuses_what_it_cannot_teach() {
         embedded.stderr
     );
 }
+
+/// `--locale` shows on the command line what a member with that Discord locale sees, and a
+/// locale Discord does not have is a usage error naming the ones it has.
+#[test]
+fn ask_and_hours_speak_the_locale_asked_for() {
+    let refused = faqbot(
+        repo(),
+        &["ask", "--locale", "fr", "how do I mount an iso file"],
+        &[],
+    );
+    assert_eq!(refused.code, Some(0), "{refused:?}");
+    assert!(
+        refused.stdout.starts_with("Pas dans la FAQ"),
+        "{}",
+        refused.stdout
+    );
+    let english = faqbot(repo(), &["ask", "how do I mount an iso file"], &[]);
+    assert!(
+        english.stdout.starts_with("Not in the FAQ"),
+        "{}",
+        english.stdout
+    );
+    let hours = faqbot(
+        repo(),
+        &[
+            "hours",
+            "--locale",
+            "fr-FR",
+            "--at",
+            "2026-12-07T10:00:00+01:00",
+        ],
+        &[],
+    );
+    assert!(hours.stdout.contains("Ouvert"), "{}", hours.stdout);
+    let unknown = faqbot(repo(), &["ask", "--locale", "xx", "hi"], &[]);
+    assert_eq!(unknown.code, Some(2));
+    assert!(
+        unknown.stderr.contains("not a Discord locale") && unknown.stderr.contains("pt-BR"),
+        "{}",
+        unknown.stderr
+    );
+}

@@ -75,6 +75,9 @@ pub enum Command {
         /// Print one JSON object instead of text
         #[arg(long)]
         json: bool,
+        /// Answer as a member whose Discord is in this locale sees it (`fr`, `de`, `ja`, …)
+        #[arg(long, value_name = "LOCALE", value_parser = parse_locale, default_value = "en-US")]
+        locale: Lang,
     },
     /// Teach /ask a question it missed: appends it, with the topic that answers it (or
     /// `none`), to the FAQ's learned file, which a running bot reloads; or, with --dismiss,
@@ -135,7 +138,29 @@ pub enum Command {
         /// Print one JSON object instead of text
         #[arg(long)]
         json: bool,
+        /// Answer as a member whose Discord is in this locale sees it (`fr`, `de`, `ja`, …)
+        #[arg(long, value_name = "LOCALE", value_parser = parse_locale, default_value = "en-US")]
+        locale: Lang,
     },
+}
+
+/// A Discord locale, as `--locale` takes it (`fr`, `pt-BR`; `fr-FR` is read as `fr`).
+fn parse_locale(text: &str) -> Result<Lang, String> {
+    let text = text.trim();
+    let known = |l: &str| {
+        crate::core::lang::DISCORD_LOCALES
+            .iter()
+            .any(|k| k.eq_ignore_ascii_case(l))
+    };
+    let base = text.split(['-', '_']).next().unwrap_or_default();
+    if known(text) || known(base) {
+        Ok(Lang::of(Some(text)))
+    } else {
+        Err(format!(
+            "not a Discord locale; give one of {}",
+            crate::core::lang::DISCORD_LOCALES.join(", ")
+        ))
+    }
 }
 
 fn parse_instant(text: &str) -> Result<Timestamp, String> {
@@ -357,7 +382,11 @@ pub fn run(
             writeln!(out)?;
         }
         Command::Commands { json: false } => commands(&setup, out)?,
-        Command::Ask { ref question, json } => {
+        Command::Ask {
+            ref question,
+            json,
+            locale,
+        } => {
             let mut bot = bot(Pipeline::new(
                 setup.faq.clone(),
                 setup.config.pipeline_settings(),
@@ -366,10 +395,10 @@ pub fn run(
             let now = Timestamp::now();
             if question == "-" {
                 for line in io::stdin().lock().lines() {
-                    ask(&mut bot, &line?, true, now, out)?;
+                    ask(&mut bot, &line?, true, now, locale, out)?;
                 }
             } else {
-                ask(&mut bot, &question, json, now, out)?;
+                ask(&mut bot, &question, json, now, locale, out)?;
             }
         }
         Command::Eval {
@@ -464,13 +493,14 @@ pub fn run(
                 print_inbox(&inbox, days, out)?;
             }
         }
-        Command::Hours { at, json } => hours(
+        Command::Hours { at, json, locale } => hours(
             &mut bot(Pipeline::new(
                 setup.faq.clone(),
                 setup.config.pipeline_settings(),
             )),
             at.unwrap_or_else(Timestamp::now),
             json,
+            locale,
             out,
         )?,
     }
@@ -596,7 +626,14 @@ fn teach(setup: &Setup, question: &str, topic: &str, out: &mut impl Write) -> Re
             )?;
             let mut bot = bot(Pipeline::new(*faq, setup.config.pipeline_settings()));
             write!(out, "/ask now answers: ")?;
-            ask(&mut bot, &question, true, Timestamp::now(), out)?;
+            ask(
+                &mut bot,
+                &question,
+                true,
+                Timestamp::now(),
+                Lang::ENGLISH,
+                out,
+            )?;
         }
     }
     Ok(())
@@ -792,7 +829,13 @@ fn bot(pipeline: Pipeline) -> Bot {
 }
 
 /// A command as the command line asks it of the bot: outside any channel, at `now`.
-fn decide(bot: &mut Bot, name: &str, question: Option<&str>, now: Timestamp) -> Option<Decision> {
+fn decide(
+    bot: &mut Bot,
+    name: &str,
+    question: Option<&str>,
+    now: Timestamp,
+    lang: Lang,
+) -> Option<Decision> {
     let kind = Kind::Command {
         name: name.to_owned(),
         options: Options {
@@ -800,7 +843,7 @@ fn decide(bot: &mut Bot, name: &str, question: Option<&str>, now: Timestamp) -> 
             ..Options::default()
         },
     };
-    let request = Request::new(kind, Lang::ENGLISH);
+    let request = Request::new(kind, lang);
     bot.handle(Event::Interaction(request), now)
         .into_iter()
         .find_map(|effect| match effect {
@@ -823,9 +866,10 @@ fn ask(
     question: &str,
     json: bool,
     now: Timestamp,
+    lang: Lang,
     out: &mut impl Write,
 ) -> io::Result<()> {
-    let Some(decision) = decide(bot, "ask", Some(question), now) else {
+    let Some(decision) = decide(bot, "ask", Some(question), now, lang) else {
         return Ok(());
     };
     let pipeline = std::sync::Arc::clone(bot.pipeline());
@@ -1025,8 +1069,14 @@ struct HoursJson<'a> {
     closed_today: Option<&'a str>,
 }
 
-fn hours(bot: &mut Bot, now: Timestamp, json: bool, out: &mut impl Write) -> io::Result<()> {
-    let Some(decision) = decide(bot, "hours", None, now) else {
+fn hours(
+    bot: &mut Bot,
+    now: Timestamp,
+    json: bool,
+    lang: Lang,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let Some(decision) = decide(bot, "hours", None, now, lang) else {
         return Ok(());
     };
     let pipeline = std::sync::Arc::clone(bot.pipeline());
