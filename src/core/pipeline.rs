@@ -431,22 +431,26 @@ impl Pipeline {
     /// When `decision` came, for the week grid: only for questions (a topic shown, a question
     /// without a sure answer), not votes, notices or autocomplete.
     pub fn moment(&self, decision: &Decision, now: Timestamp) -> Option<Moment> {
-        let contact = match (&decision.insight, &decision.detail) {
-            (_, Detail::Hours(_)) => true,
-            (Some(Insight::Answered { topic, .. }), _) => self
-                .faq
-                .topic_id(topic)
-                .is_some_and(|topic| self.faq[topic].show_hours),
-            (Some(Insight::Unanswered { .. }), _) => false,
+        let schedule = &self.faq.contact.schedule;
+        // `/hours` worked out whether the line is open already.
+        let (contact, open) = match (&decision.detail, &decision.insight) {
+            (Detail::Hours(status), _) => (true, Some(status.open)),
+            (_, Some(Insight::Answered { .. })) => {
+                let topic = match &decision.response {
+                    Response::Message(reply) => reply.topic(),
+                    _ => None,
+                };
+                (topic.is_some_and(|topic| self.faq[topic].show_hours), None)
+            }
+            (_, Some(Insight::Unanswered { .. })) => (false, None),
             _ => return None,
         };
-        let schedule = &self.faq.contact.schedule;
         let local = schedule.zone().tz().to_datetime(now);
         let weekday = local.weekday().to_monday_zero_offset() as u8;
         Some(Moment {
             slot: weekday * 24 + local.hour() as u8,
             contact,
-            open: schedule.status(now).open,
+            open: open.unwrap_or_else(|| schedule.status(now).open),
         })
     }
 

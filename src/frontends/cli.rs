@@ -198,18 +198,9 @@ pub enum CliError {
     Output(#[from] io::Error),
     #[error("error: {0}")]
     Run(#[from] crate::frontends::discord::RunError),
-    #[error(
-        "error: no insights database: insight is off (`insights = false`), or there is no state \
-         folder (no STATE_DIRECTORY, XDG_STATE_HOME or HOME); set `insights_db` in the config"
-    )]
-    NoInsights,
-    #[error("error: cannot read the insights database {path}: {source}")]
-    Insights {
-        path: String,
-        source: rusqlite::Error,
-    },
+    /// Insight is off, or its database cannot be read or written.
     #[error("error: {0}")]
-    Database(#[from] crate::ops::store::ReportError),
+    Store(#[from] keeper::StoreError),
     #[error("error: {0}")]
     Teach(String),
     #[error("error: --shards: {0}\n  help: give the shards this process runs, e.g. --shards 0-1 --shard-total 4")]
@@ -223,13 +214,13 @@ impl CliError {
             Self::Config(_)
             | Self::Faq(_)
             | Self::Both(..)
-            | Self::NoInsights
+            | Self::Store(keeper::StoreError::NoInsights)
             | Self::Shards(_)
             | Self::Teach(_)
             | Self::Eval(_)
             | Self::Read { .. } => 2,
             Self::Run(e) => e.exit_code(),
-            Self::Output(_) | Self::Insights { .. } | Self::Database(_) => 1,
+            Self::Output(_) | Self::Store(_) => 1,
         }
     }
 }
@@ -479,8 +470,7 @@ pub fn run(
         } => match topic {
             Some(topic) if !dismiss => teach(&setup, question, topic, out)?,
             _ => {
-                keeper::block_on(keeper::dismiss(&setup.config, question, Timestamp::now()))?
-                    .map_err(|e| CliError::Teach(e.to_string()))?;
+                keeper::block_on(keeper::dismiss(&setup.config, question, Timestamp::now()))??;
                 writeln!(out, "dismissed: {question}")?;
             }
         },
@@ -514,32 +504,26 @@ fn read_report(
     days: u32,
     limit: usize,
 ) -> Result<crate::ops::insights::Report, CliError> {
-    if let Some(database) = &setup.config.database {
-        return Ok(crate::ops::store::report_from_database(
-            database,
-            days,
-            limit,
-            Timestamp::now(),
-        )?);
-    }
-    let path = setup
-        .config
+    let config = &setup.config;
+    if let Some(path) = config
         .insights_db
         .as_deref()
-        .ok_or(CliError::NoInsights)?;
-    if !path.exists() {
-        // Reading must not create it (in a folder the service owns, say).
-        logging::warning(&format!(
-            "no insight recorded yet: {} does not exist; `faqbot run` or `serve` creates it",
-            path.display()
-        ));
-    }
-    crate::ops::insights::report(path, days, limit, Timestamp::now()).map_err(|source| {
-        CliError::Insights {
-            path: path.display().to_string(),
-            source,
+        .filter(|_| config.database.is_none())
+    {
+        if !path.exists() {
+            // Reading must not create it (in a folder the service owns, say).
+            logging::warning(&format!(
+                "no insight recorded yet: {} does not exist; `faqbot run` or `serve` creates it",
+                path.display()
+            ));
         }
-    })
+    }
+    Ok(keeper::block_on(keeper::report(
+        config,
+        days,
+        limit,
+        Timestamp::now(),
+    ))??)
 }
 
 fn print_inbox(
@@ -564,6 +548,9 @@ fn print_inbox(
         }
         for unhelpful in &entry.unhelpful {
             what.push(format!("👎 {} on /{}", unhelpful.count, unhelpful.topic));
+        }
+        for picked in &entry.picked {
+            what.push(format!("helper picked /{} {}", picked.topic, picked.count));
         }
         let wordings = match entry.wordings {
             1 => String::new(),

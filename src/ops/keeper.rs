@@ -16,9 +16,6 @@ use crate::ops::insights::Report;
 
 /// Rows of each list of insight the inbox gathers from.
 pub const INBOX_ROWS: usize = 1_000;
-/// Characters of a question taught or dismissed, at most (what insight keeps of one).
-pub const QUESTION_CHARS: usize = 300;
-
 /// `question` as the keeper sees and teaches it: Discord mentions without their ids (`@…`,
 /// `#…`: no words for the matcher to learn), no long digit runs (ids typed out), no token.
 /// What the inbox gathers, the desk shows and a lesson or a dismissal stores are all masked
@@ -175,7 +172,9 @@ pub fn teach(
             topics.join(", ")
         ));
     }
-    let question = question.split_whitespace().collect::<Vec<_>>().join(" ");
+    // One line of the learned file, no longer than insight keeps a question.
+    let question =
+        crate::ops::insights::capped(&question.split_whitespace().collect::<Vec<_>>().join(" "));
     if crate::core::text::words(&question).next().is_none() || question.starts_with('#') {
         return refuse(format!("`{question}` is not a question to teach"));
     }
@@ -232,61 +231,67 @@ pub enum StoreError {
 }
 
 /// The report of the last `days` days from the store the config names (every replica's, with
-/// a shared database). Async: the desk reads it while the bot runs.
+/// a shared database; an SQLite database that does not exist yet is an empty report, and is not
+/// created). Async: the desk reads it while the bot runs.
 pub async fn report(
     config: &Config,
     days: u32,
     limit: usize,
     now: Timestamp,
 ) -> Result<Report, StoreError> {
-    if let Some(database) = &config.database {
-        return crate::ops::postgres::report(&database.config, days, limit, now)
+    match &config.database {
+        Some(database) => crate::ops::postgres::report(&database.config, days, limit, now)
             .await
-            .map_err(|e| StoreError::Postgres {
-                shown: database.shown.clone(),
-                reason: e.to_string(),
-            });
-    }
-    let path = config.insights_db.clone().ok_or(StoreError::NoInsights)?;
-    let shown = path.display().to_string();
-    let read =
-        tokio::task::spawn_blocking(move || crate::ops::insights::report(&path, days, limit, now))
-            .await;
-    match read {
-        Ok(Ok(report)) => Ok(report),
-        Ok(Err(e)) => Err(StoreError::Sqlite {
-            path: shown,
-            reason: e.to_string(),
-        }),
-        Err(e) => Err(StoreError::Sqlite {
-            path: shown,
-            reason: e.to_string(),
-        }),
+            .map_err(|e| postgres_failed(database, &e)),
+        None => {
+            in_sqlite(config, move |path| {
+                crate::ops::insights::report(path, days, limit, now).map_err(|e| e.to_string())
+            })
+            .await
+        }
     }
 }
 
 /// Takes `question` (and its near-copies) off the inbox, in the store the config names.
 pub async fn dismiss(config: &Config, question: &str, now: Timestamp) -> Result<(), StoreError> {
-    if let Some(database) = &config.database {
-        return crate::ops::postgres::dismiss(&database.config, question, now)
+    match &config.database {
+        Some(database) => crate::ops::postgres::dismiss(&database.config, question, now)
             .await
-            .map_err(|e| StoreError::Postgres {
-                shown: database.shown.clone(),
-                reason: e.to_string(),
-            });
+            .map_err(|e| postgres_failed(database, &e)),
+        None => {
+            let question = question.to_owned();
+            in_sqlite(config, move |path| {
+                crate::ops::insights::dismiss(path, &question, now).map_err(|e| e.to_string())
+            })
+            .await
+        }
     }
+}
+
+fn postgres_failed(
+    database: &crate::ops::config::Database,
+    e: &dyn std::fmt::Display,
+) -> StoreError {
+    StoreError::Postgres {
+        shown: database.shown.clone(),
+        reason: e.to_string(),
+    }
+}
+
+/// `work` on the SQLite database the config names, off the threads that answer.
+async fn in_sqlite<T: Send + 'static>(
+    config: &Config,
+    work: impl FnOnce(&Path) -> Result<T, String> + Send + 'static,
+) -> Result<T, StoreError> {
     let path = config.insights_db.clone().ok_or(StoreError::NoInsights)?;
     let shown = path.display().to_string();
-    let question = question.to_owned();
-    let written = tokio::task::spawn_blocking(move || {
-        crate::ops::insights::dismiss(&path, &question, now).map_err(|e| e.to_string())
-    })
-    .await
-    .unwrap_or_else(|e| Err(e.to_string()));
-    written.map_err(|reason| StoreError::Sqlite {
-        path: shown,
-        reason,
-    })
+    tokio::task::spawn_blocking(move || work(&path))
+        .await
+        .unwrap_or_else(|e| Err(e.to_string()))
+        .map_err(|reason| StoreError::Sqlite {
+            path: shown,
+            reason,
+        })
 }
 
 /// Runs one of this module's async functions to its end, from the command line.

@@ -14,8 +14,8 @@ use std::time::Duration;
 use jiff::Timestamp;
 
 use crate::core::bot::{Lookup, Posted, Recall};
-use crate::ops::config::{Config, Database, InsightsAt};
-use crate::ops::insights::{Insights, Record, Report};
+use crate::ops::config::{Config, InsightsAt};
+use crate::ops::insights::{Insights, Record};
 use crate::ops::postgres::Postgres;
 
 /// The store a bot writes to.
@@ -107,36 +107,4 @@ impl Store {
             Self::Shared(store) => store.flush(patience).await,
         }
     }
-}
-
-/// Why a report could not be read.
-#[derive(Debug, thiserror::Error)]
-pub enum ReportError {
-    #[error("cannot read the database {shown}: {reason}")]
-    Postgres { shown: String, reason: String },
-}
-
-/// The report of the last `days` days from `database`, every replica's answers included.
-pub fn report_from_database(
-    database: &Database,
-    days: u32,
-    limit: usize,
-    now: Timestamp,
-) -> Result<Report, ReportError> {
-    let failed = |e: &dyn std::fmt::Display| ReportError::Postgres {
-        shown: database.shown.clone(),
-        reason: e.to_string(),
-    };
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| failed(&e))?;
-    runtime
-        .block_on(crate::ops::postgres::report(
-            &database.config,
-            days,
-            limit,
-            now,
-        ))
-        .map_err(|e| failed(&e))
 }

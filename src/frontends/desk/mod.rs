@@ -320,7 +320,6 @@ async fn view(
         .map(|at| at.strftime("%Y-%m-%d").to_string())
         .collect();
     page::View {
-        now,
         care: page::Care {
             name: contact.name.clone(),
             phone: contact.phone.clone(),
@@ -509,28 +508,25 @@ async fn teach(
     let Lesson {
         question, topic, ..
     } = form;
-    let question: String = question.chars().take(keeper::QUESTION_CHARS).collect();
+    let lesson = topic.clone();
     let taught = tokio::task::spawn_blocking(move || {
         let _one = one;
         let faq = faq_now(&live, live.pipeline().faq());
-        keeper::teach(live.path(), &faq, &question, &topic).map(|taught| (taught, topic))
+        keeper::teach(live.path(), &faq, &question, &lesson)
     })
     .await;
     let notice = match taught {
-        Ok(Ok((
-            keeper::Taught::New {
-                question,
-                line,
-                path,
-                ..
-            },
-            topic,
-        ))) => {
+        Ok(Ok(keeper::Taught::New {
+            question,
+            line,
+            path,
+            ..
+        })) => {
             tracing::info!(file = %path.display(), line, topic = %topic, "taught from the desk");
             desk.live.ask_reload();
             format!("Taught: “{}” → {topic}. The bot answers it so once the FAQ is reloaded (a moment).", keeper::masked(&question))
         }
-        Ok(Ok((keeper::Taught::Already { question, .. }, _))) => {
+        Ok(Ok(keeper::Taught::Already { question, .. })) => {
             format!("“{}” was taught before.", keeper::masked(&question))
         }
         Ok(Err(e)) => format!("Not taught: {e}"),
@@ -555,7 +551,8 @@ async fn dismiss(
         Ok(id) => id,
         Err(refusal) => return refusal.into_response(),
     };
-    let question: String = form.question.chars().take(keeper::QUESTION_CHARS).collect();
+    // As insight keeps a question: the notice shows what is stored.
+    let question = crate::ops::insights::capped(&form.question);
     let notice = match keeper::dismiss(&desk.config, &question, Timestamp::now()).await {
         Ok(()) => format!("Dismissed: “{}”.", keeper::masked(&question)),
         Err(e) => format!("Not dismissed: {e}"),

@@ -1,6 +1,6 @@
 //! The desk's HTML, written with maud: every value interpolated is escaped, so a question that
-//! holds markup is shown as the text it is. Questions are also masked first
-//! ([`keeper::masked`]): no id a Discord mention carries, nothing shaped like a token.
+//! holds markup is shown as the text it is. The inbox's questions come masked
+//! ([`keeper::inbox`] masks them: no id a Discord mention carries, nothing shaped like a token).
 
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
@@ -11,12 +11,10 @@ use crate::core::schedule::HoursLine;
 use crate::ops::insights::Report;
 
 use super::chart;
-use crate::ops::keeper;
 
 /// Everything one view of the desk shows.
 #[derive(Debug)]
 pub struct View {
-    pub now: Timestamp,
     pub care: Care,
     /// Whether the bot answers now, as /healthz says.
     pub state: String,
@@ -245,7 +243,7 @@ fn inbox_row(entry: &Entry, view: &View) -> Markup {
         tr {
             td.n { (entry.count) "×" }
             td {
-                q { (keeper::masked(&entry.question)) }
+                q { (entry.question) }
                 @if entry.wordings > 1 { " " span.muted { "(" (entry.wordings) " wordings)" } }
             }
             td {
@@ -257,7 +255,7 @@ fn inbox_row(entry: &Entry, view: &View) -> Markup {
             td {
                 form method="post" action="/teach" class="row" {
                     input type="hidden" name="csrf" value=(view.csrf);
-                    input type="hidden" name="question" value=(keeper::masked(&entry.question));
+                    input type="hidden" name="question" value=(entry.question);
                     select name="topic" aria-label="Topic that answers it" {
                         option value="none" { "none (refuse)" }
                         @for (id, question) in &view.topics {
@@ -268,7 +266,7 @@ fn inbox_row(entry: &Entry, view: &View) -> Markup {
                 }
                 form method="post" action="/dismiss" class="row" {
                     input type="hidden" name="csrf" value=(view.csrf);
-                    input type="hidden" name="question" value=(keeper::masked(&entry.question));
+                    input type="hidden" name="question" value=(entry.question);
                     button type="submit" class="quiet" { "Dismiss" }
                 }
             }

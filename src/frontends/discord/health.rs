@@ -54,6 +54,16 @@ pub enum Why {
     ShuttingDown,
 }
 
+impl std::fmt::Display for Status {
+    /// What `/healthz` and the keeper's desk say: `ok`, or why not.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Ready => f.write_str("ok"),
+            Self::NotReady(why) => why.fmt(f),
+        }
+    }
+}
+
 impl std::fmt::Display for Why {
     /// The one line `/healthz` answers with.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -240,12 +250,12 @@ impl Health {
 
 /// `GET /healthz`: 200 `ok` while faqbot can answer, else 503 with the reason.
 pub async fn healthz(State(health): State<Arc<Health>>) -> Response {
-    match health.status().await {
-        Status::Ready => (StatusCode::OK, "ok\n").into_response(),
-        Status::NotReady(why) => {
-            (StatusCode::SERVICE_UNAVAILABLE, format!("{why}\n")).into_response()
-        }
-    }
+    let status = health.status().await;
+    let code = match status {
+        Status::Ready => StatusCode::OK,
+        Status::NotReady(_) => StatusCode::SERVICE_UNAVAILABLE,
+    };
+    (code, format!("{status}\n")).into_response()
 }
 
 /// Serves `/metrics`, `/healthz` and the keeper's desk (`/`) on the admin listener, when the
@@ -263,19 +273,11 @@ pub async fn serve_admin(
         addr: listen.to_owned(),
         reason: e.to_string(),
     })?;
-    let status = {
-        let health = Arc::clone(&health);
-        let status: desk::StatusLine = Arc::new(move || {
-            let health = Arc::clone(&health);
-            Box::pin(async move {
-                match health.status().await {
-                    Status::Ready => "ok".to_owned(),
-                    Status::NotReady(why) => why.to_string(),
-                }
-            })
-        });
-        status
-    };
+    let checked = Arc::clone(&health);
+    let status: desk::StatusLine = Arc::new(move || {
+        let health = Arc::clone(&checked);
+        Box::pin(async move { health.status().await.to_string() })
+    });
     let desk = desk::Desk::new(Arc::clone(live), config.clone(), status, local);
     let access = match desk.access() {
         desk::access::Access::Open => "open (loopback)",

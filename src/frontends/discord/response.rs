@@ -207,18 +207,12 @@ fn parts(reply: &Reply) -> Parts {
     rows.truncate(ROWS);
     // Nothing the bot says may ping anyone but the member an answer is for, or the helpers'
     // role a note calls.
-    if let Some(role) = reply.called() {
-        let content = format!("<@&{role}>");
-        return Parts {
-            content: Some(content),
-            embed,
-            rows,
-            mentions: CreateAllowedMentions::new()
-                .roles([serenity::all::RoleId::new(role.get().max(1))]),
-        };
-    }
-    let (content, mentions) = match reply.addressed() {
-        Some(addressed) => {
+    let (content, mentions) = match (reply.called(), reply.addressed()) {
+        (Some(role), _) => (
+            Some(format!("<@&{role}>")),
+            CreateAllowedMentions::new().roles([serenity::all::RoleId::new(role.get().max(1))]),
+        ),
+        (None, Some(addressed)) => {
             let intro = render(&addressed.intro);
             let content = format!("<@{}> {intro}", addressed.user)
                 .trim_end()
@@ -229,7 +223,7 @@ fn parts(reply: &Reply) -> Parts {
                     .users([serenity::all::UserId::new(addressed.user.get().max(1))]),
             )
         }
-        None => (None, CreateAllowedMentions::new()),
+        (None, None) => (None, CreateAllowedMentions::new()),
     };
     Parts {
         content,
