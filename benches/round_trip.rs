@@ -39,6 +39,48 @@ fn rss_mib(pid: u32) -> (f64, f64) {
     (field("VmRSS:"), field("RssAnon:"))
 }
 
+/// With `ROUND_TRIP_PAGES=DIR`, which pages of its own executable `pid` holds, as file offsets
+/// (one a line, hex), in `DIR/LABEL.pages`, with `/proc/PID/smaps` beside them: what
+/// `tools/resident_code.py` attributes to crates and functions. Needs root for the page map.
+fn dump_pages(pid: u32, label: &str) {
+    use std::io::{Read, Seek, SeekFrom};
+    let Ok(dir) = std::env::var("ROUND_TRIP_PAGES") else {
+        return;
+    };
+    let label: String = label
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    let dir = Path::new(&dir);
+    std::fs::create_dir_all(dir).unwrap();
+    let smaps = std::fs::read_to_string(format!("/proc/{pid}/smaps")).unwrap_or_default();
+    std::fs::write(dir.join(format!("{label}.smaps")), &smaps).unwrap();
+    let exe = std::fs::read_link(format!("/proc/{pid}/exe")).unwrap();
+    let maps = std::fs::read_to_string(format!("/proc/{pid}/maps")).unwrap_or_default();
+    let mut pagemap = std::fs::File::open(format!("/proc/{pid}/pagemap")).unwrap();
+    let mut out = String::new();
+    for line in maps.lines() {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        if fields.len() < 6 || Path::new(fields[5]) != exe {
+            continue;
+        }
+        let (start, end) = fields[0].split_once('-').unwrap();
+        let start = u64::from_str_radix(start, 16).unwrap();
+        let end = u64::from_str_radix(end, 16).unwrap();
+        let offset = u64::from_str_radix(fields[2], 16).unwrap();
+        let mut entries = vec![0u8; ((end - start) / 4096 * 8) as usize];
+        pagemap.seek(SeekFrom::Start(start / 4096 * 8)).unwrap();
+        pagemap.read_exact(&mut entries).unwrap();
+        for (i, entry) in entries.chunks_exact(8).enumerate() {
+            let entry = u64::from_le_bytes(entry.try_into().unwrap());
+            if entry >> 63 == 1 {
+                out.push_str(&format!("{:x} {}\n", offset + i as u64 * 4096, fields[1]));
+            }
+        }
+    }
+    std::fs::write(dir.join(format!("{label}.pages")), out).unwrap();
+}
+
 fn percentile(sorted: &[Duration], p: f64) -> f64 {
     let at = ((sorted.len() as f64 - 1.0) * p).round() as usize;
     sorted[at].as_secs_f64() * 1000.0
@@ -54,11 +96,12 @@ struct Figures {
     first: Value,
 }
 
-async fn measure(fake: &FakeDiscord, mut bot: Child, command: &str) -> Figures {
+async fn measure(fake: &FakeDiscord, mut bot: Child, command: &str, label: &str) -> Figures {
     fake.identified(1).await;
     // Let start-up finish (faqbot registers its commands in the background).
     tokio::time::sleep(Duration::from_secs(2)).await;
     let (rss, anon) = rss_mib(bot.id().unwrap_or(0));
+    dump_pages(bot.id().unwrap_or(0), label);
     let mut times = Vec::new();
     let mut first = Value::Null;
     for n in 0..WARM_UP + MEASURED {
@@ -153,7 +196,7 @@ fn main() {
                 let program = if args.is_empty() { &bare } else { &faqbot };
                 let fake = FakeDiscord::start().await;
                 let bot = spawn(program, &args, &response, &fake, state.path());
-                let figures = measure(&fake, bot, "logo").await;
+                let figures = measure(&fake, bot, "logo", &format!("{name} {run}")).await;
                 println!(
                     "run {run}  {name:<18}  p50 {:.3} ms  p90 {:.3} ms  p99 {:.3} ms  RSS after READY {:.1} MiB, of which anonymous {:.1} MiB",
                     figures.p50, figures.p90, figures.p99, figures.rss, figures.anon

@@ -27,13 +27,14 @@ fn faq(zone: &str) -> Faq {
 }
 
 /// Both forms of a reply: the Discord markdown the adapter sends, and the terminal text.
-fn show(reply: &Reply, faq: &Faq, now: Timestamp) -> String {
+fn show(reply: &Reply, faq: &Faq, now: Timestamp, lang: Lang) -> String {
     let mut out = common::discord_form(reply);
     out.push_str("--- terminal ---\n");
     out.push_str(&faqbot::frontends::terminal::reply(
         reply,
         faq.contact.schedule.zone().tz(),
         now,
+        lang,
     ));
     out
 }
@@ -62,7 +63,10 @@ fn hours_replies() {
         let status = faq.contact.schedule.status(now);
         let reply = reply::hours(&faq.contact, &status, now, Lang::ENGLISH);
         assert!(!reply.ephemeral());
-        insta::assert_snapshot!(format!("hours_{name}"), show(&reply, &faq, now));
+        insta::assert_snapshot!(
+            format!("hours_{name}"),
+            show(&reply, &faq, now, Lang::ENGLISH)
+        );
         let french = reply::hours(&faq.contact, &status, now, Lang::FRENCH);
         // Discord only: the command line speaks English.
         insta::assert_snapshot!(format!("hours_{name}_fr"), common::discord_form(&french));
@@ -75,7 +79,7 @@ fn the_contact_topic_shows_the_live_status() {
     let contact = faq.topic_id("contact").unwrap();
     let now = at("2026-11-25T10:15:00+01:00");
     let reply = reply::topic(&faq, contact, now, Lang::ENGLISH);
-    insta::assert_snapshot!("topic_contact", show(&reply, &faq, now));
+    insta::assert_snapshot!("topic_contact", show(&reply, &faq, now, Lang::ENGLISH));
     let french = reply::topic(&faq, contact, now, Lang::FRENCH);
     insta::assert_snapshot!("topic_contact_fr", common::discord_form(&french));
     let right_now = &reply.fields[0];

@@ -287,16 +287,22 @@ async fn a_user_install_in_a_server_without_external_apps_answers_privately() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn french_for_french_locales_english_otherwise() {
+async fn each_locale_gets_its_words_english_for_the_others() {
     let (fake, _bot) = connected().await;
     let hours = |id, locale| in_locale(slash(id, "hours", None, true), locale);
     let french = answer(&fake, hours(6000, "fr")).await;
     let english = answer(&fake, hours(6001, "en-GB")).await;
     let german = answer(&fake, hours(6002, "de")).await;
+    let danish = answer(&fake, hours(6006, "da")).await;
     let field = |callback: &Value| embed(callback)["fields"][0]["name"].clone();
     assert_eq!(field(&french), "Téléphone");
     assert_eq!(field(&english), "Phone");
-    assert_eq!(field(&german), "Phone", "English for every other locale");
+    assert_eq!(field(&german), "Telefon");
+    assert_eq!(
+        field(&danish),
+        "Phone",
+        "English for a locale with no catalogue"
+    );
     let hours_field = |callback: &Value| embed(callback)["fields"][1]["value"].clone();
     assert!(hours_field(&french)
         .as_str()
@@ -312,8 +318,8 @@ async fn french_for_french_locales_english_otherwise() {
         embed(&logo)["description"]
             .as_str()
             .unwrap()
-            .starts_with("Only ISO, ISO members"),
-        "ISO's answer stays verbatim"
+            .starts_with("**Réponse de l'ISO \\(en anglais\\)**\nOnly ISO, ISO members"),
+        "ISO's answer stays verbatim, and says it is in English"
     );
 
     let refused = answer(
@@ -686,7 +692,8 @@ async fn without_forums_the_bot_asks_for_no_intent() {
 }
 
 /// A question in Japanese from a member whose Discord is in English, and one in German from a
-/// member in German: answered with the right topic (ISO's words, as the FAQ holds them).
+/// member in German: answered with the right topic (ISO's words, as the FAQ holds them), in
+/// English words for the one and German words for the other.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn questions_in_other_languages_are_answered() {
     let (fake, _bot) = connected().await;
@@ -721,9 +728,20 @@ async fn questions_in_other_languages_are_answered() {
         ),
     )
     .await;
+    // German words around ISO's English answer, which says whose words they are.
     assert_eq!(
         embed(&german)["title"],
-        "Who is allowed to use the ISO logo?",
+        "Wer darf das ISO-Logo verwenden?",
         "{german}"
+    );
+    let description = embed(&german)["description"].as_str().unwrap().to_owned();
+    assert!(
+        description.starts_with("**Antwort der ISO \\(auf Englisch\\)**\nOnly ISO, ISO members"),
+        "{description}"
+    );
+    let buttons = german["data"]["components"].to_string();
+    assert!(
+        buttons.contains("Bietet die ISO Zertifizierungen an?"),
+        "{buttons}"
     );
 }

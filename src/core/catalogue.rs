@@ -4,7 +4,8 @@
 //! unhandled, nor handled but missing from Discord.
 
 use crate::core::faq::{Faq, TopicId};
-use crate::core::lang::{Lang, DISCORD_LOCALES};
+use crate::core::lang::{Lang, Speaks, DISCORD_LOCALES};
+use crate::core::reply::Words;
 
 pub use crate::core::names::{
     ASK_FR, BUILT_IN_COMMANDS, DEFAULT_MENU_NAME, FOR_OPTION, FOR_OPTION_FR, HOURS_FR,
@@ -45,10 +46,17 @@ pub struct Localized {
 }
 
 impl Localized {
-    fn both(english: &str, french: &str) -> Self {
+    /// One phrase of the bot's catalogues: English, and every locale that has a catalogue of
+    /// its own.
+    fn phrase(phrase: fn(&Words) -> &'static str) -> Self {
         Self {
-            english: english.to_owned(),
-            translations: vec![(Lang::FRENCH.locale(), french.to_owned())],
+            english: phrase(Lang::ENGLISH.words()).to_owned(),
+            translations: DISCORD_LOCALES
+                .iter()
+                .map(|&locale| Lang::of(Some(locale)))
+                .filter(|lang| lang.speaks() != Speaks::English)
+                .map(|lang| (lang.locale(), phrase(lang.words()).to_owned()))
+                .collect(),
         }
     }
 
@@ -108,10 +116,7 @@ fn for_option() -> CommandOption {
         name: FOR_OPTION,
         name_fr: Some(FOR_OPTION_FR),
         kind: OptionKind::User,
-        description: Localized::both(
-            "Post the answer for this member: it mentions them, and only them",
-            "Publier la réponse pour ce membre : elle le mentionne, lui seul",
-        ),
+        description: Localized::phrase(|w| w.for_description),
         required: false,
         autocomplete: false,
         max_length: None,
@@ -149,20 +154,14 @@ impl Catalogue {
                 name: "ask".into(),
                 name_fr: Some(ASK_FR.into()),
                 kind: CommandKind::Chat,
-                description: Localized::both(
-                    "Ask anything about ISO in your own words",
-                    "Posez une question sur l'ISO avec vos propres mots",
-                ),
+                description: Localized::phrase(|w| w.ask_description),
                 action: Action::Ask,
                 options: vec![
                     CommandOption {
                         name: QUESTION_OPTION,
                         name_fr: None,
                         kind: OptionKind::Text,
-                        description: Localized::both(
-                            "Your question, e.g. “can companies join ISO?”",
-                            "Votre question, par ex. « une entreprise peut-elle adhérer ? »",
-                        ),
+                        description: Localized::phrase(|w| w.question_description),
                         required: true,
                         autocomplete: true,
                         max_length: Some(faq.limits.question),
@@ -174,20 +173,14 @@ impl Catalogue {
                 name: "faq".into(),
                 name_fr: None,
                 kind: CommandKind::Chat,
-                description: Localized::both(
-                    "Browse ISO's FAQ, or show one of its topics",
-                    "Parcourir la FAQ de l'ISO, ou afficher l'un de ses sujets",
-                ),
+                description: Localized::phrase(|w| w.faq_description),
                 action: Action::Faq,
                 options: vec![
                     CommandOption {
                         name: TOPIC_OPTION,
                         name_fr: Some(TOPIC_OPTION_FR),
                         kind: OptionKind::Text,
-                        description: Localized::both(
-                            "The topic to show; leave it out to list them all",
-                            "Le sujet à afficher ; laissez vide pour tous les lister",
-                        ),
+                        description: Localized::phrase(|w| w.topic_description),
                         required: false,
                         autocomplete: true,
                         max_length: Some(faq.limits.choice_name),
@@ -199,10 +192,7 @@ impl Catalogue {
                 name: "hours".into(),
                 name_fr: Some(HOURS_FR.into()),
                 kind: CommandKind::Chat,
-                description: Localized::both(
-                    "Is ISO customer care open right now, and when can I call?",
-                    "Le service client de l'ISO est-il ouvert, et quand appeler ?",
-                ),
+                description: Localized::phrase(|w| w.hours_description),
                 action: Action::Hours,
                 options: Vec::new(),
             },

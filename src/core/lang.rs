@@ -1,7 +1,8 @@
 //! The languages faqbot speaks, and which one a Discord user gets.
 //!
 //! A [`Lang`] is the user's Discord locale (one of [`DISCORD_LOCALES`]): it picks the bot's own
-//! words (French for `fr`, English for every other locale) and the FAQ's translations, which
+//! words (a catalogue for each of `fr`, `de`, `es-ES`, `es-419`, `pt-BR`, `it`, `nl`, `ru`, `ja`,
+//! `zh-CN` and `zh-TW`, English for every other locale) and the FAQ's translations, which
 //! `faq.toml` may give for any locale.
 
 /// A user's language: their Discord locale.
@@ -16,11 +17,27 @@ impl Default for Lang {
     }
 }
 
-/// The languages the bot's own words are written in.
+/// The languages the bot's own words are written in: one catalogue each, chosen by the
+/// Discord locale (Spanish and Chinese as Discord splits them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Speaks {
     English,
     French,
+    German,
+    /// `es-ES`.
+    Spanish,
+    /// `es-419`: Latin American Spanish.
+    LatinAmericanSpanish,
+    /// `pt-BR`.
+    Portuguese,
+    Italian,
+    Dutch,
+    Russian,
+    Japanese,
+    /// `zh-CN`: simplified characters.
+    SimplifiedChinese,
+    /// `zh-TW`: traditional characters.
+    TraditionalChinese,
 }
 
 impl Lang {
@@ -55,8 +72,18 @@ impl Lang {
 
     /// Which of its languages the bot speaks to this user.
     pub fn speaks(self) -> Speaks {
-        match self.language() {
+        match self.locale {
             "fr" => Speaks::French,
+            "de" => Speaks::German,
+            "es-ES" => Speaks::Spanish,
+            "es-419" => Speaks::LatinAmericanSpanish,
+            "pt-BR" => Speaks::Portuguese,
+            "it" => Speaks::Italian,
+            "nl" => Speaks::Dutch,
+            "ru" => Speaks::Russian,
+            "ja" => Speaks::Japanese,
+            "zh-CN" => Speaks::SimplifiedChinese,
+            "zh-TW" => Speaks::TraditionalChinese,
             _ => Speaks::English,
         }
     }
@@ -74,7 +101,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn french_locales_get_french_and_everything_else_english() {
+    fn each_locale_gets_its_catalogue_and_the_others_english() {
         for fr in ["fr", "fr-FR", "fr_CA", "FR"] {
             assert_eq!(Lang::of(Some(fr)), Lang::FRENCH, "{fr}");
             assert_eq!(Lang::of(Some(fr)).speaks(), Speaks::French, "{fr}");
@@ -83,7 +110,7 @@ mod tests {
             None,
             Some("en-US"),
             Some("en-GB"),
-            Some("de"),
+            Some("da"),
             Some(""),
             Some("xx"),
         ] {

@@ -32,6 +32,11 @@ pub struct Limits {
     pub command_names: &'static str,
 }
 
+/// The room a topic's answer leaves in its message for the note above it that says it is in
+/// English (`Words::answer_in_english` and a line break), so that no translation of the note
+/// can push an answer past the front end's limit.
+pub const ANSWER_NOTE_ROOM: usize = 64;
+
 impl Limits {
     /// No front end's limits: for the core's own tests and for tools that show nothing on a
     /// platform. A command's name is still one word of letters, digits, `-` and `_`, which

@@ -839,11 +839,11 @@ fn decide(
         })
 }
 
-/// The reply of a decision as terminal text, in the office's time zone.
-fn text(pipeline: &Pipeline, decision: &Decision, now: Timestamp) -> String {
+/// The reply of a decision as terminal text, in the office's time zone and `lang`.
+fn text(pipeline: &Pipeline, decision: &Decision, now: Timestamp, lang: Lang) -> String {
     let tz = pipeline.faq().contact.schedule.zone().tz();
     match &decision.response {
-        Response::Message(reply) => terminal::reply(reply, tz, now),
+        Response::Message(reply) => terminal::reply(reply, tz, now, lang),
         Response::Choices(_) | Response::Nothing => String::new(),
     }
 }
@@ -862,7 +862,7 @@ fn ask(
     let pipeline = std::sync::Arc::clone(bot.pipeline());
     let pipeline = pipeline.as_ref();
     if !json {
-        return write!(out, "{}", text(pipeline, &decision, now));
+        return write!(out, "{}", text(pipeline, &decision, now, lang));
     }
     let faq = pipeline.faq();
     let (topic, score, suggestions) = match &decision.detail {
@@ -883,7 +883,7 @@ fn ask(
         question: question.trim(),
         answer: match topic {
             Some(t) => t.answer.clone(),
-            None => text(pipeline, &decision, now).trim_end().to_owned(),
+            None => text(pipeline, &decision, now, lang).trim_end().to_owned(),
         },
         score: (f64::from(score) * 100.0).round() / 100.0,
         suggestions,
@@ -1070,7 +1070,7 @@ fn hours(
     let pipeline = pipeline.as_ref();
     let status = match &decision.detail {
         Detail::Hours(status) if json => status,
-        _ => return write!(out, "{}", text(pipeline, &decision, now)),
+        _ => return write!(out, "{}", text(pipeline, &decision, now, lang)),
     };
     let schedule = &pipeline.faq().contact.schedule;
     let tz = schedule.zone().tz();

@@ -2,11 +2,11 @@
 //! the office's time zone (which a terminal reader can relate to) and relative to `now`.
 
 use jiff::tz::TimeZone;
-use jiff::{Timestamp, Unit};
+use jiff::Timestamp;
 
 use comfy_table::{presets::NOTHING, CellAlignment, Table};
 
-use crate::core::reply::{Reply, Span, Text, TimeStyle};
+use crate::core::reply::{Elapsed, Lang, Reply, Span, Text, TimeStyle};
 use crate::core::schedule::abbreviation;
 
 /// `rows` as aligned columns, each line two spaces in, the columns numbered in `right` aligned
@@ -36,8 +36,8 @@ pub fn columns<R: Into<comfy_table::Row>>(
 /// A reply as lines of text: title, body, then the fields. A field meant to sit beside others
 /// (a phone number) is one line, `Name: value`, when its value is; any other field is a
 /// heading with its lines indented under it, however many there are.
-pub fn reply(reply: &Reply, tz: &TimeZone, now: Timestamp) -> String {
-    let render = |text: &Text| self::text(text, tz, now);
+pub fn reply(reply: &Reply, tz: &TimeZone, now: Timestamp, lang: Lang) -> String {
+    let render = |text: &Text| self::text(text, tz, now, lang);
     let mut out = String::new();
     if let Some(title) = &reply.title {
         out.push_str(&render(title));
@@ -67,13 +67,14 @@ pub fn reply(reply: &Reply, tz: &TimeZone, now: Timestamp) -> String {
     out
 }
 
-/// A text as plain words.
-pub fn text(text: &Text, tz: &TimeZone, now: Timestamp) -> String {
+/// A text as plain words, its instants written in `lang` as Discord's client in that language
+/// would write them.
+pub fn text(text: &Text, tz: &TimeZone, now: Timestamp, lang: Lang) -> String {
     let mut out = String::new();
     for span in text.spans() {
         match span {
             Span::Plain(words) | Span::Strong(words) | Span::Quote(words) => out.push_str(words),
-            Span::Time(at, style) => out.push_str(&time(*at, *style, tz, now)),
+            Span::Time(at, style) => out.push_str(&time(*at, *style, tz, now, lang)),
             Span::Command(name) => {
                 out.push('/');
                 out.push_str(name);
@@ -84,47 +85,37 @@ pub fn text(text: &Text, tz: &TimeZone, now: Timestamp) -> String {
     out
 }
 
-fn time(at: Timestamp, style: TimeStyle, tz: &TimeZone, now: Timestamp) -> String {
+fn time(at: Timestamp, style: TimeStyle, tz: &TimeZone, now: Timestamp, lang: Lang) -> String {
+    let words = lang.words();
     let zoned = at.to_zoned(tz.clone());
-    let format = match style {
-        TimeStyle::Time => "%H:%M",
-        TimeStyle::DayDateTime => "%A %-d %B %Y %H:%M",
-        TimeStyle::Relative => return relative(now, at),
-    };
-    format!("{} {}", zoned.strftime(format), abbreviation(tz, at))
+    let clock = zoned.strftime("%H:%M");
+    let zone = abbreviation(tz, at);
+    match style {
+        TimeStyle::Time => format!("{clock} {zone}"),
+        TimeStyle::DayDateTime => {
+            let weekday =
+                words.weekdays[usize::from(zoned.weekday().to_monday_zero_offset() as u8)];
+            let month = words.months[usize::from(zoned.month().unsigned_abs()) - 1];
+            let date = (words.date)(weekday, zoned.day(), month, zoned.year());
+            format!("{date} {clock} {zone}")
+        }
+        TimeStyle::Relative => (words.relative)(elapsed(now, at), at >= now),
+    }
 }
 
-/// "in 2 hours", "5 minutes ago": the rounding Discord uses for its relative timestamps.
-fn relative(now: Timestamp, at: Timestamp) -> String {
+/// How far `at` is from `now`, rounded as Discord rounds its relative timestamps ("in 2
+/// hours", "5 minutes ago").
+fn elapsed(now: Timestamp, at: Timestamp) -> Elapsed {
     let seconds = (at.as_second() - now.as_second()).abs();
-    let amount = |n: i64, unit: &str| {
-        if n == 1 {
-            format!("1 {unit}")
-        } else {
-            format!("{n} {unit}s")
-        }
-    };
-    let round = |unit: Unit| {
-        let size = match unit {
-            Unit::Minute => 60,
-            Unit::Hour => 3600,
-            _ => 86_400,
-        };
-        (seconds + size / 2) / size
-    };
-    let phrase = if seconds < 45 {
-        "a few seconds".to_owned()
+    let round = |size: i64| ((seconds + size / 2) / size).max(1);
+    if seconds < 45 {
+        Elapsed::FewSeconds
     } else if seconds < 45 * 60 {
-        amount(round(Unit::Minute).max(1), "minute")
+        Elapsed::Minutes(round(60))
     } else if seconds < 22 * 3600 {
-        amount(round(Unit::Hour).max(1), "hour")
+        Elapsed::Hours(round(3600))
     } else {
-        amount(round(Unit::Day).max(1), "day")
-    };
-    if at >= now {
-        format!("in {phrase}")
-    } else {
-        format!("{phrase} ago")
+        Elapsed::Days(round(86_400))
     }
 }
 
@@ -145,9 +136,17 @@ mod tests {
             .plain(" (")
             .time(at, TimeStyle::Relative)
             .plain(")");
-        assert_eq!(text(&line, &tz, now), "Open until 12:00 CET (in 2 hours)");
         assert_eq!(
-            text(&Text::new().time(at, TimeStyle::DayDateTime), &tz, now),
+            text(&line, &tz, now, Lang::ENGLISH),
+            "Open until 12:00 CET (in 2 hours)"
+        );
+        assert_eq!(
+            text(
+                &Text::new().time(at, TimeStyle::DayDateTime),
+                &tz,
+                now,
+                Lang::ENGLISH
+            ),
             "Wednesday 25 November 2026 12:00 CET"
         );
     }
@@ -156,6 +155,14 @@ mod tests {
     fn relative_times_round_like_discord() {
         let now: Timestamp = "2026-01-01T00:00:00Z".parse().unwrap();
         let later = |s: i64| now.checked_add(jiff::SignedDuration::from_secs(s)).unwrap();
+        let relative = |now, at| {
+            text(
+                &Text::new().time(at, TimeStyle::Relative),
+                &TimeZone::UTC,
+                now,
+                Lang::ENGLISH,
+            )
+        };
         assert_eq!(relative(now, later(10)), "in a few seconds");
         assert_eq!(relative(now, later(90)), "in 2 minutes");
         assert_eq!(relative(now, later(3600 + 1200)), "in 1 hour");
@@ -178,7 +185,7 @@ mod tests {
             shape: Shape::Notice,
         };
         assert_eq!(
-            reply(&one, &tz, now),
+            reply(&one, &tz, now, Lang::ENGLISH),
             "T\nsee /ngo or **x** @everyone\n\nRelated:\n  /un\n"
         );
         let two = Reply {
@@ -189,7 +196,7 @@ mod tests {
             )],
             ..one
         };
-        assert!(reply(&two, &tz, now).ends_with("Related:\n  /un\n  /ngo\n"));
+        assert!(reply(&two, &tz, now, Lang::ENGLISH).ends_with("Related:\n  /un\n  /ngo\n"));
     }
 
     #[test]

@@ -15,7 +15,7 @@ use crate::core::diagnostic::{
     FileErrors, Source,
 };
 use crate::core::lang::DISCORD_LOCALES;
-use crate::core::limits::Limits;
+use crate::core::limits::{Limits, ANSWER_NOTE_ROOM};
 use crate::core::names::{ASK_FR, BUILT_IN_COMMANDS, HOURS_FR};
 
 /// The French names of faqbot's own commands, which no topic may take either: Discord shows
@@ -442,19 +442,22 @@ impl Checker<'_> {
     fn answer(&mut self, answer: &Spanned<String>) -> String {
         let text = answer.get_ref().trim();
         let count = text.chars().count();
+        // Room is kept for the note that tells members of other languages the answer is in
+        // English.
+        let most = self.limits.message.saturating_sub(ANSWER_NOTE_ROOM);
         if count == 0 {
             self.problem(
                 answer.span(),
                 "answer is empty".to_owned(),
                 "write the answer text between the quotes",
             );
-        } else if count > self.limits.message {
+        } else if count > most {
             self.problem(
                 answer.span(),
                 format!("answer is {count} characters long"),
                 format!(
-                    "shorten it to at most {} characters ({}'s limit for {}), or split the topic in two",
-                    self.limits.message, self.limits.platform, self.limits.message_kind
+                    "shorten it to at most {most} characters ({}'s limit for {}, less room for the \"in English\" note), or split the topic in two",
+                    self.limits.platform, self.limits.message_kind
                 ),
             );
         }
@@ -706,7 +709,7 @@ mod tests {
         let tiny = Limits {
             platform: "Tiny",
             description: 10,
-            message: 20,
+            message: 100,
             ..Limits::NONE
         };
         let errors = parse("faq.toml", text, &tiny).unwrap_err().to_string();
@@ -714,7 +717,8 @@ mod tests {
             "question is 21 characters long",
             "in 1–10 characters",
             "answer is 47 characters long",
-            "at most 20 characters (Tiny's limit for one message)",
+            // 100 less the room kept for the note "ISO's answer (in English)".
+            "at most 36 characters (Tiny's limit for one message, less room",
         ] {
             assert!(errors.contains(expected), "{expected}\n{errors}");
         }
@@ -722,10 +726,15 @@ mod tests {
             "faq.toml",
             text,
             &Limits {
-                message: 48,
+                message: 47 + ANSWER_NOTE_ROOM,
                 ..tiny
             },
         );
-        assert!(faq.is_err(), "the question is still too long");
+        let errors = faq.unwrap_err().to_string();
+        assert!(!errors.contains("answer is"), "{errors}");
+        assert!(
+            errors.contains("question is 21"),
+            "the question is still too long"
+        );
     }
 }

@@ -143,6 +143,12 @@ impl Topic {
             .unwrap_or(&self.question)
     }
 
+    /// Whether the FAQ gives this topic's answer in `lang`: if not, a member of that language
+    /// reads ISO's words as written, and is told so.
+    pub fn translates_answer(&self, lang: Lang) -> bool {
+        self.translation(lang).is_some_and(|l| l.answer.is_some())
+    }
+
     /// The answer in `lang` if the FAQ translates it, as written otherwise.
     pub fn answer_in(&self, lang: Lang) -> &str {
         self.translation(lang)

@@ -17,7 +17,7 @@ pub use hours::{hours, presence, status_line};
 pub use text::{Span, Text, TimeStyle};
 pub(crate) use topic::answer;
 pub use topic::{repeat, topic};
-pub use words::{Lang, Words};
+pub use words::{Elapsed, Lang, Words};
 
 /// One message of the bot: its words, and what kind of message it is.
 #[derive(Debug, Clone, PartialEq, Eq)]

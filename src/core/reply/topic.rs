@@ -4,9 +4,9 @@ use jiff::Timestamp;
 
 use super::{
     status_line, suggestions, topic_lines, Answer, Audience, Field, Lang, Reply, Shape, Text,
-    TimeStyle,
 };
-use crate::core::faq::{Faq, TopicId};
+use crate::core::faq::{Faq, Topic, TopicId};
+use crate::core::lang::Speaks;
 
 /// ISO's answer under the question, with the related topics to read next. The topic that says
 /// when to call also says whether the line is open right now.
@@ -58,7 +58,7 @@ pub(crate) fn answer(
     follow_ups.extend(suggestions(faq, &related, lang));
     Reply {
         title: Some(Text::from(topic.question_in(lang))),
-        body: Text::from(topic.answer_in(lang)),
+        body: whose_words(topic, lang),
         fields,
         shape: Shape::Answer(Answer {
             topic: id,
@@ -69,6 +69,19 @@ pub(crate) fn answer(
     }
 }
 
+/// ISO's answer, under a note saying it is in English when the member speaks another language
+/// and the FAQ has no translation of it.
+fn whose_words(topic: &Topic, lang: Lang) -> Text {
+    let answer = topic.answer_in(lang);
+    match lang.speaks() == Speaks::English || topic.translates_answer(lang) {
+        true => Text::from(answer),
+        false => Text::new()
+            .strong(lang.words().answer_in_english)
+            .line_break()
+            .plain(answer),
+    }
+}
+
 /// The same answer given again in a channel that just got it: the asker still gets it, only
 /// privately, with where and when it was posted (`link` to the earlier message when known), so
 /// a busy channel is not flooded with copies.
@@ -76,13 +89,7 @@ pub fn repeat(reply: &Reply, at: Timestamp, link: Option<&str>, lang: Lang) -> R
     let words = lang.words();
     let mut private = reply.clone();
     private.make_private();
-    let when = Text::new()
-        .plain(format!("{} ", words.answered_here))
-        .time(at, TimeStyle::Relative);
-    let note = match link {
-        Some(link) => when.plain(format!(": {link}")),
-        None => when.plain(format!(", {}", words.just_above)),
-    };
+    let note = (words.answered)(at, link);
     private
         .fields
         .insert(0, Field::new(words.already_posted, note, false));
