@@ -46,11 +46,10 @@ def symbols(binary, secs):
     ).stdout
     syms = []
     for line in out.splitlines():
-        parts = line.split(" ", 3)
-        if len(parts) < 4:
-            continue
-        addr, size, _, name = parts
-        addr, size = int(addr, 16), int(size, 16)
+        m = re.match(r"([0-9a-f]+) ([0-9a-f]+) \S (.*)", line)
+        if not m:
+            continue  # no size: a label, not a function or an object
+        addr, size, name = int(m.group(1), 16), int(m.group(2), 16), m.group(3)
         for off, ssize, saddr, _ in secs:
             if saddr <= addr < saddr + ssize:
                 syms.append((addr - saddr + off, size, crate(name)))
