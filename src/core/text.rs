@@ -23,7 +23,7 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         Some((end, _)) => &text[..end],
         None => text,
     };
-    text.split(|c: char| !c.is_alphanumeric())
+    text.split(|c: char| !is_letter_or_digit(c))
         .filter(|w| !w.is_empty())
         .take(MAX_WORDS * 4)
         .flat_map(|run| {
@@ -126,8 +126,20 @@ fn fold(word: &str) -> String {
     word.nfkd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
-        .filter(|c| c.is_alphanumeric())
+        .filter(|&c| is_letter_or_digit(c))
         .collect()
+}
+
+/// `char::is_alphanumeric`, answered at once for ASCII and Cyrillic's basic letters: outside
+/// ASCII the standard library searches its Unicode tables for every character, which was a
+/// tenth of the time a Russian question took.
+fn is_letter_or_digit(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\0'..='\x7f' => false,
+        'А'..='я' | 'Ё' | 'ё' => true,
+        c => c.is_alphanumeric(),
+    }
 }
 
 /// Stems in both of the FAQ's languages.
@@ -677,6 +689,13 @@ const STOP_WORDS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letters_and_digits_are_the_standard_librarys() {
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
 
     #[test]
     fn folds_case_accents_and_punctuation() {

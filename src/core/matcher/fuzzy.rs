@@ -1,7 +1,7 @@
 //! Typo tolerance: the FAQ word a misspelt word most likely meant, found through a
 //! symmetric-delete index (as in SymSpell), so a lookup costs a few binary searches, not a scan.
 
-use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+use std::hash::BuildHasher;
 
 /// Words of the FAQ's vocabulary, indexed by every variant with one or two letters deleted.
 #[derive(Debug, Default)]
@@ -15,7 +15,7 @@ pub struct Fuzzy<T> {
 
 /// The hash a variant is indexed by: the same in every run.
 fn hash(variant: &str) -> u64 {
-    BuildHasherDefault::<DefaultHasher>::default().hash_one(variant)
+    foldhash::quality::FixedState::with_seed(0).hash_one(variant)
 }
 
 /// How many edits a word of `len` letters may carry: short words have too many neighbours to
@@ -99,7 +99,7 @@ impl<T: Copy> Fuzzy<T> {
 
 /// `word` and every string made by deleting up to `depth` of its letters.
 fn variants(word: &str, depth: usize) -> Vec<String> {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = foldhash::HashSet::default();
     seen.insert(word.to_owned());
     let mut out = vec![word.to_owned()];
     let mut frontier = vec![word.to_owned()];

@@ -11,7 +11,7 @@ mod fuzzy;
 mod learned;
 pub mod message;
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 pub use crate::core::faq::TopicId;
 use crate::core::faq::{Example, Expected, Faq};
@@ -940,7 +940,7 @@ struct Builder {
     weights: Vec<std::collections::BTreeMap<TopicId, f32>>,
     surface: Vec<(String, TermId)>,
     /// The words already in `surface`.
-    seen: std::collections::HashSet<String>,
+    seen: HashSet<String>,
 }
 
 impl Builder {
