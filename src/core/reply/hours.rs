@@ -21,8 +21,8 @@ pub fn hours(contact: &Contact, status: &Status, now: Timestamp, lang: Lang) -> 
         .weekly_days()
         .into_iter()
         .map(|(days, times)| {
-            let days = describe_days(days, &words.days);
-            Text::from((words.day_hours)(&days, &times))
+            let days = describe_days(days, &words.days, words.list);
+            Text::from((words.day_hours)(&days, &times.join(words.list)))
         })
         .collect();
     if weekly.is_empty() {
@@ -77,10 +77,11 @@ fn zone_label(contact: &Contact, now: Timestamp, lang: Lang) -> String {
     let offset = utc_offset(tz.to_offset(now));
     let abbreviation = abbreviation(tz, now);
     // Fixed offsets have no name of their own: name them once.
+    let list = words.list;
     if abbreviation == offset || abbreviation == "UTC" {
-        format!("{place}, {offset}")
+        format!("{place}{list}{offset}")
     } else {
-        format!("{place}, {abbreviation}, {offset}")
+        format!("{place}{list}{abbreviation}{list}{offset}")
     }
 }
 

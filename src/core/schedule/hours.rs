@@ -140,7 +140,7 @@ impl fmt::Display for Clock {
 /// A compact name for a set of days: `Mon–Fri`, `Sat`, `Mon, Wed`.
 /// `days` (bit 0 for Monday) as runs of day names from `names` (Monday first): "Mon–Fri",
 /// "Mon, Tue", "Sat".
-pub fn describe_days(days: u8, names: &[&str; 7]) -> String {
+pub fn describe_days(days: u8, names: &[&str; 7], separator: &str) -> String {
     let title = |d: usize| names[d].to_owned();
     let mut runs: Vec<String> = Vec::new();
     let mut d = 0;
@@ -155,12 +155,12 @@ pub fn describe_days(days: u8, names: &[&str; 7]) -> String {
         }
         runs.push(match d - start {
             0 => title(start),
-            1 => format!("{}, {}", title(start), title(d)),
+            1 => format!("{}{separator}{}", title(start), title(d)),
             _ => format!("{}–{}", title(start), title(d)),
         });
         d += 1;
     }
-    runs.join(", ")
+    runs.join(separator)
 }
 
 /// The day's name for messages: `Monday`.
@@ -225,9 +225,20 @@ mod tests {
     #[test]
     fn describes_days_compactly() {
         let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-        assert_eq!(describe_days(0b001_1111, &names), "Mon–Fri");
-        assert_eq!(describe_days(0b000_0011, &names), "Mon, Tue");
-        assert_eq!(describe_days(0b101_0101, &names), "Mon, Wed, Fri, Sun");
-        assert_eq!(describe_days(0b110_0000, &names), "Sat, Sun");
+        assert_eq!(describe_days(0b001_1111, &names, ", "), "Mon–Fri");
+        assert_eq!(describe_days(0b000_0011, &names, ", "), "Mon, Tue");
+        assert_eq!(
+            describe_days(0b101_0101, &names, ", "),
+            "Mon, Wed, Fri, Sun"
+        );
+        assert_eq!(describe_days(0b110_0000, &names, ", "), "Sat, Sun");
+        assert_eq!(
+            describe_days(
+                0b110_0000,
+                &["月", "火", "水", "木", "金", "土", "日"],
+                "、"
+            ),
+            "土、日"
+        );
     }
 }

@@ -112,13 +112,13 @@ impl Schedule {
     pub fn weekly(&self) -> Vec<(String, String)> {
         self.weekly_days()
             .into_iter()
-            .map(|(days, times)| (describe_days(days, &ENGLISH_DAYS), times))
+            .map(|(days, times)| (describe_days(days, &ENGLISH_DAYS, ", "), times.join(", ")))
             .collect()
     }
 
     /// The weekly hours as groups of days (bit 0 for Monday) that share their opening times,
     /// for messages to name the days in their own language.
-    pub fn weekly_days(&self) -> Vec<(u8, String)> {
+    pub fn weekly_days(&self) -> Vec<(u8, Vec<String>)> {
         let mut groups: Vec<(u8, &Vec<(Minute, Minute)>)> = Vec::new();
         for (weekday, intervals) in self.week.iter().enumerate() {
             if intervals.is_empty() {
@@ -136,7 +136,7 @@ impl Schedule {
                     .iter()
                     .map(|&(s, e)| format!("{}–{}", Clock(s), Clock(e)))
                     .collect();
-                (days, times.join(", "))
+                (days, times)
             })
             .collect()
     }

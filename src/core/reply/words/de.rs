@@ -91,6 +91,7 @@ pub static GERMAN: Words = Words {
     no_hours: "Es sind keine Öffnungszeiten festgelegt.",
     closed_on_holidays: "An Genfer Feiertagen geschlossen.",
     days: ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"],
+    list: ", ",
     day_hours: |days, times| format!("{days}: {times}"),
     holiday: |english| match english {
         "New Year's Day" => "Neujahr",

@@ -86,6 +86,7 @@ pub static ENGLISH: Words = Words {
     no_hours: "No opening hours are set.",
     closed_on_holidays: "Closed on Geneva public holidays.",
     days: crate::core::schedule::ENGLISH_DAYS,
+    list: ", ",
     day_hours: |days, times| format!("{days}: {times}"),
     holiday: |english| english,
     already_posted: "Already posted here",

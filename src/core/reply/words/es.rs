@@ -87,6 +87,7 @@ pub static SPANISH: Words = Words {
     no_hours: "No hay ningún horario de apertura definido.",
     closed_on_holidays: "Cerrado los días festivos de Ginebra.",
     days: ["lun", "mar", "mié", "jue", "vie", "sáb", "dom"],
+    list: ", ",
     day_hours: |days, times| format!("{days}: {times}"),
     holiday: |english| match english {
         "New Year's Day" => "Año Nuevo",

@@ -87,6 +87,7 @@ pub static LATIN_AMERICAN_SPANISH: Words = Words {
     no_hours: "No hay ningún horario de atención establecido.",
     closed_on_holidays: "Cerrado los días feriados de Ginebra.",
     days: ["lun", "mar", "mié", "jue", "vie", "sáb", "dom"],
+    list: ", ",
     day_hours: |days, times| format!("{days}: {times}"),
     holiday: |english| match english {
         "New Year's Day" => "Año Nuevo",

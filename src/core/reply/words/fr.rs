@@ -85,6 +85,7 @@ pub static FRENCH: Words = Words {
     no_hours: "Aucun horaire d'ouverture n'est défini.",
     closed_on_holidays: "Fermé les jours fériés genevois.",
     days: ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."],
+    list: ", ",
     day_hours: |days, times| format!("{days} : {times}"),
     holiday: |english| match english {
         "New Year's Day" => "Nouvel An",

@@ -87,6 +87,7 @@ pub static ITALIAN: Words = Words {
     no_hours: "Nessun orario di apertura definito.",
     closed_on_holidays: "Chiuso nei giorni festivi di Ginevra.",
     days: ["lun", "mar", "mer", "gio", "ven", "sab", "dom"],
+    list: ", ",
     day_hours: |days, times| format!("{days}: {times}"),
     holiday: |english| match english {
         "New Year's Day" => "Capodanno",

@@ -84,6 +84,7 @@ pub static JAPANESE: Words = Words {
     no_hours: "営業時間は設定されていません。",
     closed_on_holidays: "ジュネーブの祝日は休業です。",
     days: ["月", "火", "水", "木", "金", "土", "日"],
+    list: "、",
     day_hours: |days, times| format!("{days}：{times}"),
     holiday: |english| match english {
         "New Year's Day" => "元日",

@@ -108,6 +108,9 @@ pub struct Words {
     pub closed_on_holidays: &'static str,
     /// Monday first.
     pub days: [&'static str; 7],
+    /// Between the items of a list ("Mon, Wed", "09:00–12:00, 14:00–17:00"): ", ", or "、" in
+    /// Chinese and Japanese.
+    pub list: &'static str,
     /// One line of the weekly hours: "Mon–Fri: 09:00–12:00, 14:00–17:00".
     pub day_hours: fn(days: &str, times: &str) -> String,
     /// The local name of a Geneva holiday, from its English name.

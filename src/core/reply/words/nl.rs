@@ -87,6 +87,7 @@ pub static DUTCH: Words = Words {
     no_hours: "Er zijn geen openingstijden ingesteld.",
     closed_on_holidays: "Gesloten op officiële feestdagen in Genève.",
     days: ["ma", "di", "wo", "do", "vr", "za", "zo"],
+    list: ", ",
     day_hours: |days, times| format!("{days}: {times}"),
     holiday: |english| match english {
         "New Year's Day" => "Nieuwjaarsdag",

@@ -87,6 +87,7 @@ pub static PORTUGUESE: Words = Words {
     no_hours: "Nenhum horário de funcionamento definido.",
     closed_on_holidays: "Fechado nos feriados de Genebra.",
     days: ["seg.", "ter.", "qua.", "qui.", "sex.", "sáb.", "dom."],
+    list: ", ",
     day_hours: |days, times| format!("{days}: {times}"),
     holiday: |english| match english {
         "New Year's Day" => "Ano-Novo",

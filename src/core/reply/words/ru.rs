@@ -86,6 +86,7 @@ pub static RUSSIAN: Words = Words {
     no_hours: "Часы работы не указаны.",
     closed_on_holidays: "Закрыто в официальные праздники Женевы.",
     days: ["Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс"],
+    list: ", ",
     day_hours: |days, times| format!("{days}: {times}"),
     holiday: |english| match english {
         "New Year's Day" => "Новый год",

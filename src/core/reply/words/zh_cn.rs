@@ -84,6 +84,7 @@ pub static SIMPLIFIED_CHINESE: Words = Words {
     no_hours: "尚未设置营业时间。",
     closed_on_holidays: "日内瓦公共假日不营业。",
     days: ["周一", "周二", "周三", "周四", "周五", "周六", "周日"],
+    list: "、",
     day_hours: |days, times| format!("{days}：{times}"),
     holiday: |english| match english {
         "New Year's Day" => "元旦",

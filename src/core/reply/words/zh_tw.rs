@@ -86,6 +86,7 @@ pub static TRADITIONAL_CHINESE: Words = Words {
     no_hours: "尚未設定營業時間。",
     closed_on_holidays: "日內瓦公共假日不營業。",
     days: ["週一", "週二", "週三", "週四", "週五", "週六", "週日"],
+    list: "、",
     day_hours: |days, times| format!("{days}：{times}"),
     holiday: |english| match english {
         "New Year's Day" => "元旦",
