@@ -94,7 +94,7 @@ fn time(at: Timestamp, style: TimeStyle, tz: &TimeZone, now: Timestamp, lang: La
         TimeStyle::Time => format!("{clock} {zone}"),
         TimeStyle::DayDateTime => {
             let weekday =
-                words.weekdays[usize::from(zoned.weekday().to_monday_zero_offset() as u8)];
+                words.weekdays[usize::from(zoned.weekday().to_monday_zero_offset().unsigned_abs())];
             let month = words.months[usize::from(zoned.month().unsigned_abs()) - 1];
             let date = (words.date)(weekday, zoned.day(), month, zoned.year());
             format!("{date} {clock} {zone}")

@@ -2,7 +2,10 @@
 
 use super::*;
 
-pub static SPANISH: Words = Words {
+pub static SPANISH: Words = SPAIN;
+
+/// Spain's words, which Latin American Spanish takes where it says the same.
+pub(super) const SPAIN: Words = Words {
     ask_title: "Pregúntame sobre la ISO",
     ask_hint: || {
         Text::new()
