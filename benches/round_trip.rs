@@ -92,6 +92,8 @@ struct Figures {
     p99: f64,
     rss: f64,
     anon: f64,
+    /// Resident memory once the measured interactions are answered.
+    rss_served: f64,
     /// The first response, which the bare bot is then given to send.
     first: Value,
 }
@@ -117,6 +119,7 @@ async fn measure(fake: &FakeDiscord, mut bot: Child, command: &str, label: &str)
             first = response;
         }
     }
+    let (rss_served, _) = rss_mib(bot.id().unwrap_or(0));
     bot.kill().await.ok();
     times.sort();
     Figures {
@@ -125,8 +128,90 @@ async fn measure(fake: &FakeDiscord, mut bot: Child, command: &str, label: &str)
         p99: percentile(&times, 0.99),
         rss,
         anon,
+        rss_served,
         first,
     }
+}
+
+/// With `ROUND_TRIP_TRACE=DIR`, instead of measuring: faqbot starts once under valgrind, with
+/// the example configuration, serves a mix of what members ask (topic commands, `/ask` in
+/// several languages and off the FAQ, autocomplete, `/hours`, `/contact`, `/faq`, repeats,
+/// other locales), and stops on SIGTERM. With `ROUND_TRIP_TOOL` unset or `callgrind`, it leaves
+/// `DIR/faqbot.callgrind`: every function that ran, from which `tools/symbol_order.py` writes
+/// the order the linker lays faqbot's code in (`link/`). With `massif`, `DIR/faqbot.massif`:
+/// what the heap holds, every few milliseconds, and by whom (`ms_print`).
+async fn trace(faqbot: &Path, dir: &Path) {
+    std::fs::create_dir_all(dir).unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let config = state.path().join("config.toml");
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("config.example.toml");
+    std::fs::copy(example, &config).unwrap();
+    let fake = FakeDiscord::start().await;
+    let tool = std::env::var("ROUND_TRIP_TOOL").unwrap_or_else(|_| "callgrind".into());
+    let out = dir.join(format!("faqbot.{tool}"));
+    let mut command = Command::new("valgrind");
+    command.arg(format!("--tool={tool}"));
+    if tool == "callgrind" {
+        command.args([
+            "--demangle=no",
+            "--compress-strings=no",
+            "--compress-pos=no",
+            "--dump-instr=no",
+            "--dump-line=no",
+        ]);
+    } else if tool == "massif" {
+        command.args(["--time-unit=ms", "--detailed-freq=1", "--depth=40"]);
+    }
+    command.arg(format!("--{tool}-out-file={}", out.display()));
+    command.arg(faqbot).arg("--config").arg(&config).arg("run");
+    let mut bot = configure(command, &Value::Null, &fake, state.path());
+    fake.identified(1).await;
+    tokio::time::sleep(Duration::from_secs(5)).await;
+    let asks = [
+        ("en-US", "who can use the iso logo?"),
+        ("en-US", "how is iso fundd"),
+        ("fr", "est-ce que l'ISO certifie les entreprises ?"),
+        ("de", "Wer darf das ISO-Logo verwenden?"),
+        ("ja", "ISOはどのように資金を得ていますか"),
+        ("en-GB", "how do i burn an iso file to usb"),
+        ("es-ES", "¿cuánto cuesta una norma?"),
+        ("ru", "Как стать членом ИСО?"),
+    ];
+    let mut id = 20_000;
+    for round in 0..20 {
+        for topic in [
+            "logo",
+            "certification",
+            "pricing",
+            "contact",
+            "hours",
+            "faq",
+        ] {
+            id += 1;
+            let asked = fake_discord::in_channel(fake_discord::slash(id, topic, None, true), id);
+            fake.interact(asked).await;
+        }
+        for (locale, question) in asks {
+            id += 1;
+            let asked = fake_discord::slash(id, "ask", Some(("question", question)), true);
+            // The same channel each round from the second on: repeats are found and linked.
+            let channel = if round == 0 { id } else { 9_000 };
+            let asked = fake_discord::in_channel(fake_discord::in_locale(asked, locale), channel);
+            fake.interact(asked).await;
+            id += 1;
+            let typed = &question[..question.len().min(6)];
+            let typed = typed.trim_end_matches(|c: char| !c.is_ascii());
+            fake.interact(fake_discord::autocomplete(id, "ask", "question", typed))
+                .await;
+        }
+    }
+    let pid = bot.id().unwrap_or(0).to_string();
+    std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap();
+    bot.wait().await.unwrap();
+    println!("round_trip: wrote {}", out.display());
 }
 
 fn spawn(
@@ -136,8 +221,14 @@ fn spawn(
     fake: &FakeDiscord,
     state: &Path,
 ) -> Child {
-    Command::new(program)
-        .args(args)
+    let mut command = Command::new(program);
+    command.args(args);
+    configure(command, response, fake, state)
+}
+
+/// Starts `command` as the bot, given the fake Discord and a state folder of its own.
+fn configure(mut command: Command, response: &Value, fake: &FakeDiscord, state: &Path) -> Child {
+    command
         .env_clear()
         .env("BARE_BOT_RESPONSE", response.to_string())
         .env("PATH", std::env::var("PATH").unwrap_or_default())
@@ -176,6 +267,10 @@ fn main() {
         .enable_all()
         .build()
         .unwrap();
+    if let Ok(dir) = std::env::var("ROUND_TRIP_TRACE") {
+        runtime.block_on(trace(&faqbot, Path::new(&dir)));
+        return;
+    }
     let names = ["faqbot /logo", "faqbot, repeats off", "bare serenity bot"];
     runtime.block_on(async {
         let mut rows = Vec::new();
@@ -198,8 +293,8 @@ fn main() {
                 let bot = spawn(program, &args, &response, &fake, state.path());
                 let figures = measure(&fake, bot, "logo", &format!("{name} {run}")).await;
                 println!(
-                    "run {run}  {name:<18}  p50 {:.3} ms  p90 {:.3} ms  p99 {:.3} ms  RSS after READY {:.1} MiB, of which anonymous {:.1} MiB",
-                    figures.p50, figures.p90, figures.p99, figures.rss, figures.anon
+                    "run {run}  {name:<18}  p50 {:.3} ms  p90 {:.3} ms  p99 {:.3} ms  RSS after READY {:.1} MiB, of which anonymous {:.1} MiB; after answering {:.1} MiB",
+                    figures.p50, figures.p90, figures.p99, figures.rss, figures.anon, figures.rss_served
                 );
                 if name == "faqbot /logo" {
                     response = figures.first.clone();
@@ -217,11 +312,12 @@ fn main() {
                 format!("{lo:.3}–{hi:.3}")
             };
             println!(
-                "{name:<18}  p50 {} ms  p90 {} ms  RSS {} MiB  anonymous {} MiB",
+                "{name:<18}  p50 {} ms  p90 {} ms  RSS {} MiB  anonymous {} MiB  after answering {} MiB",
                 range(|f| f.p50),
                 range(|f| f.p90),
                 range(|f| f.rss),
-                range(|f| f.anon)
+                range(|f| f.anon),
+                range(|f| f.rss_served)
             );
         }
     });

@@ -175,6 +175,34 @@ fn the_memories_stop_at_their_bounds_however_many_come() {
     );
 }
 
+/// A bot that has met no one holds no room for anyone: its memories grow with use up to their
+/// bounds, so a quiet server's bot stays small (each memory used to reserve its whole table,
+/// 272 KiB, at start: 1.1 MiB of heap before the first question).
+#[test]
+fn a_new_bots_memories_start_empty() {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let pipeline = Arc::new(Pipeline::new(
+        Faq::embedded(&faqbot::frontends::discord::limits::LIMITS),
+        Settings::default(),
+    ));
+    let memory = Memory {
+        repeat_window: std::time::Duration::from_secs(60),
+        forums: vec![ChannelId::new(1)],
+        shared: false,
+    };
+    let start = LIVE.load(Ordering::SeqCst);
+    let mut bot = Bot::new(pipeline, memory);
+    let held = LIVE.load(Ordering::SeqCst) - start;
+    assert!(held < 32 * 1024, "a new bot's memories hold {held} bytes");
+    let now: Timestamp = "2026-11-25T10:15:00+01:00".parse().unwrap();
+    flood(&mut bot, 1, 10, now);
+    let used = LIVE.load(Ordering::SeqCst) - start;
+    assert!(
+        used < 64 * 1024,
+        "ten of each take {used} bytes: the memories grow with what they hold"
+    );
+}
+
 /// What the bot answers from (the FAQ, its commands and the matcher with what the examples
 /// taught it) is held for as long as it runs, once per replica and again during a reload: it
 /// stays well under the size of the binary's own pages.

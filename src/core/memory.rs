@@ -1,8 +1,9 @@
 //! What the bot remembers between events, as plain data with the clock passed in: the answers
 //! posted lately (no channel spam), who voted on which answer (one vote each), the forum posts
 //! already handled (one answer each) and each server's language. Every memory is a
-//! least-recently-used map of fixed capacity: a flood of distinct members, channels or messages
-//! pushes out the oldest entries instead of growing, at O(1) a call.
+//! least-recently-used map of bounded capacity: it grows with use, and a flood of distinct
+//! members, channels or messages pushes out the oldest entries instead of growing past its
+//! bound, at O(1) a call.
 
 use std::hash::Hash;
 use std::num::NonZeroUsize;
@@ -21,8 +22,13 @@ pub const CAPACITY: usize = 10_000;
 /// beyond it is answered in English until it says its language again (on the next connection).
 pub const SERVERS: usize = 10_000;
 
-fn lru<K: Hash + Eq, V>(capacity: usize) -> LruCache<K, V> {
-    LruCache::new(NonZeroUsize::new(capacity).unwrap_or(NonZeroUsize::MIN))
+/// An empty memory of at most `capacity` entries, which takes room as entries come:
+/// `LruCache::new` reserves the whole table at once (272 KiB for 10,000 entries), which a
+/// quiet server's bot would hold for nothing.
+pub fn lru<K: Hash + Eq, V>(capacity: usize) -> LruCache<K, V> {
+    let mut cache = LruCache::unbounded();
+    cache.resize(NonZeroUsize::new(capacity).unwrap_or(NonZeroUsize::MIN));
+    cache
 }
 
 /// A public answer in a channel, as the memory of recent answers knows it.
@@ -251,21 +257,15 @@ impl Forums {
 /// Members' messages faqbot was unsure about when a helper asked it to answer one, until the
 /// helper picks a topic: the pick is then a label for the message's words (a suggestion in the
 /// keeper's inbox). Only the text is kept, by the message's id, and a handful of them: a helper
-/// picks within minutes or not at all. A ring of fixed size, searched from the newest: its
-/// memory never grows, and a thousand ids are compared in about a microsecond.
-#[derive(Debug)]
+/// picks within minutes or not at all. A ring of bounded size, searched from the newest: it
+/// grows with use up to its bound, and a thousand ids are compared in about a microsecond.
+#[derive(Debug, Default)]
 pub struct Doubts(std::collections::VecDeque<(MessageId, String)>);
 
 /// Messages awaiting a helper's pick, at most.
 pub const DOUBTS: usize = 1_000;
 /// Characters of a message kept for its label, at most (what insight stores of a question).
 const DOUBT_CHARS: usize = 300;
-
-impl Default for Doubts {
-    fn default() -> Self {
-        Self(std::collections::VecDeque::with_capacity(DOUBTS))
-    }
-}
 
 impl Doubts {
     /// Keeps the words of `message`, which a helper is asked to pick a topic for.

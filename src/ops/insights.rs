@@ -387,10 +387,7 @@ impl Asked {
 
 impl Default for Asked {
     fn default() -> Self {
-        Self(lru::LruCache::new(
-            std::num::NonZeroUsize::new(REMEMBERED_QUESTIONS)
-                .unwrap_or(std::num::NonZeroUsize::MIN),
-        ))
+        Self(crate::core::memory::lru(REMEMBERED_QUESTIONS))
     }
 }
 

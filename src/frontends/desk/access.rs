@@ -120,11 +120,7 @@ impl Pools {
 
 impl Default for Sessions {
     fn default() -> Self {
-        let pool = || {
-            lru::LruCache::new(
-                std::num::NonZeroUsize::new(SESSIONS).unwrap_or(std::num::NonZeroUsize::MIN),
-            )
-        };
+        let pool = || crate::core::memory::lru(SESSIONS);
         Self(Mutex::new(Pools {
             signed: pool(),
             waiting: pool(),

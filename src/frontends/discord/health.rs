@@ -320,7 +320,8 @@ const TICK: Duration = Duration::from_secs(1);
 /// Watches health for the life of the process: keeps `faqbot_ready` current, logs each change
 /// of state once, tells systemd READY=1 the first time faqbot is ready and `settled` says the
 /// rest of start-up is done (the commands tried in every scope), and feeds systemd's watchdog
-/// while healthy.
+/// while healthy. It runs on while faqbot stops and finishes the interactions in flight: its
+/// end would be a task's failure, logged as an error, which an orderly stop must not be.
 pub async fn monitor(health: Arc<Health>, mut settled: watch::Receiver<bool>) {
     let watchdog = service::watchdog_interval();
     let mut tick = tokio::time::interval(watchdog.map_or(TICK, |w| w.min(TICK)));
@@ -343,9 +344,6 @@ pub async fn monitor(health: Arc<Health>, mut settled: watch::Receiver<bool>) {
                 _ => {}
             }
             last = status;
-        }
-        if status == Status::NotReady(Why::ShuttingDown) {
-            return;
         }
         if !announced && status == Status::Ready && *settled.borrow_and_update() {
             announced = true;
@@ -385,5 +383,24 @@ mod tests {
         // Reconnected: serenity starts again with none.
         assert!(!heartbeats.acknowledged(None, at(190)));
         assert!(heartbeats.acknowledged(Some(ms(45)), at(231)));
+    }
+
+    /// The monitor is a task for the life of the process, watched as such (`ops::tasks`): if it
+    /// ended when faqbot began to stop, every orderly stop that finishes an interaction in
+    /// flight would log a task's failure.
+    #[tokio::test(start_paused = true)]
+    async fn the_monitor_runs_on_while_faqbot_stops() {
+        let health = Health::endpoint();
+        health.listening();
+        let (_settled, settled) = watch::channel(true);
+        let monitor = tokio::spawn(monitor(Arc::clone(&health), settled));
+        tokio::time::sleep(TICK * 3).await;
+        health.closing();
+        tokio::time::sleep(TICK * 3).await;
+        assert!(
+            !monitor.is_finished(),
+            "the monitor ended when faqbot began to stop"
+        );
+        monitor.abort();
     }
 }
