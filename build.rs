@@ -11,12 +11,16 @@
 //!   lying one or two to a page through 13 MiB, each page mapped with its neighbours. Only LLD
 //!   reads such a file; Rust links with it on x86-64 Linux since 1.90 unless told otherwise,
 //!   and only release builds, whose names the file holds, use it.
+//!
+//! It also lists `languages/*.toml` for `core::vocabulary`, so that a language's words are
+//! added as a file, without code.
 
 use std::path::Path;
 use std::process::Command;
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    languages();
     println!("cargo:rerun-if-changed=link/faqbot.order");
     let os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
     let env = std::env::var("CARGO_CFG_TARGET_ENV").unwrap_or_default();
@@ -53,4 +57,36 @@ fn links_with_lld() -> bool {
             version.split(['.', ' ']).nth(2)?.parse::<u32>().ok()
         });
     target == "x86_64-unknown-linux-gnu" && !chosen && minor.is_some_and(|m| m >= 90)
+}
+
+/// Writes `languages.rs`: every `languages/<code>.toml` as `(code, text)`, English and French
+/// first (their question words are the matcher's first terms), then by code.
+fn languages() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("languages");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut codes: Vec<String> = std::fs::read_dir(&dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter_map(|e| {
+                    let name = e.file_name().into_string().ok()?;
+                    name.strip_suffix(".toml").map(str::to_owned)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    codes.sort_by_key(|code| (code != "en", code != "fr", code.clone()));
+    let mut out = String::from("pub const LANGUAGES: &[(&str, &str)] = &[\n");
+    for code in codes {
+        let file = dir.join(format!("{code}.toml"));
+        out += &format!(
+            "    ({code:?}, include_str!({:?})),\n",
+            file.display().to_string()
+        );
+    }
+    out += "];\n";
+    let target = Path::new(&std::env::var("OUT_DIR").unwrap_or_default()).join("languages.rs");
+    if let Err(e) = std::fs::write(&target, out) {
+        panic!("writing {}: {e}", target.display());
+    }
 }

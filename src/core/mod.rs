@@ -19,3 +19,4 @@ pub mod pipeline;
 pub mod reply;
 pub mod schedule;
 pub mod text;
+pub mod vocabulary;

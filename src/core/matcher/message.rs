@@ -8,6 +8,7 @@
 //! into sentences and marks each as asking or as context.
 
 use crate::core::text::{is_stop_word, words, MAX_QUESTION_CHARS, MAX_WORDS};
+use crate::core::vocabulary::vocabulary;
 
 /// What a sentence does in its message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -169,113 +170,16 @@ fn split(text: &str) -> Vec<(&str, bool)> {
 /// request, perhaps after a filler ("so", "also", "quick question"), or it says the writer
 /// wants to know.
 fn asks(words: &[String]) -> bool {
-    let first = words
-        .iter()
-        .map(String::as_str)
-        .find(|w| !OPENING_FILLERS.contains(w));
-    if first.is_some_and(|w| QUESTION_OPENERS.contains(&w)) {
+    let vocabulary = vocabulary();
+    let first = words.iter().find(|w| !vocabulary.is_opening_filler(w));
+    if first.is_some_and(|w| vocabulary.is_question_opener(w)) {
         return true;
     }
     words
         .windows(2)
-        .any(|pair| WANTS_TO_KNOW.contains(&[pair[0].as_str(), pair[1].as_str()]))
+        .any(|pair| vocabulary.wants_to_know(&pair[0], &pair[1]))
         || words.iter().any(|w| w == "whether" || w == "wondering")
 }
-
-/// Words that may come before the question word of a question.
-const OPENING_FILLERS: &[&str] = &[
-    "also", "and", "anyway", "btw", "but", "hey", "hi", "hello", "ok", "okay", "oh", "one",
-    "other", "q", "question", "quick", "real", "second", "so", "then", "well", "et", "alors",
-    "donc", "mais", "bonjour", "salut", "petite",
-];
-
-/// Words that open a question or a request, in English and French.
-const QUESTION_OPENERS: &[&str] = &[
-    "am",
-    "any",
-    "anybody",
-    "anyone",
-    "are",
-    "aren",
-    "can",
-    "cant",
-    "could",
-    "did",
-    "do",
-    "does",
-    "doesn",
-    "explain",
-    "give",
-    "has",
-    "have",
-    "help",
-    "how",
-    "is",
-    "isn",
-    "looking",
-    "may",
-    "might",
-    "need",
-    "please",
-    "pls",
-    "plz",
-    "recommend",
-    "shall",
-    "should",
-    "suggest",
-    "tell",
-    "was",
-    "what",
-    "whats",
-    "when",
-    "where",
-    "which",
-    "who",
-    "whom",
-    "whos",
-    "whose",
-    "why",
-    "will",
-    "would",
-    "avez",
-    "combien",
-    "comment",
-    "dois",
-    "doit",
-    "est",
-    "existe",
-    "faut",
-    "ou",
-    "peut",
-    "peuvent",
-    "peux",
-    "pourquoi",
-    "pourriez",
-    "pouvez",
-    "puis",
-    "quand",
-    "que",
-    "quel",
-    "quelle",
-    "quelles",
-    "quels",
-    "qui",
-    "quoi",
-    "sont",
-    "y",
-];
-
-/// Two-word ways of saying "I want to know".
-const WANTS_TO_KNOW: &[[&str; 2]] = &[
-    ["to", "know"],
-    ["to", "understand"],
-    ["no", "idea"],
-    ["not", "sure"],
-    ["figure", "out"],
-    ["find", "out"],
-    ["me", "demande"],
-    ["savoir", "si"],
-];
 
 #[cfg(test)]
 mod tests {

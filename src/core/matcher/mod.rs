@@ -16,6 +16,7 @@ use foldhash::{HashMap, HashMapExt, HashSet};
 pub use crate::core::faq::TopicId;
 use crate::core::faq::{Example, Expected, Faq};
 use crate::core::text::{self, is_stop_word, words, Stemmers};
+use crate::core::vocabulary::vocabulary;
 use fuzzy::Fuzzy;
 use learned::{Feature, Learned};
 use message::Role;
@@ -179,7 +180,9 @@ impl Reading {
         features
     }
 
-    fn new(stem: &Stemmers, question: &str, prefix: bool) -> Self {
+    /// Reads `question`, asked in `language` as far as the member's Discord says (empty when
+    /// unknown): the tie-breaker where its words do not tell French from English.
+    fn new(stem: &Stemmers, question: &str, prefix: bool, language: &str) -> Self {
         let sentences = if prefix {
             // A half-typed question is one unfinished sentence.
             vec![message::Sentence {
@@ -190,7 +193,7 @@ impl Reading {
             message::sentences(question)
         };
         let mut reading = Reading {
-            french: is_french(sentences.iter().flat_map(|s| &s.words)),
+            french: is_french(sentences.iter().flat_map(|s| &s.words), language),
             sentences: Vec::new(),
             tokens: Vec::new(),
             bounds: Vec::with_capacity(sentences.len()),
@@ -278,13 +281,13 @@ fn learn(stem: &Stemmers, faq: &Faq, examples: &[Example]) -> Learned {
     let training = own_words
         .map(|(text, t)| {
             (
-                Reading::new(stem, &text, false).features(),
+                Reading::new(stem, &text, false, "").features(),
                 &topic_labels[t][..],
             )
         })
         .chain(examples.iter().zip(&labels).map(|(e, labels)| {
             (
-                Reading::new(stem, &e.question, false).features(),
+                Reading::new(stem, &e.question, false, "").features(),
                 &labels[..],
             )
         }));
@@ -368,7 +371,7 @@ impl Matcher {
             seen: Default::default(),
         };
         // Question words come first: terms `0..cues`, with no topic of their own.
-        for cue in text::CUE_WORDS {
+        for cue in vocabulary().question_words() {
             builder.cue(stem.english(cue));
         }
         let cues = builder.weights.len() as TermId;
@@ -510,13 +513,21 @@ impl Matcher {
 
     /// Decides which topic answers `question`, if any.
     pub fn ask(&self, question: &str) -> Verdict {
-        self.decide(&self.scores(question))
+        self.ask_in(question, "")
+    }
+
+    /// Decides which topic answers `question`, asked by a member whose Discord speaks
+    /// `language` (`fr`, `de`, ...): the question's words say what language it is in, and the
+    /// member's language decides only where they do not ("un logo ?" from a French member is
+    /// "a logo", not the United Nations and a logo).
+    pub fn ask_in(&self, question: &str, language: &str) -> Verdict {
+        self.decide(&self.score(question, false, language))
     }
 
     /// How likely each topic answers `question`, and how likely none does: what
     /// [`Matcher::ask`] decides from, for tools that study or extend the matcher.
     pub fn scores(&self, question: &str) -> Scores {
-        self.score(question, false)
+        self.score(question, false, "")
     }
 
     /// The verdict on a message with these scores.
@@ -568,7 +579,7 @@ impl Matcher {
         if words(partial).all(|w| is_stop_word(&w)) {
             return (0..self.topics).take(limit).map(TopicId::new).collect();
         }
-        self.score(partial, true)
+        self.score(partial, true, "")
             .ranked()
             .into_iter()
             .map(|(t, _)| t)
@@ -582,8 +593,8 @@ impl Matcher {
     /// full, for a topic and against it; the words of the sentences around them (greetings,
     /// who is asking and why) count for a topic at [`CONTEXT_EVIDENCE`] and against it at
     /// [`CONTEXT_UNEXPLAINED`], so context neither drowns nor fakes a question.
-    fn score(&self, question: &str, prefix: bool) -> Scores {
-        let reading = Reading::new(&self.stem, question, prefix);
+    fn score(&self, question: &str, prefix: bool, language: &str) -> Scores {
+        let reading = Reading::new(&self.stem, question, prefix, language);
         let (lexical, damping) = self.lexical(&reading, prefix);
         let learned = (!prefix).then(|| {
             self.learned
@@ -837,14 +848,16 @@ fn phrase_at(positions: &[[TermId; 2]], words: &[Resolved<'_>]) -> Option<usize>
     Some(gaps)
 }
 
-/// Whether a question is in French, by its function words: that decides what "un" means.
-fn is_french<'a>(words: impl IntoIterator<Item = &'a String>) -> bool {
+/// Whether a question is in French, by its function words, and where they are as many in
+/// French as in English (none, often, in a short question), by the member's `language`: that
+/// decides what "un" means.
+fn is_french<'a>(words: impl IntoIterator<Item = &'a String>, language: &str) -> bool {
     let (mut french, mut english) = (0, 0);
     for word in words {
         french += usize::from(text::is_french_function_word(word));
         english += usize::from(text::is_english_function_word(word));
     }
-    french > english
+    french > english || french == english && language == "fr"
 }
 
 /// The words of `text` that carry meaning.

@@ -255,3 +255,29 @@ fn a_lexicon_finds_each_entry_once_with_at_most_one_word_between_its_words() {
         "each once, in lexicon order"
     );
 }
+
+/// "un" is the United Nations in English and an article in French; a question too short to
+/// say its language (no function word of either) is read in the member's.
+#[test]
+fn the_members_language_decides_what_the_words_leave_open() {
+    let (faq, matcher) = matcher();
+    let topic = |question: &str, language: &str| {
+        matcher
+            .ask_in(question, language)
+            .topic()
+            .map(|t| faq[t].id.clone())
+    };
+    assert_eq!(topic("iso un", "en").as_deref(), Some("un"));
+    assert_eq!(topic("iso un", ""), topic("iso un", "en"));
+    assert_eq!(
+        topic("iso un", "fr"),
+        None,
+        "\"un\" is only an article in French"
+    );
+    // The words decide when they can, whatever the member's language.
+    assert_eq!(topic("is iso part of the un", "fr").as_deref(), Some("un"));
+    assert_eq!(
+        topic("est-ce que l'iso a un logo ?", "en").as_deref(),
+        Some("logo")
+    );
+}
