@@ -1,13 +1,12 @@
 #!/usr/bin/env python3
 """Which code and data of an executable a process holds resident, by crate.
 
-    ROUND_TRIP_PAGES=/tmp/pages CARGO_PROFILE_RELEASE_STRIP=false \
-        cargo bench --bench round_trip --features bare-bot
+    ROUND_TRIP_PAGES=/tmp/pages cargo bench --bench round_trip --features bare-bot
     tools/resident_code.py target/release/faqbot /tmp/pages/faqbot--logo-1.pages
 
 The benchmark writes, for each bot after READY, the file offsets of its executable's pages
-that are resident (`/proc/PID/pagemap`). This maps each page to the symbols it holds (`nm` of an
-unstripped build of the same code: stripping removes only the symbol table) and shares the
+that are resident (`/proc/PID/pagemap`). This maps each page to the symbols it holds (`nm`: the
+release build keeps its symbol table, `strip = "debuginfo"`) and shares the
 page's 4 KiB among the crates of those symbols, by bytes. Pages with no symbol are named by
 their section (`.rodata`, `.eh_frame`, ...).
 """

@@ -392,7 +392,7 @@ impl Pipeline {
                     Some(body) if !body.trim().is_empty() => format!("{title}\n{body}"),
                     _ => title.clone(),
                 };
-                let verdict = self.matcher.ask(&question);
+                let verdict = self.matcher.ask_in(&question, lang.language());
                 let label = Label::of(RequestKind::ForumPost, "forum");
                 if let (None, Some(role)) = (verdict.topic(), self.settings.helpers_role) {
                     // The helpers are called, and the post's words kept for the keeper, as
@@ -495,7 +495,7 @@ impl Pipeline {
     }
 
     fn ask(&self, question: &str, now: Timestamp, lang: Lang) -> (Reply, Detail) {
-        let verdict = self.matcher.ask(question);
+        let verdict = self.matcher.ask_in(question, lang.language());
         let mut reply = reply::ask(&self.faq, question, &verdict, now, lang);
         self.add_votes(&mut reply, question, lang);
         let detail = Detail::Ask {
@@ -550,7 +550,7 @@ impl Pipeline {
             };
             return self.message(request, label, note(why), Detail::None);
         }
-        let verdict = self.matcher.ask(question);
+        let verdict = self.matcher.ask_in(question, lang.language());
         let detail = Detail::Ask {
             question: question.to_owned(),
             verdict: verdict.clone(),

@@ -4,8 +4,6 @@
 //! "CERTIFY" meet on one stem. Accents are folded away because people type without them.
 
 use rust_stemmers::{Algorithm, Stemmer};
-
-use crate::core::vocabulary::vocabulary;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
@@ -175,38 +173,6 @@ impl Stemmers {
     }
 }
 
-/// Whether a word carries no topic: the stop words of `languages/*.toml` (function words of
-/// English and French, and the fillers of chat: "pls", "u", "guys").
-pub fn is_stop_word(word: &str) -> bool {
-    vocabulary().is_stop(word)
-}
-
-/// Question words: no topic of their own, so they are stop words, but a keyword phrase may
-/// hold one to tell apart questions about the same thing ("who certifies" is not "does ISO
-/// certify").
-pub fn is_cue_word(word: &str) -> bool {
-    vocabulary().is_question_word(word)
-}
-
-/// "un" is the French article and the United Nations' initials: a stop word only in French.
-pub fn is_french_article(word: &str) -> bool {
-    word == "un"
-}
-
-pub fn is_french_function_word(word: &str) -> bool {
-    vocabulary().is_function_word("fr", word)
-}
-
-pub fn is_english_function_word(word: &str) -> bool {
-    vocabulary().is_function_word("en", word)
-}
-
-/// Whether a word is a common word that merely looks like a misspelling of a FAQ word
-/// ("founded" is not a typo of "funded", "tours" not of "hours"): such words are never corrected.
-pub fn is_real_word(word: &str) -> bool {
-    vocabulary().is_real_word(word)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -245,11 +211,6 @@ mod tests {
         assert_eq!(words(&huge).count(), MAX_WORDS);
         assert_eq!(words("").count(), 0);
         assert_eq!(words("👍 🤔 ?!").count(), 0);
-    }
-
-    #[test]
-    fn stop_words_come_from_the_language_files() {
-        assert!(is_stop_word("the") && is_stop_word("les") && !is_stop_word("logo"));
     }
 
     #[test]

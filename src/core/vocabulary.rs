@@ -128,6 +128,38 @@ impl Vocabulary {
     }
 }
 
+/// Whether a word carries no topic: the stop words of `languages/*.toml` (function words of
+/// English and French, and the fillers of chat: "pls", "u", "guys").
+pub fn is_stop_word(word: &str) -> bool {
+    vocabulary().is_stop(word)
+}
+
+/// Question words: no topic of their own, so they are stop words, but a keyword phrase may
+/// hold one to tell apart questions about the same thing ("who certifies" is not "does ISO
+/// certify").
+pub fn is_cue_word(word: &str) -> bool {
+    vocabulary().is_question_word(word)
+}
+
+/// "un" is the French article and the United Nations' initials: a stop word only in French.
+pub fn is_french_article(word: &str) -> bool {
+    word == "un"
+}
+
+pub fn is_french_function_word(word: &str) -> bool {
+    vocabulary().is_function_word("fr", word)
+}
+
+pub fn is_english_function_word(word: &str) -> bool {
+    vocabulary().is_function_word("en", word)
+}
+
+/// Whether a word is a common word that merely looks like a misspelling of a FAQ word
+/// ("founded" is not a typo of "funded", "tours" not of "hours"): such words are never corrected.
+pub fn is_real_word(word: &str) -> bool {
+    vocabulary().is_real_word(word)
+}
+
 /// The languages' lists, read from the files built into faqbot the first time they are needed.
 pub fn vocabulary() -> &'static Vocabulary {
     static VOCABULARY: OnceLock<Vocabulary> = OnceLock::new();
@@ -157,6 +189,7 @@ mod tests {
         assert!(vocabulary.is_question_word("who") && vocabulary.is_question_word("pourquoi"));
         assert!(vocabulary.is_real_word("founded"));
         assert!(vocabulary.wants_to_know("to", "know"));
+        assert!(is_stop_word("the") && is_stop_word("les") && !is_stop_word("logo"));
     }
 
     #[test]

@@ -22,7 +22,8 @@ use crate::core::names::{ASK_FR, BUILT_IN_COMMANDS, HOURS_FR};
 /// a French user both under the same name.
 const FRENCH_NAMES: [(&str, &str); 2] = [(ASK_FR, "ask"), (HOURS_FR, "hours")];
 use crate::core::schedule::{day_name, Holidays, HoursLine, Schedule, Zone, CALENDARS};
-use crate::core::text::{is_stop_word, words};
+use crate::core::text::words;
+use crate::core::vocabulary::is_stop_word;
 
 #[derive(Deserialize)]
 struct RawFaq {

@@ -94,6 +94,11 @@ impl Learned {
             }
         }
         model.starts.push(model.likelihoods.len() as u32);
+        // Grown by doubling, the arrays would keep up to as much room again as they fill, for
+        // as long as the bot runs.
+        model.features.shrink_to_fit();
+        model.starts.shrink_to_fit();
+        model.likelihoods.shrink_to_fit();
         let vocabulary = model.features.len() as f32;
         for d in &mut denominators {
             *d += SMOOTHING * vocabulary;

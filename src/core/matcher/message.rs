@@ -7,8 +7,8 @@
 //! module strips chat markup (mentions, custom emoji, links, code blocks), cuts the message
 //! into sentences and marks each as asking or as context.
 
-use crate::core::text::{is_stop_word, words, MAX_QUESTION_CHARS, MAX_WORDS};
-use crate::core::vocabulary::vocabulary;
+use crate::core::text::{words, MAX_QUESTION_CHARS, MAX_WORDS};
+use crate::core::vocabulary::{is_stop_word, vocabulary};
 
 /// What a sentence does in its message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

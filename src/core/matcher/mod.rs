@@ -15,8 +15,11 @@ use foldhash::{HashMap, HashMapExt, HashSet};
 
 pub use crate::core::faq::TopicId;
 use crate::core::faq::{Example, Expected, Faq};
-use crate::core::text::{self, is_stop_word, words, Stemmers};
-use crate::core::vocabulary::vocabulary;
+use crate::core::text::{words, Stemmers};
+use crate::core::vocabulary::{
+    is_cue_word, is_english_function_word, is_french_article, is_french_function_word,
+    is_real_word, is_stop_word, vocabulary,
+};
 use fuzzy::Fuzzy;
 use learned::{Feature, Learned};
 use message::Role;
@@ -165,7 +168,7 @@ impl Reading {
                 .clone()
                 .map(|i| {
                     let [en, _] = &self.stems[i];
-                    if text::is_cue_word(&self.tokens[i].0) {
+                    if is_cue_word(&self.tokens[i].0) {
                         format!("?{en}")
                     } else {
                         en.clone()
@@ -202,8 +205,8 @@ impl Reading {
         for sentence in &sentences {
             let start = reading.stems.len();
             for word in &sentence.words {
-                let skip = is_stop_word(word) && !text::is_cue_word(word)
-                    || reading.french && text::is_french_article(word);
+                let skip = is_stop_word(word) && !is_cue_word(word)
+                    || reading.french && is_french_article(word);
                 if !skip {
                     reading.stems.push([stem.english(word), stem.french(word)]);
                     reading.tokens.push((word.clone(), sentence.role));
@@ -395,9 +398,9 @@ impl Matcher {
             }
             for keyword in &t.keywords {
                 let parts: Vec<String> = words(keyword)
-                    .filter(|w| !is_stop_word(w) || text::is_cue_word(w))
+                    .filter(|w| !is_stop_word(w) || is_cue_word(w))
                     .collect();
-                if parts.iter().all(|w| text::is_cue_word(w)) {
+                if parts.iter().all(|w| is_cue_word(w)) {
                     continue;
                 }
                 let weight = if parts.len() == 1 {
@@ -797,7 +800,7 @@ impl Matcher {
                 word: Some(word),
             };
         }
-        let guessable = !word.chars().all(|c| c.is_ascii_digit()) && !text::is_real_word(word);
+        let guessable = !word.chars().all(|c| c.is_ascii_digit()) && !is_real_word(word);
         // Only a word that is not one already is looked for among the FAQ's, by its typos.
         match guessable.then(|| self.fuzzy.lookup(word)).flatten() {
             Some((index, distance)) => {
@@ -854,8 +857,8 @@ fn phrase_at(positions: &[[TermId; 2]], words: &[Resolved<'_>]) -> Option<usize>
 fn is_french<'a>(words: impl IntoIterator<Item = &'a String>, language: &str) -> bool {
     let (mut french, mut english) = (0, 0);
     for word in words {
-        french += usize::from(text::is_french_function_word(word));
-        english += usize::from(text::is_english_function_word(word));
+        french += usize::from(is_french_function_word(word));
+        english += usize::from(is_english_function_word(word));
     }
     french > english || french == english && language == "fr"
 }

@@ -219,11 +219,11 @@ proptest::proptest! {
 
 #[test]
 fn a_lexicon_finds_each_entry_once_with_at_most_one_word_between_its_words() {
-    let stem = text::Stemmers::default();
+    let stem = crate::core::text::Stemmers::default();
     let entries = ["lead auditor", "usb", "boot disk"].map(str::to_owned);
     let lexicon = Lexicon::new(&entries, &stem, |_| Vec::new());
     let found = |sentence: &str| -> Vec<String> {
-        let stems: Vec<[String; 2]> = text::words(sentence)
+        let stems: Vec<[String; 2]> = crate::core::text::words(sentence)
             .map(|w| [stem.english(&w), stem.french(&w)])
             .collect();
         lexicon
