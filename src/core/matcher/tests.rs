@@ -281,3 +281,23 @@ fn the_members_language_decides_what_the_words_leave_open() {
         Some("logo")
     );
 }
+
+/// A word the English stemmer leaves as it is also counts by its first four letters, in a
+/// question that is not in English: "членство" and "членства" meet on "^член", where nothing
+/// else would join them. English questions keep their stems alone.
+#[test]
+fn words_stemming_cannot_reach_count_by_their_first_letters_outside_english() {
+    let stem = Stemmers::default();
+    let features = |question: &str| -> Vec<String> {
+        Reading::new(&stem, question, false, "")
+            .features()
+            .into_iter()
+            .map(|(feature, _)| feature)
+            .collect()
+    };
+    assert!(features("как получить членство в iso").contains(&"^член".to_owned()));
+    assert!(features("условия членства").contains(&"^член".to_owned()));
+    assert!(features("wie bekommt man eine mitgliedschaft").contains(&"^mitg".to_owned()));
+    let english = features("how do companies get a membership of iso");
+    assert!(english.iter().all(|f| !f.starts_with('^')), "{english:?}");
+}
