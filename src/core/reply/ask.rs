@@ -7,6 +7,7 @@ use super::{
     Text,
 };
 use crate::core::faq::{Faq, Topic};
+use crate::core::lang::Speaks;
 use crate::core::matcher::{Matcher, Verdict};
 
 /// Longest stretch of the user's question quoted back to them, in characters.
@@ -108,6 +109,10 @@ pub fn faq_list(faq: &Faq, lang: Lang) -> Reply {
     let intro = faq.intro.trim();
     let mut body = Text::new();
     if !intro.is_empty() {
+        // ISO's own words, in English: said so to a member who speaks another language.
+        if lang.speaks() != Speaks::English {
+            body = body.strong(words.intro_in_english).line_break();
+        }
         body = body.plain(intro).line_break().line_break();
     }
     // Room for the pointer to the topics that do not fit, should any not.

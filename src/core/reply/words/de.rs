@@ -155,6 +155,7 @@ pub static GERMAN: Words = Words {
     thanks: "Danke, notiert: Das hilft uns, die FAQ zu verbessern.",
     already_voted: "Du hast schon gesagt, was du von dieser Antwort hältst. Danke!",
     answer_in_english: "Antwort der ISO (auf Englisch)",
+    intro_in_english: "Text der ISO (auf Englisch)",
     ask_description: "Stell eine Frage zur ISO in deinen eigenen Worten",
     question_description: "Deine Frage, z. B. „Können Unternehmen der ISO beitreten?“",
     faq_description: "Durchstöbere die FAQ der ISO oder zeig eines ihrer Themen an",

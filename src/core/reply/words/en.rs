@@ -139,6 +139,7 @@ pub static ENGLISH: Words = Words {
     thanks: "Thanks, noted: it helps us improve the FAQ.",
     already_voted: "You have already said what you thought of this answer. Thanks!",
     answer_in_english: "ISO's answer (in English)",
+    intro_in_english: "ISO's words (in English)",
     ask_description: "Ask anything about ISO in your own words",
     question_description: "Your question, e.g. “can companies join ISO?”",
     faq_description: "Browse ISO's FAQ, or show one of its topics",

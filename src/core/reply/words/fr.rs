@@ -147,6 +147,7 @@ pub static FRENCH: Words = Words {
     thanks: "Merci, c'est noté : cela nous aide à améliorer la FAQ.",
     already_voted: "Vous avez déjà donné votre avis sur cette réponse. Merci !",
     answer_in_english: "Réponse de l'ISO (en anglais)",
+    intro_in_english: "Texte de l'ISO (en anglais)",
     ask_description: "Posez une question sur l'ISO avec vos propres mots",
     question_description: "Votre question, par ex. « une entreprise peut-elle adhérer ? »",
     faq_description: "Parcourir la FAQ de l'ISO, ou afficher l'un de ses sujets",

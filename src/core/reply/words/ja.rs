@@ -149,6 +149,7 @@ pub static JAPANESE: Words = Words {
     thanks: "ありがとうございます。いただいたご意見はFAQの改善に役立てます。",
     already_voted: "この回答へのご意見はすでにいただいています。ありがとうございます！",
     answer_in_english: "ISOによる回答（英語）",
+    intro_in_english: "ISOによる原文（英語）",
     ask_description: "ISOについて、ご自身の言葉で何でも質問できます",
     question_description: "質問内容（例：「企業はISOに加盟できますか？」）",
     faq_description: "ISOのFAQを閲覧するか、トピックを1つ表示します",

@@ -143,6 +143,8 @@ pub struct Words {
     /// Above ISO's answer when it has no translation in this language, so the member knows
     /// whose words, and in which language, they are reading.
     pub answer_in_english: &'static str,
+    /// Above ISO's introduction in `/faq`, which the FAQ never translates, for the same reason.
+    pub intro_in_english: &'static str,
     // what Discord shows beside the commands (the names stay English outside French)
     pub ask_description: &'static str,
     pub question_description: &'static str,
@@ -219,7 +221,7 @@ mod tests {
     #[test]
     fn no_catalogue_copies_an_english_phrase() {
         type Phrase = fn(&Words) -> &'static str;
-        let phrases: [(&str, Phrase); 24] = [
+        let phrases: [(&str, Phrase); 25] = [
             ("ask_title", |w| w.ask_title),
             ("did_you_mean", |w| w.did_you_mean),
             ("not_in_faq", |w| w.not_in_faq),
@@ -243,6 +245,7 @@ mod tests {
             ("thanks", |w| w.thanks),
             ("already_voted", |w| w.already_voted),
             ("answer_in_english", |w| w.answer_in_english),
+            ("intro_in_english", |w| w.intro_in_english),
             ("hours_description", |w| w.hours_description),
         ];
         for (locale, words) in catalogues().filter(|(_, w)| !std::ptr::eq(*w, &ENGLISH)) {
