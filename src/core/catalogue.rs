@@ -9,8 +9,11 @@ use crate::core::reply::Words;
 
 pub use crate::core::names::{
     ASK_FR, BUILT_IN_COMMANDS, DEFAULT_MENU_NAME, FOR_OPTION, FOR_OPTION_FR, HOURS_FR,
-    MENU_NAME_FR, QUESTION_OPTION, TOPIC_OPTION, TOPIC_OPTION_FR,
+    QUESTION_OPTION, TOPIC_OPTION, TOPIC_OPTION_FR,
 };
+
+/// The Discord locale of the French names of `/ask`, `/hours` and the options.
+const FRENCH: &str = "fr";
 
 /// What a command does when invoked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,8 +76,9 @@ impl Localized {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Command {
     pub name: String,
-    /// The name French users see, where a French name is natural.
-    pub name_fr: Option<String>,
+    /// The names users of other locales see, by Discord locale: French names for `/ask` and
+    /// `/hours`, and the message command's name in every language of the catalogues.
+    pub names: Vec<(&'static str, String)>,
     pub kind: CommandKind,
     /// Empty for a message command, which Discord shows without one.
     pub description: Localized,
@@ -133,7 +137,7 @@ impl Catalogue {
     pub fn with_menu(faq: &Faq, menu_name: &str) -> Self {
         let topics = faq.topics.iter().enumerate().map(|(i, t)| Command {
             name: t.id.clone(),
-            name_fr: None,
+            names: Vec::new(),
             kind: CommandKind::Chat,
             description: Localized {
                 english: t.question.clone(),
@@ -152,7 +156,7 @@ impl Catalogue {
         let built_in = [
             Command {
                 name: "ask".into(),
-                name_fr: Some(ASK_FR.into()),
+                names: vec![(FRENCH, ASK_FR.into())],
                 kind: CommandKind::Chat,
                 description: Localized::phrase(|w| w.ask_description),
                 action: Action::Ask,
@@ -171,7 +175,7 @@ impl Catalogue {
             },
             Command {
                 name: "faq".into(),
-                name_fr: None,
+                names: Vec::new(),
                 kind: CommandKind::Chat,
                 description: Localized::phrase(|w| w.faq_description),
                 action: Action::Faq,
@@ -190,7 +194,7 @@ impl Catalogue {
             },
             Command {
                 name: "hours".into(),
-                name_fr: Some(HOURS_FR.into()),
+                names: vec![(FRENCH, HOURS_FR.into())],
                 kind: CommandKind::Chat,
                 description: Localized::phrase(|w| w.hours_description),
                 action: Action::Hours,
@@ -198,7 +202,11 @@ impl Catalogue {
             },
             Command {
                 name: menu_name.to_owned(),
-                name_fr: Some(MENU_NAME_FR.into()).filter(|_| menu_name == DEFAULT_MENU_NAME),
+                names: if menu_name == DEFAULT_MENU_NAME {
+                    Localized::phrase(|w| w.menu_name).translations
+                } else {
+                    Vec::new()
+                },
                 kind: CommandKind::Message,
                 description: Localized::default(),
                 action: Action::AnswerMessage,

@@ -20,4 +20,3 @@ pub const ASK_FR: &str = "demander";
 pub const HOURS_FR: &str = "horaires";
 pub const TOPIC_OPTION_FR: &str = "sujet";
 pub const FOR_OPTION_FR: &str = "pour";
-pub const MENU_NAME_FR: &str = "Répondre avec la FAQ";

@@ -58,8 +58,8 @@ fn bodies(catalogue: &Catalogue, global: bool) -> Vec<CreateCommand> {
                         InteractionContext::PrivateChannel,
                     ]);
             }
-            if let Some(name) = &command.name_fr {
-                create = create.name_localized(FRENCH, name);
+            for (locale, name) in &command.names {
+                create = create.name_localized(*locale, name);
             }
             match command.kind {
                 CommandKind::Message => create.kind(CommandType::Message),

@@ -105,10 +105,18 @@ mod tests {
         for command in catalogue.commands() {
             if command.kind == CommandKind::Message {
                 assert!((1..=NAME).contains(&command.name.chars().count()));
+                assert_eq!(
+                    command.names.len(),
+                    11,
+                    "the menu's name in every catalogue"
+                );
+                for (locale, name) in &command.names {
+                    assert!((1..=NAME).contains(&name.chars().count()), "{locale}");
+                }
                 continue;
             }
             assert!(is_command_name(&command.name));
-            assert!(command.name_fr.as_deref().is_none_or(is_command_name));
+            assert!(command.names.iter().all(|(_, name)| is_command_name(name)));
             assert!(fits(&command.description.english), "/{}", command.name);
             let french = command.description.get("fr");
             assert!(french.is_some_and(fits), "/{} in French", command.name);

@@ -156,6 +156,7 @@ pub static GERMAN: Words = Words {
     already_voted: "Du hast schon gesagt, was du von dieser Antwort hältst. Danke!",
     answer_in_english: "Antwort der ISO (auf Englisch)",
     intro_in_english: "Text der ISO (auf Englisch)",
+    menu_name: "Mit FAQ antworten",
     ask_description: "Stell eine Frage zur ISO in deinen eigenen Worten",
     question_description: "Deine Frage, z. B. „Können Unternehmen der ISO beitreten?“",
     faq_description: "Durchstöbere die FAQ der ISO oder zeig eines ihrer Themen an",

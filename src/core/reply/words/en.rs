@@ -140,6 +140,7 @@ pub static ENGLISH: Words = Words {
     already_voted: "You have already said what you thought of this answer. Thanks!",
     answer_in_english: "ISO's answer (in English)",
     intro_in_english: "ISO's words (in English)",
+    menu_name: "Answer with FAQ",
     ask_description: "Ask anything about ISO in your own words",
     question_description: "Your question, e.g. “can companies join ISO?”",
     faq_description: "Browse ISO's FAQ, or show one of its topics",

@@ -155,6 +155,7 @@ pub(super) const SPAIN: Words = Words {
     already_voted: "Ya nos has dicho qué te ha parecido esta respuesta. ¡Gracias!",
     answer_in_english: "Respuesta de la ISO (en inglés)",
     intro_in_english: "Texto de la ISO (en inglés)",
+    menu_name: "Responder con las FAQ",
     ask_description: "Pregunta lo que quieras sobre la ISO con tus propias palabras",
     question_description: "Tu pregunta; p. ej., «¿pueden las empresas hacerse miembros de la ISO?»",
     faq_description: "Explora las preguntas frecuentes de la ISO o muestra uno de sus temas",

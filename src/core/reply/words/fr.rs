@@ -148,6 +148,7 @@ pub static FRENCH: Words = Words {
     already_voted: "Vous avez déjà donné votre avis sur cette réponse. Merci !",
     answer_in_english: "Réponse de l'ISO (en anglais)",
     intro_in_english: "Texte de l'ISO (en anglais)",
+    menu_name: "Répondre avec la FAQ",
     ask_description: "Posez une question sur l'ISO avec vos propres mots",
     question_description: "Votre question, par ex. « une entreprise peut-elle adhérer ? »",
     faq_description: "Parcourir la FAQ de l'ISO, ou afficher l'un de ses sujets",

@@ -155,6 +155,7 @@ pub static ITALIAN: Words = Words {
     already_voted: "Hai già detto cosa ne pensi di questa risposta. Grazie!",
     answer_in_english: "Risposta dell'ISO (in inglese)",
     intro_in_english: "Testo dell'ISO (in inglese)",
+    menu_name: "Rispondi con le FAQ",
     ask_description: "Chiedi qualsiasi cosa sull'ISO con parole tue",
     question_description: "La tua domanda, ad es. «le aziende possono aderire all'ISO?»",
     faq_description: "Sfoglia le FAQ dell'ISO o mostra uno dei loro argomenti",

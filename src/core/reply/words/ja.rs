@@ -150,6 +150,7 @@ pub static JAPANESE: Words = Words {
     already_voted: "この回答へのご意見はすでにいただいています。ありがとうございます！",
     answer_in_english: "ISOによる回答（英語）",
     intro_in_english: "ISOによる原文（英語）",
+    menu_name: "FAQで回答",
     ask_description: "ISOについて、ご自身の言葉で何でも質問できます",
     question_description: "質問内容（例：「企業はISOに加盟できますか？」）",
     faq_description: "ISOのFAQを閲覧するか、トピックを1つ表示します",

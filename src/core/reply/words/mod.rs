@@ -145,6 +145,9 @@ pub struct Words {
     pub answer_in_english: &'static str,
     /// Above ISO's introduction in `/faq`, which the FAQ never translates, for the same reason.
     pub intro_in_english: &'static str,
+    /// The message command's name in this language ("Apps → Answer with FAQ"), when the
+    /// config keeps the default name.
+    pub menu_name: &'static str,
     // what Discord shows beside the commands (the names stay English outside French)
     pub ask_description: &'static str,
     pub question_description: &'static str,
@@ -221,7 +224,7 @@ mod tests {
     #[test]
     fn no_catalogue_copies_an_english_phrase() {
         type Phrase = fn(&Words) -> &'static str;
-        let phrases: [(&str, Phrase); 25] = [
+        let phrases: [(&str, Phrase); 26] = [
             ("ask_title", |w| w.ask_title),
             ("did_you_mean", |w| w.did_you_mean),
             ("not_in_faq", |w| w.not_in_faq),
@@ -246,6 +249,7 @@ mod tests {
             ("already_voted", |w| w.already_voted),
             ("answer_in_english", |w| w.answer_in_english),
             ("intro_in_english", |w| w.intro_in_english),
+            ("menu_name", |w| w.menu_name),
             ("hours_description", |w| w.hours_description),
         ];
         for (locale, words) in catalogues().filter(|(_, w)| !std::ptr::eq(*w, &ENGLISH)) {

@@ -153,6 +153,7 @@ pub static DUTCH: Words = Words {
     already_voted: "Je hebt al laten weten wat je van dit antwoord vond. Bedankt!",
     answer_in_english: "Antwoord van ISO (in het Engels)",
     intro_in_english: "Tekst van ISO (in het Engels)",
+    menu_name: "Beantwoorden met FAQ",
     ask_description: "Stel een vraag over ISO in je eigen woorden",
     question_description: "Je vraag, bijv. „kunnen bedrijven lid worden van ISO?”",
     faq_description: "Bekijk de FAQ van ISO, of toon een van de onderwerpen",

@@ -152,6 +152,7 @@ pub static PORTUGUESE: Words = Words {
     already_voted: "Você já deu sua opinião sobre esta resposta. Obrigado!",
     answer_in_english: "Resposta da ISO (em inglês)",
     intro_in_english: "Texto da ISO (em inglês)",
+    menu_name: "Responder com as FAQ",
     ask_description: "Pergunte qualquer coisa sobre a ISO com suas próprias palavras",
     question_description: "Sua pergunta, ex.: “empresas podem ser membros da ISO?”",
     faq_description: "Navegue pelas perguntas frequentes da ISO ou veja um dos tópicos",

@@ -151,6 +151,7 @@ pub static RUSSIAN: Words = Words {
     already_voted: "Вы уже оценили этот ответ. Спасибо!",
     answer_in_english: "Ответ ISO (на английском)",
     intro_in_english: "Текст ISO (на английском)",
+    menu_name: "Ответить по FAQ",
     ask_description: "Задайте любой вопрос об ISO своими словами",
     question_description: "Ваш вопрос, например «могут ли компании вступить в ISO?»",
     faq_description: "Просмотреть FAQ ISO или открыть одну из его тем",

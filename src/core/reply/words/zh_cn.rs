@@ -147,6 +147,7 @@ pub static SIMPLIFIED_CHINESE: Words = Words {
     already_voted: "你已经评价过这个回答了。谢谢！",
     answer_in_english: "ISO 的回答（英文）",
     intro_in_english: "ISO 的原文（英文）",
+    menu_name: "用常见问题回答",
     ask_description: "用你自己的话询问任何关于 ISO 的问题",
     question_description: "你的问题，例如“企业可以加入 ISO 吗？”",
     faq_description: "浏览 ISO 常见问题，或显示其中某个主题",

@@ -149,6 +149,7 @@ pub static TRADITIONAL_CHINESE: Words = Words {
     already_voted: "你已經評價過這個回答了。謝謝！",
     answer_in_english: "ISO 的回答（英文）",
     intro_in_english: "ISO 的原文（英文）",
+    menu_name: "用常見問題回答",
     ask_description: "用你自己的話詢問任何關於 ISO 的問題",
     question_description: "你的問題，例如「公司可以加入 ISO 嗎？」",
     faq_description: "瀏覽 ISO 常見問題，或顯示其中某個主題",
