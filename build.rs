@@ -9,8 +9,9 @@
 //!   `tools/symbol_order.py`): the functions that ran under a trace of start-up and of members'
 //!   questions go first in faqbot's code, so they fill 3 MiB of adjacent pages instead of
 //!   lying one or two to a page through 13 MiB, each page mapped with its neighbours. Only LLD
-//!   reads such a file; Rust links with it on x86-64 Linux since 1.90 unless told otherwise,
-//!   and only release builds, whose names the file holds, use it.
+//!   reads such a file (Rust's default linker on x86-64 Linux since 1.90): an empty program is
+//!   linked with the option first, and the option is given only if that works. Only release
+//!   builds, whose names the file holds, use it.
 //!
 //! It also lists `languages/*.toml` for `core::vocabulary`, so that a language's words are
 //! added as a file, without code.
@@ -29,34 +30,57 @@ fn main() {
     }
     let release = std::env::var("PROFILE").is_ok_and(|p| p == "release");
     let order = Path::new(env!("CARGO_MANIFEST_DIR")).join("link/faqbot.order");
-    if release && links_with_lld() && order.exists() {
+    if release && order.exists() && linker_reads_an_order() {
+        // Two arguments, not `-Wl,`: a comma in the checkout's path must not split it.
+        println!("cargo:rustc-link-arg-bin=faqbot=-Xlinker");
         println!(
-            "cargo:rustc-link-arg-bin=faqbot=-Wl,--symbol-ordering-file={}",
+            "cargo:rustc-link-arg-bin=faqbot=--symbol-ordering-file={}",
             order.display()
         );
         // Names the code no longer has (renamed, changed signature) are skipped, silently.
-        println!("cargo:rustc-link-arg-bin=faqbot=-Wl,--no-warn-symbol-ordering");
+        println!("cargo:rustc-link-arg-bin=faqbot=-Xlinker");
+        println!("cargo:rustc-link-arg-bin=faqbot=--no-warn-symbol-ordering");
     }
 }
 
-/// Whether rustc links this build with its own LLD: the default for x86_64-unknown-linux-gnu
-/// from Rust 1.90, unless a linker or linker flavour was chosen in the flags or the config.
-fn links_with_lld() -> bool {
-    let target = std::env::var("TARGET").unwrap_or_default();
-    let flags = std::env::var("CARGO_ENCODED_RUSTFLAGS").unwrap_or_default();
-    let chosen = std::env::var_os("RUSTC_LINKER").is_some()
-        || flags.contains("linker")
-        || flags.contains("fuse-ld");
+/// Whether this build's linker takes `--symbol-ordering-file`: LLD does, and is Rust's default
+/// on x86-64 Linux since 1.90 with rustup's toolchains, but a distribution's rustc, a chosen
+/// linker or `-fuse-ld=bfd` may link with GNU ld, which refuses it. An empty program is linked
+/// with the build's own flags and the option, and the answer is whether that worked.
+fn linker_reads_an_order() -> bool {
+    let Some(out) = std::env::var_os("OUT_DIR") else {
+        return false;
+    };
+    let out = Path::new(&out);
+    let probe = out.join("order_probe.rs");
+    if std::fs::write(&probe, "fn main() {}\n").is_err() {
+        return false;
+    }
     let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
-    let minor = Command::new(rustc)
-        .arg("--version")
-        .output()
-        .ok()
-        .and_then(|out| {
-            let version = String::from_utf8(out.stdout).ok()?;
-            version.split(['.', ' ']).nth(2)?.parse::<u32>().ok()
-        });
-    target == "x86_64-unknown-linux-gnu" && !chosen && minor.is_some_and(|m| m >= 90)
+    let mut command = Command::new(rustc);
+    let flags = std::env::var("CARGO_ENCODED_RUSTFLAGS").unwrap_or_default();
+    command.args(flags.split('\x1f').filter(|f| !f.is_empty()));
+    if let Ok(target) = std::env::var("TARGET") {
+        command.args(["--target", &target]);
+    }
+    if let Some(linker) = std::env::var_os("RUSTC_LINKER") {
+        command
+            .arg("-C")
+            .arg(format!("linker={}", linker.to_string_lossy()));
+    }
+    command
+        .arg(&probe)
+        .arg("-o")
+        .arg(out.join("order_probe"))
+        .args([
+            "-C",
+            "link-arg=-Xlinker",
+            "-C",
+            "link-arg=--symbol-ordering-file=/dev/null",
+        ])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    command.status().is_ok_and(|status| status.success())
 }
 
 /// Writes `languages.rs`: every `languages/<code>.toml` as `(code, text)`, English and French
@@ -68,8 +92,13 @@ fn languages() {
         .map(|entries| {
             entries
                 .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
                 .filter_map(|e| {
                     let name = e.file_name().into_string().ok()?;
+                    // Editors' lock and backup files are no languages.
+                    if name.starts_with('.') {
+                        return None;
+                    }
                     name.strip_suffix(".toml").map(str::to_owned)
                 })
                 .collect()

@@ -199,18 +199,24 @@ async fn trace(faqbot: &Path, dir: &Path) {
             let asked = fake_discord::in_channel(fake_discord::in_locale(asked, locale), channel);
             fake.interact(asked).await;
             id += 1;
-            let typed = &question[..question.len().min(6)];
-            let typed = typed.trim_end_matches(|c: char| !c.is_ascii());
-            fake.interact(fake_discord::autocomplete(id, "ask", "question", typed))
+            let typed: String = question.chars().take(6).collect();
+            fake.interact(fake_discord::autocomplete(id, "ask", "question", &typed))
                 .await;
         }
     }
-    let pid = bot.id().unwrap_or(0).to_string();
+    let pid = bot.id().expect("the traced bot is running").to_string();
     std::process::Command::new("kill")
         .args(["-TERM", &pid])
         .status()
         .unwrap();
-    bot.wait().await.unwrap();
+    // Valgrind writes its file as the bot exits; a bot that ignores SIGTERM is killed.
+    if tokio::time::timeout(Duration::from_secs(120), bot.wait())
+        .await
+        .is_err()
+    {
+        bot.kill().await.ok();
+        panic!("the traced bot did not stop on SIGTERM");
+    }
     println!("round_trip: wrote {}", out.display());
 }
 

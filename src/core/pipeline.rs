@@ -392,7 +392,8 @@ impl Pipeline {
                     Some(body) if !body.trim().is_empty() => format!("{title}\n{body}"),
                     _ => title.clone(),
                 };
-                let verdict = self.matcher.ask_in(&question, lang.language());
+                // The server's language is not the poster's: the words alone decide.
+                let verdict = self.matcher.ask(&question);
                 let label = Label::of(RequestKind::ForumPost, "forum");
                 if let (None, Some(role)) = (verdict.topic(), self.settings.helpers_role) {
                     // The helpers are called, and the post's words kept for the keeper, as
@@ -550,7 +551,8 @@ impl Pipeline {
             };
             return self.message(request, label, note(why), Detail::None);
         }
-        let verdict = self.matcher.ask_in(question, lang.language());
+        // `lang` is the helper's, not the language of whoever wrote the message.
+        let verdict = self.matcher.ask(question);
         let detail = Detail::Ask {
             question: question.to_owned(),
             verdict: verdict.clone(),

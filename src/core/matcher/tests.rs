@@ -283,8 +283,9 @@ fn the_members_language_decides_what_the_words_leave_open() {
 }
 
 /// A word the English stemmer leaves as it is also counts by its first four letters, in a
-/// question that is not in English: "членство" and "членства" meet on "^член", where nothing
-/// else would join them. English questions keep their stems alone.
+/// question whose function words are not more English than French: "членство" and "членства"
+/// meet on "^член", where nothing else would join them. A question that reads as English keeps
+/// its stems alone (one of bare keywords, with no function word, gets the letters too).
 #[test]
 fn words_stemming_cannot_reach_count_by_their_first_letters_outside_english() {
     let stem = Stemmers::default();
