@@ -135,9 +135,9 @@ fn flood(bot: &mut Bot, from: u64, count: u64, now: Timestamp) {
     }
 }
 
-#[test]
-fn the_memories_stop_at_their_bounds_however_many_come() {
-    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+/// The shipped FAQ's pipeline, and memories with repeats on and one forum watched: a bot with
+/// every memory in use.
+fn answering() -> (Arc<Pipeline>, Memory) {
     let pipeline = Arc::new(Pipeline::new(
         Faq::embedded(&faqbot::frontends::discord::limits::LIMITS),
         Settings::default(),
@@ -147,6 +147,13 @@ fn the_memories_stop_at_their_bounds_however_many_come() {
         forums: vec![ChannelId::new(1)],
         shared: false,
     };
+    (pipeline, memory)
+}
+
+#[test]
+fn the_memories_stop_at_their_bounds_however_many_come() {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let (pipeline, memory) = answering();
     let now: Timestamp = "2026-11-25T10:15:00+01:00".parse().unwrap();
     let start = LIVE.load(Ordering::SeqCst);
     let mut bot = Bot::new(pipeline, memory);
@@ -181,15 +188,7 @@ fn the_memories_stop_at_their_bounds_however_many_come() {
 #[test]
 fn a_new_bots_memories_start_empty() {
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    let pipeline = Arc::new(Pipeline::new(
-        Faq::embedded(&faqbot::frontends::discord::limits::LIMITS),
-        Settings::default(),
-    ));
-    let memory = Memory {
-        repeat_window: std::time::Duration::from_secs(60),
-        forums: vec![ChannelId::new(1)],
-        shared: false,
-    };
+    let (pipeline, memory) = answering();
     let start = LIVE.load(Ordering::SeqCst);
     let mut bot = Bot::new(pipeline, memory);
     let held = LIVE.load(Ordering::SeqCst) - start;

@@ -13,7 +13,7 @@ pub use crate::core::names::{
 };
 
 /// The Discord locale of the French names of `/ask`, `/hours` and the options.
-const FRENCH: &str = "fr";
+pub const FRENCH: &str = "fr";
 
 /// What a command does when invoked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -22,13 +22,11 @@ pub const CAPACITY: usize = 10_000;
 /// beyond it is answered in English until it says its language again (on the next connection).
 pub const SERVERS: usize = 10_000;
 
-/// An empty memory of at most `capacity` entries, which takes room as entries come:
-/// `LruCache::new` reserves the whole table at once (272 KiB for 10,000 entries), which a
-/// quiet server's bot would hold for nothing.
+/// An empty memory of at most `capacity` entries, which takes room as entries come
+/// (`LruCache::sparse`): `LruCache::new` reserves the whole table at once (272 KiB for 10,000
+/// entries), which a quiet server's bot would hold for nothing.
 pub fn lru<K: Hash + Eq, V>(capacity: usize) -> LruCache<K, V> {
-    let mut cache = LruCache::unbounded();
-    cache.resize(NonZeroUsize::new(capacity).unwrap_or(NonZeroUsize::MIN));
-    cache
+    LruCache::sparse(NonZeroUsize::new(capacity).unwrap_or(NonZeroUsize::MIN))
 }
 
 /// A public answer in a channel, as the memory of recent answers knows it.

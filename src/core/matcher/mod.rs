@@ -150,6 +150,8 @@ struct Reading {
     bounds: Vec<std::ops::Range<usize>>,
     /// Each token's stems, English and French.
     stems: Vec<[String; 2]>,
+    /// More of its function words are French than English, or as many and the member's
+    /// Discord is French: "un" is then the article, not the United Nations.
     french: bool,
     /// More of its function words are English than French.
     english: bool,
@@ -215,9 +217,12 @@ impl Reading {
         } else {
             message::sentences(question)
         };
+        // What "un" means, and whether a word's first letters count, follow the question's
+        // function words; the member's language breaks a French-English tie.
+        let (french, english) = function_words(sentences.iter().flat_map(|s| &s.words));
         let mut reading = Reading {
-            french: is_french(sentences.iter().flat_map(|s| &s.words), language),
-            english: is_english(sentences.iter().flat_map(|s| &s.words)),
+            french: french > english || french == english && language == "fr",
+            english: english > french,
             sentences: Vec::new(),
             tokens: Vec::new(),
             bounds: Vec::with_capacity(sentences.len()),
@@ -873,26 +878,15 @@ fn phrase_at(positions: &[[TermId; 2]], words: &[Resolved<'_>]) -> Option<usize>
     Some(gaps)
 }
 
-/// Whether a question is in English, by its function words: more of them English than French.
-fn is_english<'a>(words: impl IntoIterator<Item = &'a String>) -> bool {
+/// How many of a question's words are French function words, and how many English ones: what
+/// tells the two languages apart.
+fn function_words<'a>(words: impl IntoIterator<Item = &'a String>) -> (usize, usize) {
     let (mut french, mut english) = (0, 0);
     for word in words {
         french += usize::from(is_french_function_word(word));
         english += usize::from(is_english_function_word(word));
     }
-    english > french
-}
-
-/// Whether a question is in French, by its function words, and where they are as many in
-/// French as in English (none, often, in a short question), by the member's `language`: that
-/// decides what "un" means.
-fn is_french<'a>(words: impl IntoIterator<Item = &'a String>, language: &str) -> bool {
-    let (mut french, mut english) = (0, 0);
-    for word in words {
-        french += usize::from(is_french_function_word(word));
-        english += usize::from(is_english_function_word(word));
-    }
-    french > english || french == english && language == "fr"
+    (french, english)
 }
 
 /// The words of `text` that carry meaning.

@@ -5,10 +5,7 @@ use serenity::all::{
     InteractionContext,
 };
 
-use crate::core::catalogue::{Catalogue, CommandKind, OptionKind};
-
-/// Discord's name for the French locale.
-const FRENCH: &str = "fr";
+use crate::core::catalogue::{Catalogue, CommandKind, OptionKind, FRENCH};
 
 /// The bodies of the one bulk-overwrite `PUT` per scope that registers every command.
 #[derive(Debug, Clone)]
