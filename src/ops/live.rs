@@ -123,6 +123,9 @@ impl Live {
         };
         self.current.store(fresh);
         *last_print = fresh_print;
+        // The pipeline replaced goes with the last interaction answering from it; what building
+        // the new one freed goes back now.
+        crate::ops::heap::release_free_pages();
         Ok(changed)
     }
 }

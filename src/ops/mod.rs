@@ -4,6 +4,7 @@
 
 pub mod config;
 pub mod faq_file;
+pub mod heap;
 pub mod insights;
 pub mod keeper;
 pub mod live;

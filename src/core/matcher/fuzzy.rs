@@ -7,10 +7,23 @@ use std::hash::BuildHasher;
 #[derive(Debug, Default)]
 pub struct Fuzzy<T> {
     words: Vec<(String, T)>,
-    /// `(hash of a variant, word)`, sorted. Only hashes are kept, not the variants: tens of
-    /// thousands of short strings would be most of the bot's heap, and a word a colliding hash
-    /// brings in is weighed by its real distance like any other.
-    deletes: Vec<(u64, u32)>,
+    /// For every variant, its hash and the word it came from in one number ([`entry`]),
+    /// sorted. Only hashes are kept, not the variants: tens of thousands of short strings
+    /// would be most of the bot's heap. A colliding hash changes no answer: every word within
+    /// the allowed edits shares a real variant with the typo (a substitution or a transposition
+    /// is one deletion on each side), so what a collision brings in is either found anyway or
+    /// turned away by its real distance.
+    deletes: Vec<u64>,
+}
+
+/// Bits of an index entry that name the word; the hash of the variant has the rest. 40 bits of
+/// hash leave a collision among the index's tens of thousands of entries one lookup in
+/// millions, and a vocabulary of 16 million words is far beyond any FAQ's.
+const WORD_BITS: u32 = 24;
+
+/// An entry of the index: half the size of a `(u64, u32)` pair, which pads to 16 bytes.
+fn entry(hash: u64, word: u32) -> u64 {
+    hash << WORD_BITS | u64::from(word)
 }
 
 /// The hash a variant is indexed by: the same in every run.
@@ -42,14 +55,14 @@ impl<T: Copy> Fuzzy<T> {
         };
         for (word, value) in words {
             let len = word.chars().count();
-            if allowed(len) == 0 {
+            if allowed(len) == 0 || index.words.len() >= 1 << WORD_BITS {
                 continue;
             }
             let id = index.words.len() as u32;
             index.deletes.extend(
                 variants(&word, allowed(len))
                     .iter()
-                    .map(|variant| (hash(variant), id)),
+                    .map(|variant| entry(hash(variant), id)),
             );
             index.words.push((word, value));
         }
@@ -69,10 +82,13 @@ impl<T: Copy> Fuzzy<T> {
         }
         let mut best: Option<(usize, usize, u32)> = None;
         for variant in variants(word, max) {
-            let key = hash(&variant);
-            let from = self.deletes.partition_point(|&(h, _)| h < key);
-            let same = self.deletes[from..].iter().take_while(|&&(h, _)| h == key);
-            for &(_, id) in same {
+            let key = entry(hash(&variant), 0);
+            let from = self.deletes.partition_point(|&e| e < key);
+            let same = self.deletes[from..]
+                .iter()
+                .take_while(|&&e| e >> WORD_BITS == key >> WORD_BITS);
+            for &e in same {
+                let id = (e & ((1 << WORD_BITS) - 1)) as u32;
                 let candidate = &self.words[id as usize].0;
                 let distance = strsim::osa_distance(word, candidate);
                 if distance == 0 || distance > max.min(allowed(candidate.chars().count())) {

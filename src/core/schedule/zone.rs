@@ -24,7 +24,11 @@ impl Zone {
                 tz: TimeZone::fixed(offset),
             });
         }
-        TimeZone::get(text)
+        // The bundled database itself, not jiff's default, which reads the machine's
+        // /usr/share/zoneinfo when there is one (walking the folder for every zone's name, 57 KiB
+        // kept for the life of the bot) and so answers differently from one machine to the next.
+        jiff::tz::TimeZoneDatabase::bundled()
+            .get(text)
             .map(|tz| Self { name, tz })
             .map_err(|_| format!("unknown time zone `{text}`"))
     }

@@ -351,6 +351,8 @@ pub async fn monitor(health: Arc<Health>, mut settled: watch::Receiver<bool>) {
                 Mode::Gateway => "connected; commands sent to Discord",
                 Mode::Endpoint => "answering interactions",
             });
+            // Start-up is over: what it allocated and freed goes back to the kernel.
+            crate::ops::heap::release_free_pages();
         }
         let due = |every: Duration| fed.is_none_or(|at| at.elapsed() + every / 10 >= every);
         if announced && acknowledged && watchdog.is_some_and(due) {

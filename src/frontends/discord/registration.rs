@@ -155,7 +155,7 @@ where
 }
 
 /// A payload to register, with the client to register it with.
-type Payload = Option<(Arc<Http>, Commands)>;
+type Payload = Option<(Arc<Http>, Arc<Commands>)>;
 
 /// The one task that registers commands while the bot runs.
 #[derive(Debug, Clone)]
@@ -168,18 +168,16 @@ impl Registrar {
     /// Starts the task, registering in `scopes` whatever it is handed.
     pub fn start(scopes: Vec<Scope>) -> Self {
         let (latest, newer) = watch::channel(None);
+        let latest = Arc::new(latest);
         let (settle, settled) = watch::channel(false);
-        tokio::spawn(run(scopes, newer, settle));
-        Self {
-            latest: Arc::new(latest),
-            settled,
-        }
+        tokio::spawn(run(scopes, Arc::clone(&latest), newer, settle));
+        Self { latest, settled }
     }
 
     /// Registers `commands` with `http` as soon as possible, in place of any payload still
     /// pending.
     pub fn register(&self, http: Arc<Http>, commands: Commands) {
-        self.latest.send_replace(Some((http, commands)));
+        self.latest.send_replace(Some((http, Arc::new(commands))));
     }
 
     /// Becomes true once a payload has been tried in every scope: the bot's start-up is then
@@ -189,7 +187,12 @@ impl Registrar {
     }
 }
 
-async fn run(scopes: Vec<Scope>, mut newer: watch::Receiver<Payload>, settle: watch::Sender<bool>) {
+async fn run(
+    scopes: Vec<Scope>,
+    latest: Arc<watch::Sender<Payload>>,
+    mut newer: watch::Receiver<Payload>,
+    settle: watch::Sender<bool>,
+) {
     while newer.changed().await.is_ok() {
         let Some((http, commands)) = newer.borrow_and_update().clone() else {
             continue;
@@ -213,6 +216,17 @@ async fn run(scopes: Vec<Scope>, mut newer: watch::Receiver<Payload>, settle: wa
         let Some(results) = rounds(&http, &commands, &scopes, None, pause, tried).await else {
             continue;
         };
+        // Done with: the bodies (tens of KiB in eleven languages) are not kept for the life of
+        // the bot. A newer payload that came meanwhile stays, and nothing is announced.
+        latest.send_if_modified(|payload| {
+            if payload
+                .as_ref()
+                .is_some_and(|(_, pending)| Arc::ptr_eq(pending, &commands))
+            {
+                *payload = None;
+            }
+            false
+        });
         let taken = results
             .iter()
             .filter(|(_, result)| matches!(result, Registered::Done(_)))
