@@ -29,17 +29,24 @@ const RUNS: usize = 3;
 /// How many of `link/faqbot.order`'s names the `faqbot` executable holds, and how many it
 /// lists: names carry a hash of the dependencies and the code, so a file made before they
 /// changed names functions that are gone, and the code that runs lies scattered again (a
-/// megabyte and more resident). `None` without `nm`.
+/// megabyte and more resident). This is the benchmarked build's share, not the shipped
+/// build's: both are in the file. `None` without `nm` or without a symbol table.
 fn order_held(faqbot: &Path) -> Option<(usize, usize)> {
     let order =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("link/faqbot.order"))
             .ok()?;
     let listing = std::process::Command::new("nm").arg(faqbot).output().ok()?;
+    if !listing.status.success() {
+        return None;
+    }
     let listing = String::from_utf8_lossy(&listing.stdout);
     let symbols: std::collections::HashSet<&str> = listing
         .lines()
         .filter_map(|l| l.split_whitespace().last())
         .collect();
+    if symbols.is_empty() {
+        return None;
+    }
     let names: Vec<&str> = order
         .lines()
         .filter(|l| !l.is_empty() && !l.starts_with('#'))

@@ -219,8 +219,7 @@ fn what_the_bot_answers_from_is_small() {
     // 4,000 examples in ten languages and words' first letters as features (1.38 before the
     // model's arrays gave back the room their growth had left).
     // 0.75 MiB on 2026-12-04 evening: the learned model's rows in three columns with 32-bit
-    // hashes, the typo index's entries one number each, the time zone read from jiff's bundled
-    // database rather than by walking /usr/share/zoneinfo.
+    // hashes, the typo index's entries one number each.
     assert!(held < 0.85, "the pipeline holds {held:.2} MiB");
     drop(pipeline);
 }

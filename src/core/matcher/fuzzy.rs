@@ -55,6 +55,8 @@ impl<T: Copy> Fuzzy<T> {
         };
         for (word, value) in words {
             let len = word.chars().count();
+            // Words past 16 million are not indexed (their typos go uncorrected): no FAQ
+            // comes near, and an entry has no room to name them.
             if allowed(len) == 0 || index.words.len() >= 1 << WORD_BITS {
                 continue;
             }
@@ -91,6 +93,8 @@ impl<T: Copy> Fuzzy<T> {
                 let id = (e & ((1 << WORD_BITS) - 1)) as u32;
                 let candidate = &self.words[id as usize].0;
                 let distance = strsim::osa_distance(word, candidate);
+                // Within both words' index depths: what makes a colliding hash harmless (the
+                // index's comment), so loosening this bound would change more than it says.
                 if distance == 0 || distance > max.min(allowed(candidate.chars().count())) {
                     continue;
                 }

@@ -12,8 +12,9 @@ pub struct Zone {
 impl Zone {
     /// Accepts an IANA name (`Europe/Zurich`) or a fixed offset (`UTC+01:00`, `+01:00`, `UTC`).
     ///
-    /// Names resolve against jiff's bundled time-zone database, so a machine without
-    /// `/usr/share/zoneinfo` behaves like any other.
+    /// Names resolve against the machine's time-zone database (`/usr/share/zoneinfo`, which the
+    /// system keeps up to date as countries change their clocks), and against the copy built
+    /// into jiff where the machine has none, so a container without it still knows every zone.
     pub fn parse(text: &str) -> Result<Self, String> {
         let text = text.trim();
         let name = text.to_owned();
@@ -24,10 +25,9 @@ impl Zone {
                 tz: TimeZone::fixed(offset),
             });
         }
-        // The bundled database itself, not jiff's default, which reads the machine's
-        // /usr/share/zoneinfo when there is one (walking the folder for every zone's name, 57 KiB
-        // kept for the life of the bot) and so answers differently from one machine to the next.
-        jiff::tz::TimeZoneDatabase::bundled()
+        // A database of its own, let go once the zone is found, rather than jiff's global one
+        // (`TimeZone::get`), which keeps every zone's name, 57 KiB, for the life of the bot.
+        jiff::tz::TimeZoneDatabase::from_env()
             .get(text)
             .map(|tz| Self { name, tz })
             .map_err(|_| format!("unknown time zone `{text}`"))

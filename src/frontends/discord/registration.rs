@@ -170,7 +170,8 @@ impl Registrar {
         let (latest, newer) = watch::channel(None);
         let latest = Arc::new(latest);
         let (settle, settled) = watch::channel(false);
-        tokio::spawn(run(scopes, Arc::clone(&latest), newer, settle));
+        // Weak: the task ends, as before, once every Registrar is gone.
+        tokio::spawn(run(scopes, Arc::downgrade(&latest), newer, settle));
         Self { latest, settled }
     }
 
@@ -189,7 +190,7 @@ impl Registrar {
 
 async fn run(
     scopes: Vec<Scope>,
-    latest: Arc<watch::Sender<Payload>>,
+    latest: std::sync::Weak<watch::Sender<Payload>>,
     mut newer: watch::Receiver<Payload>,
     settle: watch::Sender<bool>,
 ) {
@@ -218,15 +219,17 @@ async fn run(
         };
         // Done with: the bodies (tens of KiB in eleven languages) are not kept for the life of
         // the bot. A newer payload that came meanwhile stays, and nothing is announced.
-        latest.send_if_modified(|payload| {
-            if payload
-                .as_ref()
-                .is_some_and(|(_, pending)| Arc::ptr_eq(pending, &commands))
-            {
-                *payload = None;
-            }
-            false
-        });
+        if let Some(latest) = latest.upgrade() {
+            latest.send_if_modified(|payload| {
+                if payload
+                    .as_ref()
+                    .is_some_and(|(_, pending)| Arc::ptr_eq(pending, &commands))
+                {
+                    *payload = None;
+                }
+                false
+            });
+        }
         let taken = results
             .iter()
             .filter(|(_, result)| matches!(result, Registered::Done(_)))

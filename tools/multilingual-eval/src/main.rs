@@ -29,7 +29,8 @@
 //! ```
 //!
 //! `E5_PRECISION=f32` dequantises the weight matrices to f32 at load instead of multiplying
-//! in 4 bits (the default, `q4`). Embeddings are cached in `target/` by text and precision.
+//! in 4 bits (the default, `q4`). Embeddings are cached in `target/` by model file, precision
+//! and text.
 
 mod e5;
 mod logistic;
@@ -84,7 +85,15 @@ struct Cache {
 
 impl Cache {
     fn open() -> Self {
-        let file = format!("target/e5-{:?}-vectors.bin", precision()).to_lowercase();
+        // Keyed by the model file (its name and size) as well: another model's vectors are
+        // never read back for this one's.
+        let model = std::env::var("E5_MODEL").unwrap_or_default();
+        let model = Path::new(&model);
+        let size = std::fs::metadata(model).map_or(0, |m| m.len());
+        let stem = model
+            .file_stem()
+            .map_or("model".into(), |s| s.to_string_lossy());
+        let file = format!("target/{stem}-{size}-{:?}-vectors.bin", precision()).to_lowercase();
         let mut vectors = HashMap::new();
         if let Ok(bytes) = std::fs::read(&file) {
             let mut at = 0;
