@@ -129,11 +129,7 @@ impl Learned {
     /// The rows of the feature with this hash, if the examples have it.
     fn rows(&self, hash: u32) -> Option<std::ops::Range<usize>> {
         let from = self.hashes.partition_point(|&h| h < hash);
-        let to = from
-            + self.hashes[from..]
-                .iter()
-                .take_while(|&&h| h == hash)
-                .count();
+        let to = self.hashes.partition_point(|&h| h <= hash);
         (to > from).then_some(from..to)
     }
 
